@@ -1,0 +1,160 @@
+"""What templates see: the model resolved into one language.
+
+Views are plain, immutable-by-convention records so that templates never have
+to choose a language, look up a registry or build a URL themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass
+class Entry:
+    """A registry entry (section, official, unit, topic, year) in one language.
+
+    `role` is the official's position or the unit's kind, already localized;
+    `count` is the number of stories listed on its page, where that matters.
+    """
+
+    id: str
+    name: str
+    url: str
+    role: str = ""
+    count: int = 0
+
+
+@dataclass
+class Alternate:
+    """One `<link rel="alternate" hreflang>`: `url` is absolute."""
+
+    hreflang: str
+    url: str
+
+
+@dataclass
+class LanguageSwitch:
+    """Where the language switcher leads.
+
+    `translated` is False when the page has no version in `lang`: the switcher
+    then leads to the closest page that does exist (the section page) and says
+    so, instead of pretending a translation exists.
+    """
+
+    lang: str
+    url: str
+    translated: bool
+
+
+@dataclass
+class ImageView:
+    url: str
+    alt: str
+    width: int
+    height: int
+    caption: str = ""
+    credit: str = ""
+
+
+@dataclass
+class FileView:
+    """A downloadable file (a signed PDF, an audio or video file)."""
+
+    url: str
+    name: str
+    size: int
+    mime: str
+
+
+@dataclass
+class Correction:
+    date: datetime
+    note: str
+
+
+@dataclass
+class DecisionView:
+    number: str
+    signed: date
+    signatory: Entry
+    legal_status: str  # "in-force" | "amended" | "repealed"
+    document: FileView
+
+
+@dataclass
+class EventView:
+    starts: datetime
+    ends: datetime | None
+    venue: str
+    speakers: list[Entry]
+    guests: list[str]
+    accreditation: str
+    status: str  # "scheduled" | "cancelled" | "postponed"
+    postponed_to: datetime | None
+    is_past: bool
+    coverage: StoryView | None = None
+
+
+@dataclass
+class MediaView:
+    """A video or audio item: a file here, or a link out (never an embed)."""
+
+    kind: str  # "video" | "audio"
+    file: FileView | None
+    external_url: str
+    poster: ImageView | None
+    duration: str
+
+
+@dataclass
+class StoryView:
+    """One story in one language, everything resolved for the page."""
+
+    id: str
+    lang: str
+    title: str
+    summary: str
+    content: str
+    url: str
+    abs_url: str
+    date: datetime
+    modified: datetime | None
+    section: Entry
+    officials: list[Entry] = field(default_factory=list)
+    units: list[Entry] = field(default_factory=list)
+    topics: list[Entry] = field(default_factory=list)
+    image: ImageView | None = None
+    corrections: list[Correction] = field(default_factory=list)
+    decision: DecisionView | None = None
+    event: EventView | None = None
+    media: MediaView | None = None
+    explains: StoryView | None = None
+    explained_by: list[StoryView] = field(default_factory=list)
+    translation: StoryView | None = None
+
+
+@dataclass
+class PageView:
+    id: str
+    title: str
+    summary: str
+    content: str
+    url: str
+
+
+@dataclass
+class Pagination:
+    """Path-based pagination: page 1 is the bare URL, then `page/N/`."""
+
+    number: int
+    count: int
+    urls: list[str]
+
+    @property
+    def previous_url(self) -> str | None:
+        return self.urls[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return self.urls[self.number] if self.number < self.count else None

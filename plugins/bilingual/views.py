@@ -14,14 +14,17 @@ from datetime import date, datetime
 class Entry:
     """A registry entry (section, official, unit, topic, year) in one language.
 
-    `role` is the official's position or the unit's kind, already localized;
-    `count` is the number of stories listed on its page, where that matters.
+    `role` is the official's position, already localized; `kind` is the
+    official's role id (mayor, vice-mayor, …) or the unit's kind (department,
+    district, enterprise) for templates to group by; `count` is the number of
+    stories listed on its page, where that matters.
     """
 
     id: str
     name: str
     url: str
     role: str = ""
+    kind: str = ""
     count: int = 0
 
 

@@ -1,0 +1,41 @@
+"""Bishkek City Hall news portal: the whole wiring on one screen."""
+
+import os
+
+SITENAME = "Bishkek City Hall"
+SITEURL = "http://127.0.0.1:8000"
+PATH = "content"
+THEME = "theme"
+TIMEZONE = "Asia/Bishkek"
+DEFAULT_LANG = "ky"
+
+# Our plugins, in the order data flows through them.
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["stories", "localization", "bilingual"]
+
+PORTAL_LANGUAGES = {
+    "ky": {"name": "Кыргызча", "locale": "ky_KG", "site_name": "Бишкек шаарынын мэриясы"},
+    "ru": {"name": "Русский", "locale": "ru_RU", "site_name": "Мэрия города Бишкек"},
+}
+PORTAL_DATA = "data"                                  # registries: sections, officials, units, topics
+PORTAL_STORY_URL = "{lang}/{section}/{year}/{slug}/"  # never change once published
+PORTAL_PAGE_SIZE = 12
+PORTAL_NOW = os.environ.get("PORTAL_NOW")             # the embargo clock; unset means now
+
+# Stock Pelican reads and writes nothing itself: the plugins above own
+# content/, and the theme's static files are copied to /theme/.
+ARTICLE_PATHS = []
+PAGE_PATHS = []
+STATIC_PATHS = []
+DIRECT_TEMPLATES = []
+ARTICLE_SAVE_AS = PAGE_SAVE_AS = DRAFT_SAVE_AS = ""
+CATEGORY_SAVE_AS = TAG_SAVE_AS = AUTHOR_SAVE_AS = ""
+FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+THEME_STATIC_DIR = "theme"
+READERS = {"rst": None, "html": None, "htm": None}  # Markdown only: see plugins/stories
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+
+CACHE_PATH = "cache"
+LOAD_CONTENT_CACHE = True
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,96 @@
+"""schema.org structured data: City Hall, news articles, events, decisions."""
+
+from __future__ import annotations
+
+from .views import StoryView
+
+EVENT_STATUS = {"scheduled": "https://schema.org/EventScheduled",
+                "cancelled": "https://schema.org/EventCancelled",
+                "postponed": "https://schema.org/EventPostponed"}
+LEGAL_FORCE = {"in-force": "https://schema.org/InForce",
+               "amended": "https://schema.org/PartiallyInForce",
+               "repealed": "https://schema.org/NotInForce"}
+
+
+def organization(name: str, url: str, logo: str | None = None) -> dict:
+    data = {"@context": "https://schema.org", "@type": "GovernmentOrganization", "name": name, "url": url,
+            "address": {"@type": "PostalAddress", "addressLocality": "Bishkek", "addressCountry": "KG"}}
+    if logo:
+        data["logo"] = logo
+    return data
+
+
+def _person(entry) -> dict:
+    return {"@type": "Person", "name": entry.name, "jobTitle": entry.role} if entry.role else \
+        {"@type": "Person", "name": entry.name}
+
+
+def article(story: StoryView, publisher: dict, absolute) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": story.title,
+        "description": story.summary,
+        "inLanguage": story.lang,
+        "datePublished": story.date.isoformat(),
+        "dateModified": (story.modified or story.date).isoformat(),
+        "mainEntityOfPage": story.abs_url,
+        "url": story.abs_url,
+        "articleSection": story.section.name,
+        "author": {k: v for k, v in publisher.items() if k != "@context"},
+        "publisher": {k: v for k, v in publisher.items() if k != "@context"},
+        "about": [_person(o) for o in story.officials],
+    }
+    if story.image:
+        data["image"] = [absolute(story.image.url)]
+    return data
+
+
+def event(story: StoryView, organizer: dict) -> dict:
+    e = story.event
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": story.title,
+        "description": story.summary,
+        "inLanguage": story.lang,
+        "url": story.abs_url,
+        "startDate": (e.postponed_to or e.starts).isoformat(),
+        "eventStatus": EVENT_STATUS[e.status],
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {"@type": "Place", "name": e.venue,
+                     "address": {"@type": "PostalAddress", "addressLocality": "Bishkek", "addressCountry": "KG"}},
+        "organizer": {k: v for k, v in organizer.items() if k != "@context"},
+        "performer": [_person(s) for s in e.speakers],
+    }
+    if e.status == "postponed" and e.postponed_to:
+        data["previousStartDate"] = e.starts.isoformat()
+        data["eventStatus"] = "https://schema.org/EventRescheduled"
+    if e.ends and not e.postponed_to:
+        data["endDate"] = e.ends.isoformat()
+    return data
+
+
+def legislation(story: StoryView, absolute) -> dict:
+    d = story.decision
+    return {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": story.title,
+        "legislationIdentifier": d.number,
+        "legislationDate": d.signed.isoformat(),
+        "legislationLegalForce": LEGAL_FORCE[d.legal_status],
+        "legislationPassedBy": _person(d.signatory),
+        "inLanguage": story.lang,
+        "encoding": {"@type": "MediaObject", "contentUrl": absolute(d.document.url),
+                     "encodingFormat": d.document.mime, "contentSize": str(d.document.size)},
+    }
+
+
+def for_story(story: StoryView, publisher: dict, absolute) -> list[dict]:
+    blocks = [article(story, publisher, absolute)]
+    if story.event:
+        blocks.append(event(story, publisher))
+    if story.decision:
+        blocks.append(legislation(story, absolute))
+    return blocks

@@ -1,0 +1,41 @@
+"""Copy the files published stories refer to into /media/<story id>/.
+
+Only files that a published translation names are copied: a photo or a PDF
+of an embargoed or draft story never reaches the output.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from stories.model import Attachment, Site, Translation
+
+
+def referenced(translation: Translation) -> list[Attachment]:
+    files = []
+    if translation.image:
+        files.append(translation.image.file)
+    if translation.decision:
+        files.append(translation.decision.document)
+    if translation.media:
+        if translation.media.file:
+            files.append(translation.media.file)
+        if translation.media.poster:
+            files.append(translation.media.poster.file)
+    return files
+
+
+def copy_media(site: Site, output: Path) -> int:
+    """Copy what changed; return how many files were written."""
+    written = 0
+    for story in site.stories.values():
+        for attachment in {a.path: a for t in story.translations.values() for a in referenced(t)}.values():
+            target = output / "media" / story.id / attachment.name
+            if target.exists() and target.stat().st_size == attachment.size \
+                    and target.stat().st_mtime >= attachment.path.stat().st_mtime:
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(attachment.path, target)
+            written += 1
+    return written

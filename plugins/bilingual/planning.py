@@ -1,0 +1,195 @@
+"""Which pages exist in one language, and what each one is given.
+
+A `PagePlan` is a path, a template and the page's own context; the generator
+renders plans without knowing what they are. Keeping the plan separate from
+rendering makes "what pages does the site have" readable in one module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from stories.model import Site
+
+from . import jsonld
+from .resolve import REGISTRY_PATHS, Resolver
+from .urls import Urls
+from .views import Alternate, Entry, LanguageSwitch, Pagination, StoryView
+
+HOME_LATEST = 10
+HOME_MAYOR = 4
+ARCHIVE = "archive"
+
+
+@dataclass
+class PagePlan:
+    path: str
+    template: str
+    context: dict = field(default_factory=dict)
+
+
+class LanguagePlanner:
+    """Plans every page of one language tree (`/ky/` or `/ru/`)."""
+
+    def __init__(self, site: Site, resolver: Resolver, urls: Urls, lang: str, languages: dict, page_size: int) -> None:
+        self.site = site
+        self.resolver = resolver
+        self.urls = urls
+        self.lang = lang
+        self.other = next(l for l in site.languages if l != lang)
+        self.languages = languages
+        self.page_size = page_size
+        self.stories = resolver.story_views(lang)
+        self.publisher = jsonld.organization(languages[lang]["site_name"], urls.absolute(urls.home(lang)))
+
+    # shared context -------------------------------------------------------
+    def common(self, path: str, counterpart: str | None, fallback: str | None = None) -> dict:
+        """Context every page of this language gets.
+
+        `counterpart` is the same page in the other language, if it exists;
+        otherwise the switcher leads to `fallback` and says so.
+        """
+        alternates = [Alternate(self.lang, self.urls.absolute(path))]
+        if counterpart:
+            alternates.append(Alternate(self.other, self.urls.absolute(counterpart)))
+        switch = LanguageSwitch(self.other, counterpart or fallback or self.urls.home(self.other),
+                                translated=counterpart is not None)
+        return {
+            "lang": self.lang,
+            "other_lang": self.other,
+            "og_locale": self.languages[self.lang]["locale"],
+            "other_og_locale": self.languages[self.other]["locale"],
+            "sections": self.resolver.sections(self.lang),
+            "site_pages": self.site_pages,
+            "page_url": path,
+            "canonical_url": self.urls.absolute(path),
+            "alternates": sorted(alternates, key=lambda a: a.hreflang),
+            "switch": switch,
+            "jsonld": [],
+        }
+
+    @property
+    def site_pages(self):
+        pages = (self.resolver.page(p, self.lang) for p in self.site.pages.values())
+        return [p for p in pages if p]
+
+    def paginate(self, first: str, counterpart: str, template: str, stories: list[StoryView],
+                 **context) -> Iterator[PagePlan]:
+        """Path-based pages of `page_size` stories; an empty list still gets page 1."""
+        count = max(1, -(-len(stories) // self.page_size))
+        urls = [self.urls.paginated(first, n) for n in range(1, count + 1)]
+        for number, path in enumerate(urls, start=1):
+            chunk = stories[(number - 1) * self.page_size: number * self.page_size]
+            yield PagePlan(path, template, {
+                **self.common(path, counterpart), **context,
+                "stories": chunk, "pagination": Pagination(number, count, urls)})
+
+    # the pages ------------------------------------------------------------
+    def plans(self) -> Iterator[PagePlan]:
+        yield self.home()
+        yield from self.story_pages()
+        yield from self.section_pages()
+        yield from self.registry_pages()
+        yield from self.archive_pages()
+        yield from self.standing_pages()
+
+    def home(self) -> PagePlan:
+        path, counterpart = self.urls.home(self.lang), self.urls.home(self.other)
+        mayor = next((e for e in self.site.registry.officials.values() if e.kind == "mayor"), None)
+        upcoming = sorted((s for s in self.stories if s.event and not s.event.is_past and s.event.status != "cancelled"),
+                          key=lambda s: s.event.postponed_to or s.event.starts)
+        context = self.common(path, counterpart)
+        context["alternates"].append(Alternate("x-default", self.urls.absolute(self.urls.root())))
+        context["jsonld"] = [self.publisher]
+        context.update(
+            latest=self.stories[:HOME_LATEST],
+            upcoming=upcoming,
+            mayor=self.resolver.entry("officials", mayor, self.lang) if mayor else None,
+            mayor_latest=[s for s in self.stories if mayor and mayor.id in self.involved(s)][:HOME_MAYOR],
+        )
+        return PagePlan(path, "home.html", context)
+
+    def story_pages(self) -> Iterator[PagePlan]:
+        for story in self.stories:
+            counterpart = story.translation.url if story.translation else None
+            context = self.common(story.url, counterpart, fallback=self.urls.listing(self.other, story.section.id))
+            context["jsonld"] = jsonld.for_story(story, self.publisher, self.urls.absolute)
+            context["story"] = story
+            yield PagePlan(story.url, "story.html", context)
+
+    def section_pages(self) -> Iterator[PagePlan]:
+        for section in self.resolver.sections(self.lang):
+            stories = [s for s in self.stories if s.section.id == section.id]
+            yield from self.paginate(section.url, self.urls.listing(self.other, section.id), "listing.html",
+                                     stories, heading=section.name, intro="", listing_kind="section", entry=section)
+
+    def involved(self, story: StoryView) -> set[str]:
+        """Officials a story concerns: named, speaking, or signing."""
+        ids = {o.id for o in story.officials}
+        if story.event:
+            ids |= {s.id for s in story.event.speakers}
+        if story.decision:
+            ids.add(story.decision.signatory.id)
+        return ids
+
+    def registry_pages(self) -> Iterator[PagePlan]:
+        members: dict[str, Callable[[StoryView], set[str]]] = {
+            "officials": self.involved,
+            "units": lambda s: {u.id for u in s.units},
+            "topics": lambda s: {t.id for t in s.topics},
+        }
+        for kind, path_part in REGISTRY_PATHS.items():
+            entries = []
+            for registry_entry in self.site.registry.of(kind).values():
+                entry = self.resolver.entry(kind, registry_entry, self.lang)
+                stories = [s for s in self.stories if entry.id in members[kind](s)]
+                entry.count = len(stories)
+                entries.append(entry)
+                counterpart = self.urls.listing(self.other, path_part, entry.id)
+                yield from self.paginate(entry.url, counterpart, "listing.html", stories,
+                                         heading=entry.name, intro=entry.role, listing_kind=kind[:-1], entry=entry)
+            index = self.urls.listing(self.lang, path_part)
+            yield PagePlan(index, "registry_index.html", {
+                **self.common(index, self.urls.listing(self.other, path_part)),
+                "heading": kind, "registry_kind": kind, "entries": entries})
+
+    def archive_pages(self) -> Iterator[PagePlan]:
+        index = self.urls.listing(self.lang, ARCHIVE)
+        years = []
+        for year, group in groupby(self.stories, key=lambda s: s.date.year):
+            stories = list(group)
+            first = self.urls.listing(self.lang, ARCHIVE, str(year))
+            years.append(Entry(id=str(year), name=str(year), url=first, count=len(stories)))
+            counterpart = self.urls.listing(self.other, ARCHIVE, str(year))
+            other_has_year = any(s.date.year == year for s in self.resolver.story_views(self.other))
+            for plan in self.paginate(first, counterpart, "listing.html", stories, heading=str(year), intro="",
+                                      listing_kind="archive", entry=years[-1]):
+                if not other_has_year:
+                    plan.context.update(self.common(plan.path, None, fallback=self.urls.listing(self.other, ARCHIVE)))
+                yield plan
+        yield PagePlan(index, "archive.html", {**self.common(index, self.urls.listing(self.other, ARCHIVE)),
+                                               "heading": ARCHIVE, "years": years})
+
+    def standing_pages(self) -> Iterator[PagePlan]:
+        for page in self.site.pages.values():
+            view = self.resolver.page(page, self.lang)
+            if view is None:
+                continue
+            other = self.resolver.page(page, self.other)
+            context = self.common(view.url, other.url if other else None, fallback=self.urls.home(self.other))
+            context["page"] = view
+            yield PagePlan(view.url, "page.html", context)
+
+
+def chooser(urls: Urls, languages: dict) -> PagePlan:
+    """The neutral `/`: both languages offered, declared as x-default."""
+    choices = [Entry(id=lang, name=info["name"], url=urls.home(lang), role=info["site_name"])
+               for lang, info in languages.items()]
+    alternates = [Alternate(c.id, urls.absolute(c.url)) for c in choices]
+    alternates.append(Alternate("x-default", urls.absolute(urls.root())))
+    return PagePlan(urls.root(), "chooser.html", {
+        "languages": choices, "alternates": alternates, "canonical_url": urls.absolute(urls.root()),
+        "page_url": urls.root(),
+        "jsonld": [jsonld.organization(languages[next(iter(languages))]["site_name"], urls.absolute(urls.root()))]})

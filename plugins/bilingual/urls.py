@@ -1,0 +1,55 @@
+"""Every address of the site, in one place.
+
+Paths are site-root-relative and always end in `/` (served as index.html);
+`absolute()` prefixes SITEURL for canonical links, hreflang and feeds.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from stories.model import Attachment, Story, Translation
+
+
+class Urls:
+    def __init__(self, siteurl: str, story_pattern: str) -> None:
+        self.siteurl = siteurl.rstrip("/")
+        self.prefix = urlsplit(self.siteurl).path.rstrip("/")
+        self.story_pattern = story_pattern
+
+    def _path(self, *parts: str) -> str:
+        return "/".join([self.prefix, *parts, ""]) if parts else self.prefix + "/"
+
+    def absolute(self, path: str) -> str:
+        return self.siteurl + path.removeprefix(self.prefix) if self.siteurl.startswith("http") else path
+
+    def root(self) -> str:
+        return self._path()
+
+    def home(self, lang: str) -> str:
+        return self._path(lang)
+
+    def listing(self, lang: str, *parts: str) -> str:
+        """Section, official, unit, topic, archive pages: `/ky/news/`."""
+        return self._path(lang, *parts)
+
+    def story(self, story: Story, translation: Translation) -> str:
+        relative = self.story_pattern.format(lang=translation.lang, section=story.section,
+                                             year=f"{translation.date:%Y}", slug=translation.slug)
+        return f"{self.prefix}/{relative}"
+
+    def page(self, lang: str, page_id: str) -> str:
+        return self._path(lang, page_id)
+
+    def media(self, story: Story, attachment: Attachment) -> str:
+        return f"{self.prefix}/media/{story.id}/{attachment.name}"
+
+    @staticmethod
+    def paginated(first: str, number: int) -> str:
+        """Path-based pagination: `/ky/news/`, `/ky/news/page/2/`, …"""
+        return first if number == 1 else f"{first}page/{number}/"
+
+    def output_name(self, path: str) -> str:
+        """The file a path is written to, relative to output/."""
+        relative = path.removeprefix(self.prefix).lstrip("/")
+        return relative + "index.html" if relative.endswith("/") or not relative else relative

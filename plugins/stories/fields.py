@@ -1,0 +1,286 @@
+"""Front matter → typed `Translation`, with a readable problem per mistake."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PIL import Image as PILImage, UnidentifiedImageError
+
+from .model import Attachment, Decision, Event, Image, Media, Translation
+from .problems import Problems
+from .registry import Registry
+from .slugs import is_valid_slug, slugify
+
+POSTER_KEYS = {"poster", "poster_alt", "poster_caption", "poster_credit"}
+COMMON_KEYS = {
+    "title", "date", "summary", "officials", "units", "topics", "image", "image_alt",
+    "image_caption", "image_credit", "status", "slug", "corrections", "section",
+}
+SECTION_KEYS = {
+    "decisions": {"number", "signed", "signatory", "legal_status", "document"},
+    "announcements": {"starts", "ends", "venue", "speakers", "guests", "accreditation",
+                      "event_status", "postponed_to", "coverage"},
+    "explainers": {"explains"},
+    "video": {"video", "video_url", "duration", *POSTER_KEYS},
+    "audio": {"audio", "duration", *POSTER_KEYS},
+}
+PAGE_KEYS = {"title", "summary", "status"}
+STATUSES = ("published", "draft")
+LEGAL_STATUSES = ("in-force", "amended", "repealed")
+EVENT_STATUSES = ("scheduled", "cancelled", "postponed")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d")
+DATE_HINT = "Write it as 2026-11-26 10:30 (year-month-day hours:minutes, Bishkek time)."
+
+
+class FieldReader:
+    """Reads one file's front matter; every mistake becomes a `Problem`."""
+
+    def __init__(self, meta: dict, lines: dict[str, int], source: Path, folder: Path,
+                 registry: Registry, timezone: ZoneInfo, problems: Problems) -> None:
+        self.meta = meta
+        self.lines = lines
+        self.source = source
+        self.folder = folder
+        self.registry = registry
+        self.timezone = timezone
+        self.problems = problems
+
+    def problem(self, key: str | None, message: str, hint: str = "") -> None:
+        line = self.lines.get(key) if key else None
+        self.problems.add(self.source, line or (1 if key else None), message, hint)
+
+    def check_keys(self, allowed: set[str], section: str) -> None:
+        for key in self.meta:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, sorted(allowed), n=1)
+                hint = f'Did you mean "{close[0]}"?' if close else \
+                    f"Keys allowed in {section}: {', '.join(sorted(allowed))}."
+                self.problem(key, f'unknown key "{key}"', hint)
+
+    def text(self, key: str, required: bool = False, example: str = "…") -> str:
+        value = self.meta.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.problem(None, f'"{key}" is missing', f"Add a line to the front matter: {key}: {example}")
+            return ""
+        if isinstance(value, (dict, list)):
+            self.problem(key, f'"{key}" must be text', f"Write: {key}: {example}")
+            return ""
+        return str(value).strip()
+
+    def datetime(self, key: str, required: bool = False) -> datetime | None:
+        raw = self.meta.get(key)
+        if raw is None or raw == "":
+            if required:
+                self.problem(None, f'"{key}" is missing', f"Add: {key}: 2026-11-26 10:30")
+            return None
+        parsed = parse_datetime(str(raw), self.timezone)
+        if parsed is None:
+            self.problem(key, f'"{key}" is not a date: "{raw}"', DATE_HINT)
+        return parsed
+
+    def date(self, key: str, required: bool = False) -> date | None:
+        moment = self.datetime(key, required)
+        return moment.date() if moment else None
+
+    def choice(self, key: str, options: tuple[str, ...], default: str) -> str:
+        value = self.text(key) or default
+        if value not in options:
+            self.problem(key, f'"{key}" cannot be "{value}"', f"Write one of: {', '.join(options)}.")
+            return default
+        return value
+
+    def id_list(self, key: str, kind: str) -> list[str]:
+        raw = self.meta.get(key)
+        if raw is None:
+            return []
+        values = [raw] if isinstance(raw, str) else raw
+        if not isinstance(values, list):
+            self.problem(key, f'"{key}" must be a list of ids', f"Write: {key}: [id-one, id-two]")
+            return []
+        return [str(v) for v in values if self.known(key, kind, str(v))]
+
+    def id(self, key: str, kind: str, required: bool = False) -> str:
+        value = self.text(key, required, example=f"one of the ids in data/{kind}.yml")
+        return value if value and self.known(key, kind, value) else ""
+
+    def known(self, key: str, kind: str, value: str) -> bool:
+        if value in self.registry.of(kind):
+            return True
+        self.problem(key, f'unknown {kind[:-1]} "{value}"', self.registry.suggest(kind, value))
+        return False
+
+    def text_list(self, key: str) -> list[str]:
+        raw = self.meta.get(key)
+        if raw is None:
+            return []
+        if isinstance(raw, str):
+            return [raw]
+        if not isinstance(raw, list):
+            self.problem(key, f'"{key}" must be a list', f"Write one per line:\n{key}:\n  - …")
+            return []
+        return [str(v) for v in raw]
+
+    def file(self, key: str, suffixes: tuple[str, ...], required: bool = False) -> Attachment | None:
+        name = self.text(key, required, example=f"a file in this folder, e.g. name{suffixes[0]}")
+        if not name:
+            return None
+        path = self.folder / name
+        if "/" in name or "\\" in name or not path.is_file():
+            present = sorted(p.name for p in self.folder.iterdir() if p.suffix.lower() in suffixes)
+            self.problem(key, f'"{key}" names a file that is not in the story folder: "{name}"',
+                         f"Put the file next to this one, or use one of: {', '.join(present) or 'none'}.")
+            return None
+        if path.suffix.lower() not in suffixes:
+            self.problem(key, f'"{name}" is not a {"/".join(s.lstrip(".") for s in suffixes)} file')
+            return None
+        attachment = Attachment(name=name, path=path, size=path.stat().st_size)
+        if suffixes == IMAGE_SUFFIXES:
+            try:
+                with PILImage.open(path) as image:
+                    attachment.width, attachment.height = image.size
+            except (UnidentifiedImageError, OSError):
+                self.problem(key, f'the photo "{name}" cannot be read', "Export it again as JPEG or PNG.")
+                return None
+        return attachment
+
+
+def parse_datetime(raw: str, timezone: ZoneInfo) -> datetime | None:
+    """Editors write Bishkek local time; an explicit offset is honoured too."""
+    raw = raw.strip()
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        moment = None
+        for pattern in DATETIME_FORMATS:
+            try:
+                moment = datetime.strptime(raw, pattern)
+                break
+            except ValueError:
+                continue
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=timezone) if moment.tzinfo is None else moment.astimezone(timezone)
+
+
+def read_translation(reader: FieldReader, lang: str, section: str, html: str) -> Translation:
+    """Build the typed translation of a story file (problems go to the reader)."""
+    reader.check_keys(COMMON_KEYS | SECTION_KEYS.get(section, set()), section)
+    declared = reader.text("section")
+    if declared and declared != section:
+        reader.problem("section", f'this file says section "{declared}" but lives in the "{section}" folder',
+                       f'Remove the "section" line, or move the folder to content/{declared}/.')
+    title = reader.text("title", required=True, example="The headline of the story")
+    slug = reader.text("slug") or slugify(title)
+    if title and not is_valid_slug(slug):
+        reader.problem("slug" if "slug" in reader.meta else "title", f'"{slug}" cannot be used as a URL',
+                       "Write: slug: lowercase-latin-words-with-hyphens")
+    translation = Translation(
+        lang=lang,
+        source=reader.source,
+        title=title,
+        date=reader.datetime("date", required=True),
+        summary=reader.text("summary"),
+        html=html,
+        slug=slug,
+        status=reader.choice("status", STATUSES, "published"),
+        officials=reader.id_list("officials", "officials"),
+        units=reader.id_list("units", "units"),
+        topics=reader.id_list("topics", "topics"),
+        image=read_image(reader, "image"),
+        corrections=read_corrections(reader),
+        lines=reader.lines,
+    )
+    if section == "decisions":
+        translation.decision = read_decision(reader)
+    elif section == "announcements":
+        translation.event = read_event(reader)
+    elif section == "explainers":
+        translation.explains = reader.text("explains", required=True,
+                                           example="decisions/2026/11-03-parking-tariffs") or None
+    elif section in ("video", "audio"):
+        translation.media = read_media(reader, section)
+    return translation
+
+
+def read_image(reader: FieldReader, key: str) -> Image | None:
+    file = reader.file(key, IMAGE_SUFFIXES)
+    if file is None:
+        return None
+    alt = reader.text(f"{key}_alt")
+    if not alt:
+        reader.problem(key, f'the photo "{file.name}" has no description',
+                       f"Add: {key}_alt: what the photo shows, for readers who cannot see it")
+    return Image(file=file, alt=alt, caption=reader.text(f"{key}_caption"), credit=reader.text(f"{key}_credit"))
+
+
+def read_corrections(reader: FieldReader) -> list[tuple[datetime, str]]:
+    raw = reader.meta.get("corrections")
+    if raw is None:
+        return []
+    example = 'corrections:\n  - date: 2026-11-27 09:00\n    note: "What was corrected."'
+    if not isinstance(raw, list) or not all(isinstance(c, dict) for c in raw):
+        reader.problem("corrections", '"corrections" must be a list of date and note', example)
+        return []
+    corrections = []
+    for item in raw:
+        when = parse_datetime(str(item.get("date", "")), reader.timezone)
+        note = str(item.get("note") or "").strip()
+        if when is None or not note:
+            reader.problem("corrections", "each correction needs a date and a note", example)
+            continue
+        corrections.append((when, note))
+    return sorted(corrections)
+
+
+def read_decision(reader: FieldReader) -> Decision | None:
+    number = reader.text("number", required=True, example='"№ 412"')
+    signed = reader.date("signed", required=True)
+    signatory = reader.id("signatory", "officials", required=True)
+    legal_status = reader.choice("legal_status", LEGAL_STATUSES, "in-force")
+    document = reader.file("document", (".pdf",), required=True)
+    if not (number and signed and signatory and document):
+        return None
+    return Decision(number, signed, signatory, legal_status, document)
+
+
+def read_event(reader: FieldReader) -> Event | None:
+    starts = reader.datetime("starts", required=True)
+    ends = reader.datetime("ends")
+    if starts and ends and ends < starts:
+        reader.problem("ends", '"ends" is before "starts"', "Check the times of the event.")
+    status = reader.choice("event_status", EVENT_STATUSES, "scheduled")
+    postponed_to = reader.datetime("postponed_to")
+    if status == "postponed" and postponed_to is None:
+        reader.problem("event_status", "a postponed event needs its new time",
+                       "Add: postponed_to: 2026-12-05 11:00 (or the old time if not yet known, and say so in the text)")
+    event = Event(
+        starts=starts,
+        ends=ends,
+        venue=reader.text("venue", required=True, example="City Hall, 166 Chui Avenue, small hall"),
+        speakers=reader.id_list("speakers", "officials"),
+        guests=reader.text_list("guests"),
+        accreditation=reader.text("accreditation"),
+        status=status,
+        postponed_to=postponed_to,
+        coverage=reader.text("coverage") or None,
+    )
+    return event if starts else None
+
+
+def read_media(reader: FieldReader, kind: str) -> Media:
+    suffixes = (".mp4", ".webm") if kind == "video" else (".mp3", ".m4a", ".ogg")
+    file = reader.file(kind, suffixes)
+    external_url = reader.text("video_url") if kind == "video" else ""
+    if external_url and not external_url.startswith("https://"):
+        reader.problem("video_url", '"video_url" must be a full https:// address')
+        external_url = ""
+    if file is None and not external_url and kind not in reader.lines:
+        example = "video: film.mp4  (or video_url: https://…)" if kind == "video" else "audio: recording.mp3"
+        reader.problem(None, f"this {kind} story has no {kind}", f"Add: {example}")
+    return Media(kind=kind, file=file, external_url=external_url,
+                 poster=read_image(reader, "poster"), duration=reader.text("duration"))

@@ -1,0 +1,71 @@
+"""Split a Markdown file into YAML front matter and body, keeping line numbers.
+
+Dates are left as strings (the YAML timestamp resolver is removed) so that one
+parser, with one error message, handles every date an editor writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without implicit timestamps."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, line: int, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.hint = hint
+
+
+@dataclass
+class Document:
+    meta: dict
+    lines: dict[str, int]  # front-matter key -> line in the file (1-based)
+    body: str
+
+
+FENCE = "---"
+EXAMPLE = "---\ntitle: …\ndate: 2026-11-26 10:30\n---"
+
+
+def parse(text: str) -> Document:
+    """Parse `---`-fenced YAML front matter followed by Markdown."""
+    text = text.removeprefix("\ufeff")
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != FENCE:
+        raise FrontMatterError(1, "the file does not start with front matter",
+                               "Begin the file with a line '---', the keys, and another '---':\n" + EXAMPLE)
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
+    except StopIteration:
+        raise FrontMatterError(1, "the front matter is not closed",
+                               "Add a line with only '---' after the last key.") from None
+    source = "\n".join(lines[1:end])
+    try:
+        node = yaml.compose(source, Loader=_Loader)
+        meta = yaml.load(source, Loader=_Loader) if node is not None else {}
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else 1
+        raise FrontMatterError(line, f"the front matter is not valid YAML ({error.problem})",
+                               "Check this line: each key is 'name: value'; put a value "
+                               "that contains ':' or starts with a quote in double quotes.") from None
+    if not isinstance(meta, dict):
+        raise FrontMatterError(2, "the front matter must be a list of 'key: value' lines", EXAMPLE)
+    key_lines = {}
+    for key_node, _ in node.value if node is not None else []:
+        key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+    body = "\n".join(lines[end + 1:])
+    return Document({str(k): v for k, v in meta.items()}, key_lines, body)

@@ -1,0 +1,144 @@
+"""The generator that reads content/ into the validated model.
+
+Signals: `get_generators` adds `StoriesGenerator`, which runs before the
+writing generators and leaves a `Site` in the shared context under
+`PORTAL_SITE`. Parsed files are cached with Pelican's own content cache, keyed
+on each file's stamp; validation runs on every build because registries and
+other files can change what is valid.
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pelican.generators import CachingGenerator
+
+from . import validate
+from .fields import PAGE_KEYS, FieldReader, parse_datetime, read_translation
+from .frontmatter import FrontMatterError
+from .model import Page, Site, Story, Translation
+from .problems import BuildStopped, Problems
+from .reading import PAGES_FOLDER, MarkdownConverter, ParsedFile, find_markdown
+from .registry import Registry, load_registry
+
+CONTEXT_KEY = "PORTAL_SITE"
+RESERVED_PATHS = {"officials", "units", "topics", "archive", "page", "media", "theme"}
+
+
+class StoriesGenerator(CachingGenerator):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.content_root = Path(self.path)
+        self.languages = tuple(self.settings["PORTAL_LANGUAGES"])
+        self.timezone = ZoneInfo(self.settings["TIMEZONE"])
+        self.converter = MarkdownConverter()
+        self.problems = Problems(root=Path.cwd())
+
+    def generate_context(self) -> None:
+        registry = load_registry(Path(self.settings["PORTAL_DATA"]), self.languages, self.problems)
+        self.sections = list(registry.sections)
+        stories: dict[str, Story] = {}
+        pages: dict[str, Page] = {}
+        for path in find_markdown(self.content_root):
+            self.read_file(path, registry, stories, pages)
+        url_pattern = self.settings["PORTAL_STORY_URL"]
+        validate.check_pairs(stories, self.problems)
+        validate.check_unique_urls(stories, pages, url_pattern, RESERVED_PATHS | set(registry.sections), self.problems)
+        validate.check_references(stories, self.problems)
+        if self.problems:
+            raise BuildStopped(self.problems)
+        self.save_cache()
+        now = self.now()
+        self.context[CONTEXT_KEY] = Site(
+            registry=registry,
+            stories=published(stories, now),
+            pages=published(pages, now),
+            languages=self.languages,
+            now=now,
+        )
+
+    def now(self) -> datetime:
+        """The embargo clock: `PORTAL_NOW` when set (tests, previews), else now."""
+        frozen = self.settings.get("PORTAL_NOW")
+        if frozen:
+            moment = parse_datetime(str(frozen), self.timezone)
+            if moment is None:
+                raise SystemExit(f'PORTAL_NOW is not a date: "{frozen}". Write 2026-11-26 10:30.')
+            return moment
+        return datetime.now(self.timezone)
+
+    def where(self, path: Path) -> tuple[str, str, str] | None:
+        """(kind, id, lang) of a content file, or None after reporting why not."""
+        relative = path.relative_to(self.content_root)
+        parts = relative.parts
+        lang = path.stem
+        if lang not in self.languages:
+            self.problems.add(path, None, f'"{path.name}" is not a language file',
+                              f"Name the Markdown files of a story {' and '.join(l + '.md' for l in self.languages)}.")
+            return None
+        if parts[0] == PAGES_FOLDER and len(parts) == 3:
+            return PAGES_FOLDER, parts[1], lang
+        if len(parts) == 4 and parts[0] in self.sections:
+            return parts[0], "/".join(parts[:3]), lang
+        if parts[0] not in self.sections and parts[0] != PAGES_FOLDER:
+            close = difflib.get_close_matches(parts[0], self.sections, n=1)
+            guess = f'did you mean "{close[0]}"? ' if close else ""
+            self.problems.add(path, None, f'unknown section "{parts[0]}"',
+                              f"{guess}Sections: {', '.join(self.sections)} (and pages).")
+        else:
+            example = "content/pages/about/ky.md" if parts[0] == PAGES_FOLDER else \
+                f"content/{parts[0]}/2026/11-26-short-name/{lang}.md"
+            self.problems.add(path, None, "this file is not in a story folder", f"Put it at {example}")
+        return None
+
+    def read_file(self, path: Path, registry: Registry, stories: dict[str, Story], pages: dict[str, Page]) -> None:
+        located = self.where(path)
+        parsed = self.parse(path)
+        if located is None or parsed is None:
+            return
+        kind, item_id, lang = located
+        if parsed.top_heading_line:
+            self.problems.add(path, parsed.top_heading_line, "a heading with a single # inside the text",
+                              "The title is the page's only top heading: start subheadings with ## instead.")
+        reader = FieldReader(parsed.meta, parsed.lines, path, path.parent, registry, self.timezone, self.problems)
+        if kind == PAGES_FOLDER:
+            reader.check_keys(PAGE_KEYS, "pages")
+            translation = Translation(
+                lang=lang, source=path, title=reader.text("title", required=True), date=None,
+                summary=reader.text("summary"), html=parsed.html, slug=item_id,
+                status=reader.choice("status", ("published", "draft"), "published"), lines=parsed.lines)
+            pages.setdefault(item_id, Page(item_id)).translations[lang] = translation
+        else:
+            translation = read_translation(reader, lang, kind, parsed.html)
+            story = stories.setdefault(item_id, Story(item_id, kind, path.parent))
+            story.translations[lang] = translation
+
+    def parse(self, path: Path) -> ParsedFile | None:
+        parsed = self.get_cached_data(str(path))
+        if parsed is None:
+            try:
+                parsed = self.converter.parse(path.read_text(encoding="utf-8"))
+            except UnicodeDecodeError:
+                self.problems.add(path, None, "the file is not UTF-8 text", "Save it again as UTF-8.")
+                return None
+            except FrontMatterError as error:
+                self.problems.add(path, error.line, error.message, error.hint)
+                return None
+            self.cache_data(str(path), parsed)
+        return parsed
+
+
+def published(items: dict, now: datetime) -> dict:
+    """Drop drafts and embargoed versions; drop items left with no language."""
+    kept = {}
+    for item_id, item in items.items():
+        item.translations = {
+            lang: t for lang, t in item.translations.items()
+            if t.status == "published" and (t.date is None or t.date <= now)
+        }
+        if item.translations:
+            kept[item_id] = item
+    return kept

@@ -1,0 +1,123 @@
+"""The content model: stories and pages, independent of any output.
+
+A `Story` is one folder; its `translations` are the language files in it.
+Everything here is validated and typed; nothing here knows about URLs'
+final form, templates or languages' display rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from .registry import Registry
+
+
+@dataclass
+class Attachment:
+    """A file in the story folder that the story refers to."""
+
+    name: str
+    path: Path
+    size: int
+    width: int = 0  # images only
+    height: int = 0
+
+
+@dataclass
+class Image:
+    file: Attachment
+    alt: str
+    caption: str = ""
+    credit: str = ""
+
+
+@dataclass
+class Decision:
+    number: str
+    signed: date
+    signatory: str
+    legal_status: str
+    document: Attachment
+
+
+@dataclass
+class Event:
+    starts: datetime
+    ends: datetime | None
+    venue: str
+    speakers: list[str]
+    guests: list[str]
+    accreditation: str
+    status: str
+    postponed_to: datetime | None
+    coverage: str | None  # story id
+
+
+@dataclass
+class Media:
+    kind: str  # "video" | "audio"
+    file: Attachment | None
+    external_url: str
+    poster: Image | None
+    duration: str
+
+
+@dataclass
+class Translation:
+    """One language file of a story folder."""
+
+    lang: str
+    source: Path
+    title: str
+    date: datetime
+    summary: str
+    html: str
+    slug: str
+    status: str
+    officials: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    image: Image | None = None
+    corrections: list[tuple[datetime, str]] = field(default_factory=list)
+    decision: Decision | None = None
+    event: Event | None = None
+    media: Media | None = None
+    explains: str | None = None
+    lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> line
+
+    @property
+    def modified(self) -> datetime | None:
+        return max((when for when, _ in self.corrections), default=None)
+
+
+@dataclass
+class Story:
+    id: str  # folder path relative to content/, e.g. news/2026/11-26-bus-lanes
+    section: str
+    folder: Path
+    translations: dict[str, Translation] = field(default_factory=dict)
+
+    @property
+    def date(self) -> datetime:
+        return min(t.date for t in self.translations.values())
+
+
+@dataclass
+class Page:
+    """A standing page (about, contacts, accreditation) in its languages."""
+
+    id: str
+    translations: dict[str, Translation] = field(default_factory=dict)
+
+
+@dataclass
+class Site:
+    """What the stories plugin hands on: only what may be published."""
+
+    registry: Registry
+    stories: dict[str, Story]
+    pages: dict[str, Page]
+    languages: tuple[str, ...]
+    now: datetime

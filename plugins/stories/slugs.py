@@ -1,0 +1,37 @@
+"""Readable Latin slugs from Kyrgyz and Russian titles."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Russian: the common passport-style romanization (ГОСТ 52535.1 / ICAO-like,
+# without diacritics); Kyrgyz letters: ң→ng, ө→o, ү→u.
+_TABLE = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e",
+    "ж": "zh", "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m",
+    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+    "ң": "ng", "ө": "o", "ү": "u",
+}
+
+MAX_LENGTH = 80
+
+
+def transliterate(text: str) -> str:
+    return "".join(_TABLE.get(char, char) for char in text.lower())
+
+
+def slugify(title: str) -> str:
+    """`Бишкекте жаңы автобустар` → `bishkekte-zhangy-avtobustar`."""
+    latin = unicodedata.normalize("NFKD", transliterate(title))
+    latin = latin.encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", latin).strip("-")
+    if len(slug) > MAX_LENGTH:
+        slug = slug[:MAX_LENGTH].rsplit("-", 1)[0]
+    return slug
+
+
+def is_valid_slug(slug: str) -> bool:
+    return bool(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug))

@@ -17,8 +17,8 @@ PORTAL_LANGUAGES = {
     "ky": {"name": "Кыргызча", "locale": "ky_KG", "site_name": "Бишкек шаарынын мэриясы"},
     "ru": {"name": "Русский", "locale": "ru_RU", "site_name": "Мэрия города Бишкек"},
 }
-PORTAL_DATA = "data"                                  # registries: sections, officials, units, topics
-PORTAL_STORY_URL = "{lang}/{section}/{year}/{slug}/"  # never change once published
+PORTAL_DATA = "data"  # registries (sections, officials, units, topics) and permalinks.yml
+PORTAL_STORY_URL = "{lang}/{section}/{year}/{slug}/"
 PORTAL_PAGE_SIZE = 12
 PORTAL_NOW = os.environ.get("PORTAL_NOW")             # the embargo clock; unset means now
 

@@ -187,6 +187,7 @@ def read_translation(reader: FieldReader, lang: str, section: str, html: str) ->
         summary=reader.text("summary"),
         html=html,
         slug=slug,
+        slug_explicit="slug" in reader.meta,
         status=reader.choice("status", STATUSES, "published"),
         officials=reader.id_list("officials", "officials"),
         units=reader.id_list("units", "units"),

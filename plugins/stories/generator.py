@@ -20,6 +20,7 @@ from . import validate
 from .fields import PAGE_KEYS, FieldReader, parse_datetime, read_translation
 from .frontmatter import FrontMatterError
 from .model import Page, Site, Story, Translation
+from .permalinks import PermalinkLock
 from .problems import BuildStopped, Problems
 from .reading import PAGES_FOLDER, MarkdownConverter, ParsedFile, find_markdown
 from .registry import Registry, load_registry
@@ -38,12 +39,15 @@ class StoriesGenerator(CachingGenerator):
         self.problems = Problems(root=Path.cwd())
 
     def generate_context(self) -> None:
-        registry = load_registry(Path(self.settings["PORTAL_DATA"]), self.languages, self.problems)
+        data_dir = Path(self.settings["PORTAL_DATA"])
+        registry = load_registry(data_dir, self.languages, self.problems)
         self.sections = list(registry.sections)
         stories: dict[str, Story] = {}
         pages: dict[str, Page] = {}
         for path in find_markdown(self.content_root):
             self.read_file(path, registry, stories, pages)
+        lock = PermalinkLock(data_dir / "permalinks.yml")
+        lock.apply(stories)
         url_pattern = self.settings["PORTAL_STORY_URL"]
         validate.check_pairs(stories, self.problems)
         validate.check_unique_urls(stories, pages, url_pattern, RESERVED_PATHS | set(registry.sections), self.problems)
@@ -52,9 +56,11 @@ class StoriesGenerator(CachingGenerator):
             raise BuildStopped(self.problems)
         self.save_cache()
         now = self.now()
+        public = published(stories, now)
+        lock.record(public)
         self.context[CONTEXT_KEY] = Site(
             registry=registry,
-            stories=published(stories, now),
+            stories=public,
             pages=published(pages, now),
             languages=self.languages,
             now=now,

@@ -76,6 +76,7 @@ class Translation:
     html: str
     slug: str
     status: str
+    slug_explicit: bool = False
     officials: list[str] = field(default_factory=list)
     units: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)

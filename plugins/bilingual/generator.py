@@ -14,7 +14,7 @@ from pelican.generators import Generator
 from stories import CONTEXT_KEY
 
 from .media import copy_media
-from .planning import LanguagePlanner, PagePlan, chooser
+from .planning import LanguagePlanner, PagePlan, chooser, not_found
 from .resolve import Resolver
 from .urls import Urls
 
@@ -26,6 +26,7 @@ class BilingualGenerator(Generator):
         urls = Urls(self.settings["SITEURL"], self.settings["PORTAL_STORY_URL"])
         resolver = Resolver(site, urls)
         self.render(writer, urls, chooser(urls, languages))
+        self.render(writer, urls, not_found(urls, languages))
         for lang in site.languages:
             planner = LanguagePlanner(site, resolver, urls, lang, languages, self.settings["PORTAL_PAGE_SIZE"])
             for plan in planner.plans():
@@ -34,4 +35,4 @@ class BilingualGenerator(Generator):
 
     def render(self, writer, urls: Urls, plan: PagePlan) -> None:
         writer.write_file(urls.output_name(plan.path), self.get_template(plan.template.removesuffix(".html")),
-                          self.context, **plan.context)
+                          self.context, theme_url=urls.theme(), **plan.context)

@@ -183,10 +183,19 @@ class LanguagePlanner:
             yield PagePlan(view.url, "page.html", context)
 
 
+def _choices(urls: Urls, languages: dict) -> list[Entry]:
+    return [Entry(id=lang, name=info["name"], url=urls.home(lang), role=info["site_name"])
+            for lang, info in languages.items()]
+
+
+def not_found(urls: Urls, languages: dict) -> PagePlan:
+    """`/404.html`, served for any unknown address: neutral, both languages."""
+    return PagePlan(f"{urls.prefix}/404.html", "404.html", {"languages": _choices(urls, languages)})
+
+
 def chooser(urls: Urls, languages: dict) -> PagePlan:
     """The neutral `/`: both languages offered, declared as x-default."""
-    choices = [Entry(id=lang, name=info["name"], url=urls.home(lang), role=info["site_name"])
-               for lang, info in languages.items()]
+    choices = _choices(urls, languages)
     alternates = [Alternate(c.id, urls.absolute(c.url)) for c in choices]
     alternates.append(Alternate("x-default", urls.absolute(urls.root())))
     return PagePlan(urls.root(), "chooser.html", {

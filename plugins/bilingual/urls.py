@@ -38,6 +38,10 @@ class Urls:
                                              year=f"{translation.date:%Y}", slug=translation.slug)
         return f"{self.prefix}/{relative}"
 
+    def theme(self) -> str:
+        """Where the theme's static files are; root-relative like every link."""
+        return f"{self.prefix}/theme"
+
     def page(self, lang: str, page_id: str) -> str:
         return self._path(lang, page_id)
 

@@ -1,7 +1,9 @@
 """One Pelican run writes both language trees.
 
-Runs after `StoriesGenerator` and renders every planned page of every
-language with the same Jinja environment: the page's `lang` in the context
+Runs after `StoriesGenerator`. `generate_context` resolves the model into
+per-language views once and shares them as `PORTAL_VIEWS` (a `Resolver`), the
+stage later outputs such as feeds read from; `generate_output` renders every
+planned page of every language with one Jinja environment: the page's `lang`
 selects the catalog and the Babel locale (see the localization plugin).
 """
 
@@ -18,13 +20,18 @@ from .planning import LanguagePlanner, PagePlan, chooser, not_found
 from .resolve import Resolver
 from .urls import Urls
 
+VIEWS_KEY = "PORTAL_VIEWS"
+
 
 class BilingualGenerator(Generator):
-    def generate_output(self, writer) -> None:
-        site = self.context[CONTEXT_KEY]
-        languages = self.settings["PORTAL_LANGUAGES"]
+    def generate_context(self) -> None:
         urls = Urls(self.settings["SITEURL"], self.settings["PORTAL_STORY_URL"])
-        resolver = Resolver(site, urls)
+        self.context[VIEWS_KEY] = Resolver(self.context[CONTEXT_KEY], urls)
+
+    def generate_output(self, writer) -> None:
+        resolver: Resolver = self.context[VIEWS_KEY]
+        site, urls = resolver.site, resolver.urls
+        languages = self.settings["PORTAL_LANGUAGES"]
         self.render(writer, urls, chooser(urls, languages))
         self.render(writer, urls, not_found(urls, languages))
         for lang in site.languages:

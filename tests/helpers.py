@@ -1,0 +1,103 @@
+"""Small helpers for reading built pages (no fixtures here: see conftest.py)."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parents[1]
+NOW = "2026-11-26 12:00"
+LANGS = ("ky", "ru")
+OTHER = {"ky": "ru", "ru": "ky"}
+
+# Elements and attributes through which a page makes the browser load something.
+LOADED = [("script", "src"), ("link", "href"), ("img", "src"), ("img", "srcset"), ("source", "src"),
+          ("source", "srcset"), ("video", "src"), ("video", "poster"), ("audio", "src"), ("iframe", "src"),
+          ("embed", "src"), ("object", "data"), ("track", "src"), ("input", "src"), ("image", "href")]
+
+
+def url_to_file(url_path: str) -> str:
+    """`/ky/news/` → `ky/news/index.html` (fragment and query stripped)."""
+    path = url_path.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+    return path + "index.html" if path.endswith("/") or not path else path
+
+
+def normalize(text: str) -> str:
+    """Whitespace collapsed; no-break and narrow no-break spaces count as spaces."""
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ").replace("\u202f", " ")).strip()
+
+
+def text_of(element) -> str:
+    return normalize(element.text_content())
+
+
+def page_text(doc) -> str:
+    """The text of <body>, scripts and styles left out."""
+    body = copy.deepcopy(doc.find(".//body"))
+    etree.strip_elements(body, "script", "style", "template", with_tail=False)
+    return normalize(" ".join(body.itertext()))
+
+
+def jsonld(doc) -> list[dict]:
+    """Every JSON-LD block of the page, parsed (a parse error fails the caller)."""
+    blocks = []
+    for script in doc.xpath('//script[@type="application/ld+json"]'):
+        data = json.loads(script.text or "")
+        blocks.extend(data if isinstance(data, list) else [data])
+    return blocks
+
+
+def types_of(blocks: list[dict]) -> set[str]:
+    types = set()
+    for block in blocks:
+        kind = block.get("@type")
+        types.update(kind if isinstance(kind, list) else [kind])
+    return types
+
+
+def srcset_urls(value: str) -> list[str]:
+    return [part.strip().split()[0] for part in value.split(",") if part.strip()]
+
+
+def references(doc) -> list[tuple[str, str, str]]:
+    """(element, attribute, url) for everything the page makes the browser fetch."""
+    found = []
+    for tag, attr in LOADED:
+        for element in doc.iter(tag):
+            value = element.get(attr)
+            if not value:
+                continue
+            if tag == "link" and attr == "href":
+                rel = (element.get("rel") or "").lower().split()
+                if not rel or set(rel) <= {"alternate", "canonical", "prev", "next"}:
+                    continue  # a link to a document, not something the browser loads
+            urls = srcset_urls(value) if attr == "srcset" else [value]
+            found.extend((tag, attr, url) for url in urls)
+    for element in doc.xpath("//*[@style]"):
+        found.extend(("style", "style", url) for url in css_urls(element.get("style")))
+    for style in doc.iter("style"):
+        found.extend(("style", "text", url) for url in css_urls(style.text or ""))
+    return found
+
+
+def css_urls(css: str) -> list[str]:
+    urls = re.findall(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""", css)
+    urls += re.findall(r"""@import\s+['"]([^'"]+)['"]""", css)
+    return [u for u in urls if not u.startswith("data:")]
+
+
+def is_same_site(url: str, base: str, siteurl: str) -> bool:
+    """True for relative URLs and absolute ones on the site's own scheme/host/port."""
+    absolute = urljoin(base, url)
+    parts, site = urlsplit(absolute), urlsplit(siteurl)
+    return (parts.scheme, parts.netloc) == (site.scheme, site.netloc)
+
+
+def site_path(url: str, base: str) -> str:
+    """The path part of a same-site URL, resolved against the page it is on."""
+    return urlsplit(urljoin(base, url)).path

@@ -1,0 +1,215 @@
+"""An editor's mistake stops the build with a report a person can act on.
+
+Each case builds a small site with one good story and one mistake, runs the
+real `pelican` command and checks the report: exit status not 0, no Python
+traceback, the file's path (and the line, where a line can be known), what is
+wrong and what to write instead. The last test puts three different
+mistakes in three files and expects all three in one run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+GOOD = "news/2026/11-26-bus-lanes"
+GOOD_TITLES = {"ky": "Үч көчөдө жаңы автобус тилкелери ачылды",
+               "ru": "На трёх улицах открылись новые автобусные полосы"}
+
+
+@dataclass
+class Expect:
+    files: list[Path]                 # every one must be reported (or any one, with any_of)
+    key: str | None                   # the front-matter key whose line must be given; None: not knowable
+    wrong: str                        # regex: says what is wrong
+    fix: str                          # regex: says what to write instead
+    any_of: bool = False
+    line: int | None = field(default=None)
+
+
+def key_line(path: Path, key: str) -> int:
+    """1-based line of `key:` in a Markdown file's front matter."""
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if re.match(rf"{re.escape(key)}\s*:", text):
+            return number
+    raise AssertionError(f"{key} not in {path}")
+
+
+def good_story(site) -> None:
+    for lang, body in (("ky", "Бүгүн үч көчөдө автобустар үчүн өзүнчө тилкелер ачылды."),
+                       ("ru", "Сегодня на трёх улицах открылись выделенные полосы для автобусов.")):
+        site.story(GOOD, lang, body, title=GOOD_TITLES[lang], date="2026-11-26 10:30",
+                   officials=["mayor"], topics=["transport"])
+
+
+# --------------------------------------------------------------------------- the mistakes
+
+
+def missing_title(site) -> Expect:
+    path = site.story("news/2026/11-25-school-meals", "ru", "Горячее питание получат все ученики младших классов.",
+                      date="2026-11-25 09:00", summary="Питание будет бесплатным.")
+    return Expect([path], None, r"title.*(missing|required)|(missing|no) .*title", r"title:\s*\S")
+
+
+def missing_date(site) -> Expect:
+    path = site.story("news/2026/11-25-school-meals", "ky", "Башталгыч класстын бардык окуучулары ысык тамак алышат.",
+                      title="Окуучулар ысык тамак алышат")
+    return Expect([path], None, r"date.*(missing|required)|(missing|no) .*date", r"date:\s*\d{4}-\d{2}-\d{2}")
+
+
+def unparseable_date(site) -> Expect:
+    path = site.story("news/2026/11-25-school-meals", "ru", "Горячее питание получат все ученики младших классов.",
+                      title="Школьники получат горячее питание", date="26.11.2026 10:30")
+    return Expect([path], "date", r"26\.11\.2026", r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
+
+
+def unknown_section(site) -> Expect:
+    path = site.story("newz/2026/11-25-snow", "ky", "Шаардын көчөлөрү кардан тазаланууда.",
+                      title="Көчөлөр кардан тазаланууда", date="2026-11-25 08:00")
+    return Expect([path], None, r"newz", r"\bnews\b")
+
+
+def unknown_official(site) -> Expect:
+    path = site.story("news/2026/11-25-snow", "ru", "Улицы города очищают от снега.",
+                      title="Улицы очищают от снега", date="2026-11-25 08:00", officials=["mayr"])
+    return Expect([path], "officials", r"mayr", r"\bmayor\b")
+
+
+def unknown_unit(site) -> Expect:
+    path = site.story("news/2026/11-25-snow", "ru", "Улицы города очищают от снега.",
+                      title="Улицы очищают от снега", date="2026-11-25 08:00", units=["transport-road"])
+    return Expect([path], "units", r'transport-road\b(?!s)', r"transport-roads")
+
+
+def unknown_topic(site) -> Expect:
+    path = site.story("news/2026/11-25-snow", "ky", "Шаардын көчөлөрү кардан тазаланууда.",
+                      title="Көчөлөр кардан тазаланууда", date="2026-11-25 08:00", topics=["heatng"])
+    return Expect([path], "topics", r"heatng", r"\bheating\b")
+
+
+def pair_with_different_dates(site) -> Expect:
+    story = "news/2026/11-25-snow"
+    ky = site.story(story, "ky", "Шаардын көчөлөрү кардан тазаланууда.",
+                    title="Көчөлөр кардан тазаланууда", date="2026-11-25 10:30")
+    ru = site.story(story, "ru", "Улицы города очищают от снега.",
+                    title="Улицы очищают от снега", date="2026-11-25 11:30")
+    return Expect([ky, ru], "date", r"10:30.*11:30|11:30.*10:30", r"same", any_of=True)
+
+
+def section_disagrees_with_folder(site) -> Expect:
+    path = site.story("news/2026/11-25-snow", "ru", "Улицы города очищают от снега.",
+                      title="Улицы очищают от снега", date="2026-11-25 08:00", section="decisions")
+    return Expect([path], "section", r"decisions.*news|news.*decisions", r"content/decisions|remove|delete")
+
+
+def duplicate_url(site) -> Expect:
+    path = site.story("news/2026/11-20-bus-lanes-again", "ky", "Дагы бир жолу ошол эле аталыш.",
+                      title=GOOD_TITLES["ky"], date="2026-11-20 09:00")
+    url = "/ky/news/2026/uch-kochodo-zhangy-avtobus-tilkeleri-achyldy/"
+    return Expect([path, site.content / GOOD / "ky.md"], None, re.escape(url.strip("/")), r"slug:")
+
+
+def missing_image(site) -> Expect:
+    story = "news/2026/11-25-snow"
+    site.photo(story, "snow.jpg")
+    path = site.story(story, "ru", "Улицы города очищают от снега.", title="Улицы очищают от снега",
+                      date="2026-11-25 08:00", image="snow-final.jpg", image_alt="Снегоуборочная машина")
+    return Expect([path], "image", r"snow-final\.jpg", r"snow\.jpg")
+
+
+def missing_document(site) -> Expect:
+    story = "decisions/2026/11-20-parking-tariffs"
+    site.pdf(story, "toktom-05.pdf")
+    path = site.story(story, "ru", "Постановление вступает в силу с 1 января.", title="Утверждены тарифы на парковку",
+                      date="2026-11-20 16:00", number="№ 5", signed="2026-11-20", signatory="mayor",
+                      document="toktom-5.pdf")
+    return Expect([path], "document", r"toktom-5\.pdf", r"toktom-05\.pdf")
+
+
+def unknown_key(site) -> Expect:
+    path = site.story("news/2026/11-25-snow", "ky", "Шаардын көчөлөрү кардан тазаланууда.",
+                      title="Көчөлөр кардан тазаланууда", date="2026-11-25 08:00", sumary="Кар тазалоо уланууда.")
+    return Expect([path], "sumary", r"sumary", r"\bsummary\b")
+
+
+def invalid_yaml(site) -> Expect:
+    path = site.raw("news/2026/11-25-snow/ru.md",
+                    "---\ntitle: Мэрия: улицы очищают от снега\ndate: 2026-11-25 08:00\n---\n\n"
+                    "Улицы города очищают от снега.\n")
+    return Expect([path], "title", r"YAML", r"quot")
+
+
+def photo_without_alt(site) -> Expect:
+    story = "news/2026/11-25-snow"
+    site.photo(story, "snow.jpg")
+    path = site.story(story, "ky", "Шаардын көчөлөрү кардан тазаланууда.", title="Көчөлөр кардан тазаланууда",
+                      date="2026-11-25 08:00", image="snow.jpg")
+    return Expect([path], "image", r"snow\.jpg|alt|descri", r"image_alt:")
+
+
+MISTAKES = [missing_title, missing_date, unparseable_date, unknown_section, unknown_official, unknown_unit,
+            unknown_topic, pair_with_different_dates, section_disagrees_with_folder, duplicate_url,
+            missing_image, missing_document, unknown_key, invalid_yaml, photo_without_alt]
+
+
+# --------------------------------------------------------------------------- reading the report
+
+
+def reports_for(text: str, site, path: Path) -> list[tuple[int | None, str]]:
+    """(line, message with its hint) for every problem reported about `path`."""
+    shown = path.relative_to(site.root).as_posix()  # the report may show it absolute or relative
+    pattern = re.compile(re.escape(shown) + r"(?::(\d+))?:\s(.*(?:\n[ \t]+\S.*)*)")
+    return [(int(m.group(1)) if m.group(1) else None, m.group(2)) for m in pattern.finditer(text)]
+
+
+def check_report(text: str, site, expect: Expect) -> list[str]:
+    """What is missing from the report (empty when it is all there)."""
+    missing = []
+    matched_any = False
+    for path in expect.files:
+        reports = reports_for(text, site, path)
+        line = key_line(path, expect.key) if expect.key else None
+        good = [(n, block) for n, block in reports
+                if (line is None or n == line)
+                and re.search(expect.wrong, block, re.I | re.S) and re.search(expect.fix, block, re.I | re.S)]
+        if good:
+            matched_any = True
+        else:
+            where = f"{path.relative_to(site.root)}" + (f":{line}" if line else "")
+            missing.append(f"no report at {where} saying /{expect.wrong}/ and /{expect.fix}/; got {reports}")
+    if expect.any_of and matched_any:
+        return []
+    return missing
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=[m.__name__ for m in MISTAKES])
+def test_a_mistake_stops_the_build_with_an_actionable_report(make_site, mistake):
+    site = make_site()
+    good_story(site)
+    expect = mistake(site)
+    result = site.build()
+    assert result.returncode != 0, f"the build went on despite {mistake.__name__}:\n{result.text}"
+    assert "Traceback" not in result.text, result.text
+    problems = check_report(result.text, site, expect)
+    assert not problems, "\n".join(problems) + "\n--- the build printed:\n" + result.text
+    assert not list(result.output.rglob("*.html")), "a stopped build must not publish pages"
+
+
+def test_all_mistakes_are_reported_in_one_run(make_site):
+    site = make_site()
+    good_story(site)
+    expected = [
+        unknown_official(site),                                      # news/2026/11-25-snow/ru.md
+        missing_document(site),                                      # decisions/…/ru.md
+        Expect([site.story("interviews/2026/11-24-mayor", "ky", "— Шаар кышка даярбы?\n\n— Ооба, даяр.",
+                           title="Мэр менен маек", date="24-ноябрь")],
+               "date", r"24-ноябрь", r"\d{4}-\d{2}-\d{2}"),
+    ]
+    result = site.build()
+    assert result.returncode != 0
+    assert "Traceback" not in result.text, result.text
+    problems = [p for expect in expected for p in check_report(result.text, site, expect)]
+    assert not problems, "\n".join(problems) + "\n--- the build printed:\n" + result.text

@@ -39,38 +39,9 @@ for extra in (ROOT / "plugins", TESTS):
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 
+import fixture_site  # noqa: E402
+from fixture_site import OFFICIALS, SECTIONS, TOPICS, UNITS  # noqa: E402
 from helpers import NOW, url_to_file  # noqa: E402
-
-# The eight sections of the portal, as the registry names them.
-SECTIONS = {
-    "news": {"ky": "Жаңылыктар", "ru": "Новости"},
-    "press-releases": {"ky": "Басма сөз билдирүүлөрү", "ru": "Пресс-релизы"},
-    "decisions": {"ky": "Чечимдер", "ru": "Решения"},
-    "announcements": {"ky": "Пресс-конференциялар жана брифингдер", "ru": "Пресс-конференции и брифинги"},
-    "interviews": {"ky": "Маектер", "ru": "Интервью"},
-    "explainers": {"ky": "Түшүндүрмөлөр", "ru": "Разъяснения"},
-    "video": {"ky": "Видеотека", "ru": "Видеотека"},
-    "audio": {"ky": "Фонотека", "ru": "Фонотека"},
-}
-OFFICIALS = {
-    "mayor": {"role": "mayor", "name": {"ky": "Темирлан Абдыкалыков", "ru": "Темирлан Абдыкалыков"},
-              "position": {"ky": "Бишкек шаарынын мэри", "ru": "Мэр города Бишкек"}},
-    "vice-mayor-social": {"role": "vice-mayor", "name": {"ky": "Айнура Мамытова", "ru": "Айнура Мамытова"},
-                          "position": {"ky": "Социалдык маселелер боюнча вице-мэр",
-                                       "ru": "Вице-мэр по социальным вопросам"}},
-}
-UNITS = {
-    "transport-roads": {"kind": "department",
-                        "name": {"ky": "Транспорт жана жол инфраструктурасы башкармалыгы",
-                                 "ru": "Управление транспорта и дорожной инфраструктуры"}},
-    "leninsky-district": {"kind": "district", "name": {"ky": "Ленин районунун администрациясы",
-                                                       "ru": "Администрация Ленинского района"}},
-}
-TOPICS = {
-    "transport": {"name": {"ky": "Коомдук транспорт", "ru": "Общественный транспорт"}},
-    "heating": {"name": {"ky": "Жылуулук менен камсыздоо", "ru": "Теплоснабжение"}},
-    "parks": {"name": {"ky": "Парктар жана скверлер", "ru": "Парки и скверы"}},
-}
 
 
 # --------------------------------------------------------------------------- building
@@ -83,6 +54,7 @@ class BuildResult:
     stderr: str
     output: Path
     siteurl: str
+    fixture: FixtureSite | None = None  # the site that was built
 
     @property
     def text(self) -> str:
@@ -197,7 +169,7 @@ class FixtureSite:
         env = {k: v for k, v in os.environ.items() if k != "PORTAL_NOW"}
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
         return BuildResult(done.returncode, done.stdout, done.stderr, output,
-                           siteurl if siteurl is not None else "http://127.0.0.1:8000")
+                           siteurl if siteurl is not None else "http://127.0.0.1:8000", self)
 
 
 def assert_built(result: BuildResult) -> None:
@@ -250,13 +222,10 @@ def serve_and_build(fixture: FixtureSite, **settings) -> tuple[StaticServer, Bui
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The shared fixture site (fixture_site.py), built once and served."""
-    import fixture_site
-
     fixture = FixtureSite(tmp_path_factory.mktemp("main-site"))
     fixture_site.populate(fixture)
     server, result = serve_and_build(fixture, PORTAL_PAGE_SIZE=2)
     assert_built(result)
-    result.fixture = fixture
     yield result
     server.close()
 

@@ -22,6 +22,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Registries (data/*.yml) of every fixture site: the eight sections of the
+# portal, and a few officials, units and topics.
+SECTIONS = {
+    "news": {"ky": "Жаңылыктар", "ru": "Новости"},
+    "press-releases": {"ky": "Басма сөз билдирүүлөрү", "ru": "Пресс-релизы"},
+    "decisions": {"ky": "Чечимдер", "ru": "Решения"},
+    "announcements": {"ky": "Пресс-конференциялар жана брифингдер", "ru": "Пресс-конференции и брифинги"},
+    "interviews": {"ky": "Маектер", "ru": "Интервью"},
+    "explainers": {"ky": "Түшүндүрмөлөр", "ru": "Разъяснения"},
+    "video": {"ky": "Видеотека", "ru": "Видеотека"},
+    "audio": {"ky": "Фонотека", "ru": "Фонотека"},
+}
+OFFICIALS = {
+    "mayor": {"role": "mayor", "name": {"ky": "Темирлан Абдыкалыков", "ru": "Темирлан Абдыкалыков"},
+              "position": {"ky": "Бишкек шаарынын мэри", "ru": "Мэр города Бишкек"}},
+    "vice-mayor-social": {"role": "vice-mayor", "name": {"ky": "Айнура Мамытова", "ru": "Айнура Мамытова"},
+                          "position": {"ky": "Социалдык маселелер боюнча вице-мэр",
+                                       "ru": "Вице-мэр по социальным вопросам"}},
+}
+UNITS = {
+    "transport-roads": {"kind": "department",
+                        "name": {"ky": "Транспорт жана жол инфраструктурасы башкармалыгы",
+                                 "ru": "Управление транспорта и дорожной инфраструктуры"}},
+    "leninsky-district": {"kind": "district", "name": {"ky": "Ленин районунун администрациясы",
+                                                       "ru": "Администрация Ленинского района"}},
+}
+TOPICS = {
+    "transport": {"name": {"ky": "Коомдук транспорт", "ru": "Общественный транспорт"}},
+    "heating": {"name": {"ky": "Жылуулук менен камсыздоо", "ru": "Теплоснабжение"}},
+    "parks": {"name": {"ky": "Парктар жана скверлер", "ru": "Парки и скверы"}},
+}
+
 EMBARGO_MARKER = "zqembargo7731"
 DRAFT_MARKER = "zqdraft4482"
 
@@ -35,10 +67,6 @@ class Story:
     @property
     def section(self) -> str:
         return self.id.split("/")[0]
-
-    @property
-    def folder(self) -> str:
-        return self.id
 
 
 def _story(story_id: str, titles: dict[str, str], slugs: dict[str, str] | str) -> Story:
@@ -109,7 +137,7 @@ PUBLISHED = [BUS_LANES, CONCERT, TREES, HEATING_REPORT, WATER, PARKING, OLD_RULE
 # News in each language, newest first: what the two pages of /{lang}/news/ list.
 NEWS = {"ky": [BUS_LANES, CONCERT, TREES, HEATING_REPORT], "ru": [BUS_LANES, CONCERT, HEATING_REPORT, WATER]}
 # Stories that concern the mayor in Kyrgyz (named, signing or speaking), newest first.
-MAYOR_KY = [BUS_LANES, BUDGET_BRIEFING, TREES, PARKING, OLD_RULES, INTERVIEW]
+MAYOR_KY = [BUS_LANES, BUDGET_BRIEFING, TREES, PARKING, INTERVIEW, OLD_RULES]
 PAGES = {"about": {"ky": "Биз жөнүндө", "ru": "О нас"},
          "contacts": {"ky": "Байланыш", "ru": "Контакты"},
          "accreditation": {"ky": "Аккредитация", "ru": "Аккредитация"}}

@@ -101,3 +101,20 @@ def is_same_site(url: str, base: str, siteurl: str) -> bool:
 def site_path(url: str, base: str) -> str:
     """The path part of a same-site URL, resolved against the page it is on."""
     return urlsplit(urljoin(base, url)).path
+
+
+def links(doc, scope: str = "//main") -> list[str]:
+    """Site paths of the <a href> links inside `scope` (the whole body if absent), in order."""
+    roots = doc.xpath(scope) or doc.xpath("//body")
+    base = doc.base_url or ""
+    return [site_path(a.get("href"), base) for root in roots for a in root.iter("a") if a.get("href")]
+
+
+def alternates(doc) -> dict[str, str]:
+    """hreflang → href of the page's <link rel="alternate" hreflang>."""
+    found = {}
+    for link in doc.xpath('//head/link[@hreflang]'):
+        if "alternate" in (link.get("rel") or "").split():
+            assert link.get("hreflang") not in found, f"hreflang {link.get('hreflang')} given twice"
+            found[link.get("hreflang")] = link.get("href")
+    return found

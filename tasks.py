@@ -37,7 +37,7 @@ def serve(c):
     pelican()
     server = Server()
     for watched in ("content/**/*", "data/*.yml", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
-        server.watch(watched, pelican)
+        server.watch(watched, lambda *_changed: pelican())
     print(f"Serving the site at http://{HOST}:{PORT}/ (Ctrl+C to stop)")
     server.serve(host=HOST, port=PORT, root=str(OUTPUT), open_url_delay=None)
 

@@ -17,9 +17,24 @@ HOST, PORT = "127.0.0.1", 8000
 
 
 def pelican(*args: str) -> bool:
-    """Run the standard Pelican command; False (and the editor's report) on bad content."""
-    command = [str(BIN / "pelican"), "content", "-s", "pelicanconf.py", *args]
-    return subprocess.run(command, cwd=ROOT).returncode == 0
+    """Build into a fresh folder and swap it in only if the build succeeds.
+
+    Pelican empties its output folder before reading content, so a build that
+    stops on an editor's mistake would otherwise leave no site at all.
+    Returns False (after Pelican printed the editor's report) on bad content.
+    """
+    fresh, previous = OUTPUT.with_name(".output-new"), OUTPUT.with_name(".output-old")
+    shutil.rmtree(fresh, ignore_errors=True)
+    command = [str(BIN / "pelican"), "content", "-s", "pelicanconf.py", "-o", str(fresh), *args]
+    if subprocess.run(command, cwd=ROOT).returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        return False
+    shutil.rmtree(previous, ignore_errors=True)
+    if OUTPUT.exists():
+        OUTPUT.rename(previous)
+    fresh.rename(OUTPUT)
+    shutil.rmtree(previous, ignore_errors=True)
+    return True
 
 
 @task

@@ -1,7 +1,8 @@
 """Split a Markdown file into YAML front matter and body, keeping line numbers.
 
-Dates are left as strings (the YAML timestamp resolver is removed) so that one
-parser, with one error message, handles every date an editor writes.
+Dates and numbers are left as text (YAML's timestamp, int and float resolvers
+are removed): one parser, with one error message, handles every date an editor
+writes, and a duration like `6:12` is not read as the base-60 number 372.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ import yaml
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without implicit timestamps."""
+    """SafeLoader without implicit timestamps and numbers."""
 
 
+_TEXT_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _TEXT_TAGS]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 

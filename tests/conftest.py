@@ -28,7 +28,6 @@ from PIL import Image, ImageDraw
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
-PELICAN = Path(sys.executable).parent / "pelican"
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -41,7 +40,7 @@ for extra in (ROOT / "plugins", TESTS):
 
 import fixture_site  # noqa: E402
 from fixture_site import OFFICIALS, SECTIONS, TOPICS, UNITS  # noqa: E402
-from helpers import NOW, url_to_file  # noqa: E402
+from helpers import NOW, PELICAN, url_to_file  # noqa: E402
 
 
 # --------------------------------------------------------------------------- building
@@ -266,15 +265,6 @@ def axe_violations(page) -> list[dict]:
     page.add_script_tag(path=str(AXE_JS))
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [v for v in results["violations"] if v.get("impact") in SERIOUS]
-
-
-def describe_violations(violations: list[dict]) -> str:
-    lines = []
-    for v in violations:
-        lines.append(f"[{v['impact']}] {v['id']}: {v['help']}")
-        for node in v["nodes"][:5]:
-            lines.append(f"    {' '.join(node['target'])}: {node.get('failureSummary', '').splitlines()[-1:]}")
-    return "\n".join(lines)
 
 
 @pytest.fixture(scope="session")

@@ -5,12 +5,14 @@ from __future__ import annotations
 import copy
 import json
 import re
+import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
+PELICAN = Path(sys.executable).parent / "pelican"  # the one installed next to this Python
 NOW = "2026-11-26 12:00"
 LANGS = ("ky", "ru")
 OTHER = {"ky": "ru", "ru": "ky"}
@@ -118,3 +120,12 @@ def alternates(doc) -> dict[str, str]:
             assert link.get("hreflang") not in found, f"hreflang {link.get('hreflang')} given twice"
             found[link.get("hreflang")] = link.get("href")
     return found
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']}")
+        for node in v["nodes"][:5]:
+            lines.append(f"    {' '.join(map(str, node['target']))}: {node.get('failureSummary', '').splitlines()[-1:]}")
+    return "\n".join(lines)

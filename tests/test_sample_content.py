@@ -1,0 +1,105 @@
+"""The sample content in content/ builds cleanly and shows what the portal can do.
+
+Built with the real pelicanconf.py and the real clock (PORTAL_NOW unset),
+from a copy of data/ so that the build's permalink lock does not touch the
+working tree.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+from stories.fields import parse_datetime
+from stories.frontmatter import parse
+
+from helpers import LANGS, PELICAN, ROOT
+
+CONTENT = ROOT / "content"
+SECTIONS = list(yaml.safe_load((ROOT / "data" / "sections.yml").read_text(encoding="utf-8")))
+STANDING_PAGES = ("about", "contacts", "accreditation")
+BISHKEK = ZoneInfo("Asia/Bishkek")
+
+
+def story_folders() -> dict[str, dict[str, dict]]:
+    """story id → {lang: front matter} for every story folder under content/<section>/."""
+    stories: dict[str, dict[str, dict]] = {}
+    for section in SECTIONS:
+        for md in sorted((CONTENT / section).glob("*/*/*.md")):
+            if md.stem in LANGS:
+                story_id = md.parent.relative_to(CONTENT).as_posix()
+                stories.setdefault(story_id, {})[md.stem] = parse(md.read_text(encoding="utf-8")).meta
+    return stories
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    work = tmp_path_factory.mktemp("sample")
+    shutil.copytree(ROOT / "data", work / "data")
+    command = [str(PELICAN), "content", "-s", "pelicanconf.py", "-o", str(work / "output"),
+               "-e", f"PORTAL_DATA={json.dumps(str(work / 'data'))}", f"CACHE_PATH={json.dumps(str(work / 'cache'))}"]
+    env = {k: v for k, v in os.environ.items() if k != "PORTAL_NOW"}
+    started = datetime.now(BISHKEK)
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
+    return done, work / "output", started
+
+
+def test_the_sample_content_builds_cleanly(sample):
+    done, output, _ = sample
+    printed = done.stdout + done.stderr
+    assert done.returncode == 0, printed
+    noisy = [line for line in printed.splitlines() if "WARNING" in line or "ERROR" in line or "Traceback" in line]
+    assert not noisy, printed
+
+
+def test_enough_stories_in_every_section():
+    stories = story_folders()
+    assert len(stories) >= 24, f"only {len(stories)} stories"
+    covered = {story_id.split("/")[0] for story_id in stories}
+    assert covered == set(SECTIONS), f"sections without a story: {set(SECTIONS) - covered}"
+
+
+def test_most_stories_are_in_both_languages_and_some_in_one():
+    stories = story_folders()
+    both = [s for s, versions in stories.items() if set(versions) == set(LANGS)]
+    assert 3 * len(both) >= 2 * len(stories), f"{len(both)} of {len(stories)} stories are in both languages"
+    assert [s for s, v in stories.items() if set(v) == {"ky"}], "no Kyrgyz-only story"
+    assert [s for s, v in stories.items() if set(v) == {"ru"}], "no Russian-only story"
+
+
+def test_at_least_half_the_stories_have_a_photo():
+    stories = story_folders()
+    with_photo = [s for s, versions in stories.items()
+                  if any(meta.get("image") and (CONTENT / s / str(meta["image"])).is_file()
+                         for meta in versions.values())]
+    assert 2 * len(with_photo) >= len(stories), f"{len(with_photo)} of {len(stories)} stories have a photo"
+
+
+def test_every_published_version_is_built(sample):
+    done, output, started = sample
+    assert done.returncode == 0
+    expected = {lang: 0 for lang in LANGS}
+    for versions in story_folders().values():
+        for lang, meta in versions.items():
+            when = parse_datetime(str(meta.get("date")), BISHKEK)
+            if meta.get("status", "published") == "published" and when <= started:
+                expected[lang] += 1
+    for lang in LANGS:
+        built = [p for section in SECTIONS for p in (output / lang / section).glob("*/*/index.html")
+                 if p.parent.parent.name.isdigit()]
+        assert len(built) == expected[lang], f"{lang}: {len(built)} story pages built, {expected[lang]} published"
+
+
+def test_the_standing_pages_exist_in_both_languages(sample):
+    done, output, _ = sample
+    assert done.returncode == 0
+    for page in STANDING_PAGES:
+        for lang in LANGS:
+            assert (CONTENT / "pages" / page / f"{lang}.md").is_file()
+            assert (output / lang / page / "index.html").is_file(), f"/{lang}/{page}/ was not built"

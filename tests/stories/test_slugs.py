@@ -38,3 +38,43 @@ def test_an_explicit_slug_replaces_the_title(site):
         assert site.exists(f"/{lang}/news/2026/winter-concert/")
         from_title = slugify(fx.CONCERT.titles[lang])
         assert not site.exists(f"/{lang}/news/2026/{from_title}/")
+
+
+def test_a_published_address_survives_a_title_edit(make_site):
+    """The first build records the slug in data/permalinks.yml; editing the title later keeps it."""
+    fixture = make_site()
+    story = "news/2026/11-26-bus-lanes"
+    fixture.story(story, "ru", "Полосы открыты.", title="Новые автобусные полосы", date="2026-11-26 10:00")
+    first = fixture.build()
+    assert first.returncode == 0, first.text
+    assert first.exists("/ru/news/2026/novye-avtobusnye-polosy/")
+    assert "novye-avtobusnye-polosy" in (fixture.data / "permalinks.yml").read_text(encoding="utf-8")
+
+    fixture.story(story, "ru", "Полосы открыты.", title="Три новые автобусные полосы", date="2026-11-26 10:00")
+    second = fixture.build(output=fixture.root / "output-2")
+    assert second.returncode == 0, second.text
+    assert second.exists("/ru/news/2026/novye-avtobusnye-polosy/")
+    assert not second.exists("/ru/news/2026/tri-novye-avtobusnye-polosy/")
+
+
+def test_an_explicit_slug_changes_a_recorded_address(make_site):
+    fixture = make_site()
+    story = "news/2026/11-26-bus-lanes"
+    fixture.story(story, "ru", "Полосы открыты.", title="Новые автобусные полосы", date="2026-11-26 10:00")
+    assert fixture.build().returncode == 0
+    fixture.story(story, "ru", "Полосы открыты.", title="Новые автобусные полосы", date="2026-11-26 10:00",
+                  slug="bus-lanes")
+    rebuilt = fixture.build(output=fixture.root / "output-2")
+    assert rebuilt.exists("/ru/news/2026/bus-lanes/")
+    assert not rebuilt.exists("/ru/news/2026/novye-avtobusnye-polosy/")
+
+
+def test_drafts_and_embargoed_stories_reserve_no_address(make_site):
+    """Only what is public is recorded: a draft's working title must not freeze its address."""
+    fixture = make_site()
+    fixture.story("news/2026/11-20-draft", "ru", "Черновик.", title="Рабочий заголовок", date="2026-11-20 10:00",
+                  status="draft")
+    fixture.story("news/2026/11-30-later", "ru", "Позже.", title="Будущая новость", date="2026-11-30 10:00")
+    assert fixture.build().returncode == 0
+    lock = fixture.data / "permalinks.yml"
+    assert not lock.exists() or "rabochii" not in lock.read_text() and "budushchaia" not in lock.read_text()

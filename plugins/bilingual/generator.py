@@ -41,5 +41,10 @@ class BilingualGenerator(Generator):
         copy_media(site, Path(self.output_path))
 
     def render(self, writer, urls: Urls, plan: PagePlan) -> None:
+        """Every page gets the theme's path, the year of the build's clock and,
+        for the neutral pages, the home of the default language."""
+        site = self.context[VIEWS_KEY].site
+        context = {"theme_url": urls.theme(), "current_year": site.now.year,
+                   "home_url": urls.home(site.languages[0]), **plan.context}
         writer.write_file(urls.output_name(plan.path), self.get_template(plan.template.removesuffix(".html")),
-                          self.context, theme_url=urls.theme(), **plan.context)
+                          self.context, **context)

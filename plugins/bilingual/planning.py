@@ -64,6 +64,7 @@ class LanguagePlanner:
             "sections": self.resolver.sections(self.lang),
             "site_pages": self.site_pages,
             "page_url": path,
+            "home_url": self.urls.home(self.lang),
             "canonical_url": self.urls.absolute(path),
             "alternates": sorted(alternates, key=lambda a: a.hreflang),
             "switch": switch,
@@ -153,7 +154,7 @@ class LanguagePlanner:
             index = self.urls.listing(self.lang, path_part)
             yield PagePlan(index, "registry_index.html", {
                 **self.common(index, self.urls.listing(self.other, path_part)),
-                "heading": kind, "registry_kind": kind, "entries": entries})
+                "registry_kind": kind, "entries": entries})
 
     def archive_pages(self) -> Iterator[PagePlan]:
         index = self.urls.listing(self.lang, ARCHIVE)
@@ -170,7 +171,7 @@ class LanguagePlanner:
                     plan.context.update(self.common(plan.path, None, fallback=self.urls.listing(self.other, ARCHIVE)))
                 yield plan
         yield PagePlan(index, "archive.html", {**self.common(index, self.urls.listing(self.other, ARCHIVE)),
-                                               "heading": ARCHIVE, "years": years})
+                                               "years": years})
 
     def standing_pages(self) -> Iterator[PagePlan]:
         for page in self.site.pages.values():

@@ -5,6 +5,12 @@ per-language views once and shares them as `PORTAL_VIEWS` (a `Resolver`), the
 stage later outputs such as feeds read from; `generate_output` renders every
 planned page of every language with one Jinja environment: the page's `lang`
 selects the catalog and the Babel locale (see the localization plugin).
+
+Two context keys let later plugins take part without this plugin knowing
+them: `PORTAL_PAGE_PLANS`, a list of callables `(LanguagePlanner) ->
+iterable of PagePlan` that a plugin appends to in its `generate_context`
+(their pages are rendered like ours, with the same per-language context);
+and `PORTAL_PAGES`, every `PagePlan` written, in order (for sitemaps).
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ from .resolve import Resolver
 from .urls import Urls
 
 VIEWS_KEY = "PORTAL_VIEWS"
+PLANS_KEY = "PORTAL_PAGE_PLANS"
+PAGES_KEY = "PORTAL_PAGES"
 
 
 class BilingualGenerator(Generator):
@@ -32,12 +40,16 @@ class BilingualGenerator(Generator):
         resolver: Resolver = self.context[VIEWS_KEY]
         site, urls = resolver.site, resolver.urls
         languages = self.settings["PORTAL_LANGUAGES"]
+        self.context[PAGES_KEY] = []
         self.render(writer, urls, chooser(urls, languages))
         self.render(writer, urls, not_found(urls, languages))
         for lang in site.languages:
             planner = LanguagePlanner(site, resolver, urls, lang, languages, self.settings["PORTAL_PAGE_SIZE"])
             for plan in planner.plans():
                 self.render(writer, urls, plan)
+            for contribute in self.context.get(PLANS_KEY, []):
+                for plan in contribute(planner):
+                    self.render(writer, urls, plan)
         copy_media(site, Path(self.output_path))
 
     def render(self, writer, urls: Urls, plan: PagePlan) -> None:
@@ -48,3 +60,4 @@ class BilingualGenerator(Generator):
                    "home_url": urls.home(site.languages[0]), **plan.context}
         writer.write_file(urls.output_name(plan.path), self.get_template(plan.template.removesuffix(".html")),
                           self.context, **context)
+        self.context[PAGES_KEY].append(plan)

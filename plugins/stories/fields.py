@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -34,6 +35,7 @@ EVENT_STATUSES = ("scheduled", "cancelled", "postponed")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d")
 DATE_HINT = "Write it as 2026-11-26 10:30 (year-month-day hours:minutes, Bishkek time)."
+DURATION = re.compile(r"(\d+:)?\d{1,2}:[0-5]\d")  # mm:ss or h:mm:ss: players and podcast apps read it
 
 
 class FieldReader:
@@ -283,5 +285,10 @@ def read_media(reader: FieldReader, kind: str) -> Media:
     if file is None and not external_url and kind not in reader.lines:
         example = "video: film.mp4  (or video_url: https://…)" if kind == "video" else "audio: recording.mp3"
         reader.problem(None, f"this {kind} story has no {kind}", f"Add: {example}")
+    duration = reader.text("duration")
+    if duration and not DURATION.fullmatch(duration):
+        reader.problem("duration", f'"duration" is not minutes and seconds: "{duration}"',
+                       'Write: duration: "02:40" (or "1:02:40" with hours)')
+        duration = ""
     return Media(kind=kind, file=file, external_url=external_url,
-                 poster=read_image(reader, "poster"), duration=reader.text("duration"))
+                 poster=read_image(reader, "poster"), duration=duration)

@@ -12,6 +12,7 @@ DEFAULT_LANG = "ky"
 # Our plugins, in the order data flows through them.
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["stories", "localization", "bilingual"]
+PLUGINS += ["feeds", "sitemap"]  # after bilingual: they read its views and the pages it wrote
 
 PORTAL_LANGUAGES = {
     "ky": {"name": "Кыргызча", "locale": "ky_KG", "site_name": "Бишкек шаарынын мэриясы"},
@@ -21,6 +22,15 @@ PORTAL_DATA = "data"  # registries (sections, officials, units, topics) and perm
 PORTAL_STORY_URL = "{lang}/{section}/{year}/{slug}/"
 PORTAL_PAGE_SIZE = 12
 PORTAL_NOW = os.environ.get("PORTAL_NOW")             # the embargo clock; unset means now
+
+# Feeds (plugins/feeds) and sitemaps (plugins/sitemap): addresses in docs/architecture.md.
+PORTAL_FEED_KINDS = ["all", "sections", "officials", "units", "topics", "podcast", "video", "calendar"]
+PORTAL_FEED_FORMATS = ["rss", "atom", "json"]
+PORTAL_FEED_MAX_ITEMS = 50                  # newest stories per feed; the calendar keeps every event
+PORTAL_FEED_ID_AUTHORITY = "meria.kg,2026"  # item ids: tag:meria.kg,2026:<story id>/<lang>; never change it
+PORTAL_WEBSUB_HUB = ""                      # a WebSub hub announced in every feed (none: readers poll)
+PORTAL_PODCAST_EMAIL = "press@meria.kg"     # the podcast owner's address, which Apple asks for
+PORTAL_PODCAST_ARTWORK = "img/podcast.png"  # in theme/static/: square PNG, 1400-3000 px
 
 # Stock Pelican reads and writes nothing itself: the plugins above own
 # content/, and the theme's static files are copied to /theme/.

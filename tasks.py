@@ -73,6 +73,16 @@ def ensure_chromium() -> None:
     subprocess.run([*apt, "install", "-y", "-qq", "chromium"], check=True)
 
 
+def ensure_newsboat() -> None:
+    """The feed tests load every RSS feed in Debian's newsboat, a real feed reader."""
+    if shutil.which("newsboat"):
+        return
+    apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "apt-get"]
+    print("Installing Debian's newsboat for the feed tests…")
+    subprocess.run([*apt, "update", "-qq"], check=True)
+    subprocess.run([*apt, "install", "-y", "-qq", "newsboat"], check=True)
+
+
 def ensure_node_modules() -> None:
     """axe-core (accessibility checks) comes from npm, pinned by package-lock.json."""
     if not (ROOT / "node_modules" / "axe-core").is_dir():
@@ -81,8 +91,9 @@ def ensure_node_modules() -> None:
 
 @task(help={"k": "only tests matching this pytest -k expression"})
 def test(c, k=""):
-    """Run the whole test suite (installing chromium and axe-core if missing)."""
+    """Run the whole test suite (installing chromium, newsboat and axe-core if missing)."""
     ensure_chromium()
+    ensure_newsboat()
     ensure_node_modules()
     args = [str(BIN / "pytest"), *(["-k", k] if k else [])]
     sys.exit(subprocess.run(args, cwd=ROOT).returncode)

@@ -21,6 +21,7 @@ VISIBLE_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder", "aria-roledes
 PREVIEW_META = ('meta[@name="description"]', 'meta[@property="og:title"]', 'meta[@property="og:description"]',
                 'meta[@property="og:site_name"]', 'meta[@property="og:image:alt"]')
 ALLOWED = {"PDF", "JPEG", "JPG", "PNG", "MP3", "MP4"}
+ALLOWED |= {"RSS", "ATOM", "JSON", "OPML", "ICALENDAR"}  # feed formats, named as readers and apps name them
 URL = re.compile(r"\bhttps?://\S+")
 HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9]|[A-Za-z]")

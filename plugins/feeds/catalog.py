@@ -1,0 +1,204 @@
+"""Which feeds the site has, where they live and which page each one mirrors.
+
+Every feed mirrors a page: the all-stories feeds mirror the home, a
+section's feeds its section page, an official's feeds their page, and so on;
+the feed lists the same stories as the page, newest first, capped. The
+catalog is built once per build and shared with templates as `PORTAL_FEEDS`,
+so that a page can ask which feeds to advertise (`for_page`).
+
+URL scheme (see docs/architecture.md): next to the page a feed mirrors,
+`rss.xml`, `atom.xml` and `feed.json`; the podcast at `{audio section}podcast.xml`,
+the video feed at `{video section}videos.xml`, the calendar at
+`{announcements section}calendar.ics`; the Feeds page at `/{lang}/feeds/`
+with `feeds.opml` in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bilingual.resolve import Resolver
+from bilingual.views import StoryView
+
+from .config import FeedSettings
+from .texts import Texts
+
+FEEDS_PAGE = "feeds"
+OPML_FILE = "feeds.opml"
+STORY_FILES = {"rss": "rss.xml", "atom": "atom.xml", "json": "feed.json"}
+# The special feeds: their format, file name and the section page they mirror.
+SPECIAL = {"podcast": ("podcast", "podcast.xml", "audio"),
+           "video": ("video", "videos.xml", "video"),
+           "calendar": ("calendar", "calendar.ics", "announcements")}
+MIME = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json",
+        "podcast": "application/rss+xml", "video": "application/rss+xml", "calendar": "text/calendar",
+        "opml": "text/x-opml"}
+LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON", "podcast": "RSS", "video": "RSS",
+          "calendar": "iCalendar", "opml": "OPML"}
+_PAGINATED = re.compile(r"page/\d+/$")
+
+
+@dataclass(frozen=True)
+class FeedFile:
+    """One file of a feed: `path` is site-root-relative, `url` absolute."""
+
+    format: str  # rss | atom | json | podcast | video | calendar | opml
+    path: str
+    url: str
+
+    @property
+    def mime(self) -> str:
+        return MIME[self.format]
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.format]
+
+
+@dataclass
+class Feed:
+    """One feed of one language and the stories it carries, newest first."""
+
+    id: str  # a tag URI, like the items' ids: `tag:meria.kg,2026:feeds/ky/sections/news`
+    kind: str  # all | sections | officials | units | topics | podcast | video | calendar
+    lang: str
+    name: str  # the entry's name ("" for all stories)
+    title: str
+    description: str
+    page: str  # path of the page it mirrors
+    page_url: str  # the same, absolute
+    files: list[FeedFile]
+    stories: list[StoryView] = field(default_factory=list)
+    site_name: str = ""  # the publisher, in the feed's language
+    home_url: str = ""  # absolute
+
+    def file(self, fmt: str) -> FeedFile:
+        return next(f for f in self.files if f.format == fmt)
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A `<link rel="alternate">` a page advertises."""
+
+    title: str
+    url: str
+    mime: str
+
+
+@dataclass
+class FeedGroup:
+    """A heading of the Feeds page (and an outline of the OPML file)."""
+
+    kind: str
+    title: str
+    feeds: list[Feed]
+
+
+class FeedCatalog:
+    """Every feed of every language, and what each page advertises."""
+
+    def __init__(self, languages: tuple[str, ...], home: dict[str, str]) -> None:
+        self.languages = languages
+        self.home = home  # lang -> path of the home page
+        self.feeds: dict[str, list[Feed]] = {lang: [] for lang in languages}
+        self.groups: dict[str, list[FeedGroup]] = {lang: [] for lang in languages}
+        self.pages: dict[str, str] = {}  # lang -> path of the Feeds page
+        self.opml: dict[str, FeedFile] = {}
+        self._advertised: dict[str, list[FeedLink]] = {}  # page path -> links
+        self._everything: dict[str, list[FeedLink]] = {}  # lang -> the all-stories feed's links
+
+    def add(self, feed: Feed, advertise_on: list[str]) -> None:
+        self.feeds[feed.lang].append(feed)
+        links = [FeedLink(f"{feed.title} ({f.label})", f.url, f.mime) for f in feed.files]
+        for path in advertise_on:
+            self._advertised.setdefault(path, []).extend(links)
+        if feed.kind == "all":
+            self._everything[feed.lang] = links
+
+    def for_page(self, path: str) -> list[FeedLink]:
+        """The feeds a page advertises: those it mirrors (on every page of a
+        listing); a page that mirrors no story feed (a story, the about page)
+        advertises its language's all-stories feed, `/` every language's."""
+        path = _PAGINATED.sub("", path)
+        own = self._advertised.get(path, [])
+        if any(link.mime != MIME["calendar"] for link in own):
+            return own
+        langs = [lang for lang in self.languages if path.startswith(self.home[lang])] or self.languages
+        return [link for lang in langs for link in self._everything.get(lang, [])] + own
+
+    def calendar(self, lang: str) -> FeedFile | None:
+        """The press-conference calendar of `lang`, for the links on pages."""
+        feed = next((f for f in self.feeds[lang] if f.kind == "calendar"), None)
+        return feed.files[0] if feed else None
+
+
+def build_catalog(resolver: Resolver, config: FeedSettings, site_names: dict[str, str],
+                  texts: dict[str, Texts], involved: dict[str, Callable[[StoryView], set[str]]]) -> FeedCatalog:
+    """Plan every feed of every language; `involved[lang]` is the official pages' own rule."""
+    site, urls = resolver.site, resolver.urls
+    catalog = FeedCatalog(site.languages, {lang: urls.home(lang) for lang in site.languages})
+    cap = config.max_items
+
+    def files(page: str, formats: list[tuple[str, str]]) -> list[FeedFile]:
+        return [FeedFile(fmt, page + name, urls.absolute(page + name)) for fmt, name in formats]
+
+    for lang in site.languages:
+        stories = resolver.story_views(lang)
+        story_formats = [(fmt, STORY_FILES[fmt]) for fmt in config.formats]
+        site_name = site_names[lang]
+
+        def feed(kind: str, key: str, name: str, page: str, chosen: list[StoryView],
+                 formats: list[tuple[str, str]], advertise_on: list[str] | None = None) -> None:
+            catalog.add(Feed(id=f"tag:{config.id_authority}:feeds/{lang}/{key}", kind=kind, lang=lang, name=name,
+                             title=f"{name} — {site_name}" if name else site_name,
+                             description=texts[lang].description(kind, name), page=page,
+                             page_url=urls.absolute(page), files=files(page, formats), stories=chosen,
+                             site_name=site_name, home_url=urls.absolute(urls.home(lang))),
+                        advertise_on or [page])
+
+        if "all" in config.kinds:
+            feed("all", "all", "", urls.home(lang), stories[:cap], story_formats)
+        members: dict[str, Callable[[StoryView], set[str]]] = {
+            "sections": lambda s: {s.section.id},
+            "officials": involved[lang],
+            "units": lambda s: {u.id for u in s.units},
+            "topics": lambda s: {t.id for t in s.topics},
+        }
+        for kind, member_of in members.items():
+            if kind not in config.kinds:
+                continue
+            for registry_entry in site.registry.of(kind).values():
+                entry = resolver.entry(kind, registry_entry, lang)
+                chosen = [s for s in stories if entry.id in member_of(s)][:cap]
+                feed(kind, f"{kind}/{entry.id}", entry.name, entry.url, chosen, story_formats)
+        specials = {
+            "podcast": [s for s in stories if s.media and s.media.kind == "audio" and s.media.file][:cap],
+            "video": [s for s in stories if s.media and s.media.kind == "video"][:cap],
+            "calendar": [s for s in stories if s.event],  # all of them: past events are kept
+        }
+        for kind, chosen in specials.items():
+            fmt, name, section_id = SPECIAL[kind]
+            if kind not in config.kinds or section_id not in site.registry.sections:
+                continue
+            section = resolver.entry("sections", site.registry.sections[section_id], lang)
+            advertise_on = [section.url] + ([urls.home(lang)] + [s.url for s in chosen] if kind == "calendar" else [])
+            feed(kind, kind, section.name, section.url, chosen, [(fmt, name)], advertise_on)
+        page = urls.listing(lang, FEEDS_PAGE)
+        catalog.pages[lang] = page
+        catalog.opml[lang] = FeedFile("opml", page + OPML_FILE, urls.absolute(page + OPML_FILE))
+        catalog.groups[lang] = _groups(catalog.feeds[lang], texts[lang])
+    return catalog
+
+
+def _groups(feeds: list[Feed], texts: Texts) -> list[FeedGroup]:
+    """The Feeds page's order: everything, the media feeds and calendar, then the registries."""
+    group_of = {"all": "all", "podcast": "media", "video": "media", "calendar": "media",
+                "sections": "sections", "officials": "officials", "units": "units", "topics": "topics"}
+    groups = []
+    for group in ("all", "media", "sections", "officials", "units", "topics"):
+        members = [f for f in feeds if group_of[f.kind] == group]
+        if members:
+            groups.append(FeedGroup(group, texts.group(group), members))
+    return groups

@@ -1,0 +1,163 @@
+"""A story in one language as a feed item: the one record every format is written from.
+
+The item's id is a tag URI made of what never changes for the life of a
+story: its folder (the story id) and the language. Title, slug, text and
+address may all be edited; the id stays, so readers never see a corrected
+story twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import PurePosixPath
+
+from bilingual.resolve import REGISTRY_PATHS, Resolver
+from bilingual.views import Entry, ImageView, StoryView
+
+from .html import feed_html, plain_text
+
+IMAGE_MIME = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
+
+
+def item_id(authority: str, story_id: str, lang: str) -> str:
+    """`tag:meria.kg,2026:news/2026/11-26-bus-lanes/ky` (RFC 4151)."""
+    return f"tag:{authority}:{story_id}/{lang}"
+
+
+def seconds(duration: str) -> int | None:
+    """`"02:40"` → 160, `"1:02:40"` → 3760; None when there is no duration."""
+    parts = duration.split(":") if duration else []
+    if not parts or len(parts) > 3 or not all(p.isdigit() for p in parts):
+        return None
+    total = 0
+    for part in parts:
+        total = total * 60 + int(part)
+    return total
+
+
+@dataclass(frozen=True)
+class Enclosure:
+    """A published file: absolute `url`, its exact size in bytes and MIME type."""
+
+    url: str
+    length: int
+    mime: str
+
+
+@dataclass(frozen=True)
+class MediaObject:
+    """A Media RSS `media:content`: a photo with its description and credit,
+    or the story's recording or video."""
+
+    file: Enclosure
+    medium: str  # image | audio | video
+    width: int = 0
+    height: int = 0
+    duration: int | None = None
+    description: str = ""
+    credit: str = ""
+
+
+@dataclass(frozen=True)
+class Category:
+    """A section, topic, official or unit, in the feed's language; `scheme`
+    is the absolute address of the list it belongs to."""
+
+    kind: str  # sections | topics | officials | units
+    term: str  # the registry id
+    label: str
+    scheme: str
+
+
+@dataclass
+class FeedItem:
+    id: str
+    lang: str
+    url: str
+    title: str
+    summary: str
+    content_html: str  # photo, facts, body and corrections: safe markup, links absolute
+    full_text: str  # the body as plain text
+    published: datetime
+    updated: datetime  # the last correction, or the publication
+    categories: list[Category]
+    photos: list[MediaObject] = field(default_factory=list)  # the lead photo first
+    recording: MediaObject | None = None  # the audio or video file
+    external_video: str = ""
+
+    @property
+    def image(self) -> MediaObject | None:
+        return self.photos[0] if self.photos else None
+
+
+class ItemBuilder:
+    """Builds (once) the items of one language.
+
+    `render_content(story)` gives the HTML of an item (the theme's
+    feeds/item.html); `published_size(path)` the size of the file the site
+    actually serves at a path, so that an enclosure's length is exact even
+    if a plugin re-encodes what it publishes.
+    """
+
+    def __init__(self, resolver: Resolver, lang: str, authority: str, render_content: Callable[[StoryView], str],
+                 published_size: Callable[[str], int], involved: Callable[[StoryView], set[str]]) -> None:
+        self.resolver = resolver
+        self.urls = resolver.urls
+        self.lang = lang
+        self.authority = authority
+        self.render_content = render_content
+        self.published_size = published_size
+        self.involved = involved
+        self._items: dict[str, FeedItem] = {}
+
+    def __call__(self, story: StoryView) -> FeedItem:
+        if story.id not in self._items:
+            self._items[story.id] = self._build(story)
+        return self._items[story.id]
+
+    def _build(self, story: StoryView) -> FeedItem:
+        absolute = self.urls.absolute
+        photos = [self._photo(image) for image in (story.image, story.media.poster if story.media else None)
+                  if image is not None]
+        recording = None
+        if story.media and story.media.file:
+            f = story.media.file
+            recording = MediaObject(Enclosure(absolute(f.url), self.published_size(f.url), f.mime),
+                                    medium=story.media.kind, duration=seconds(story.media.duration))
+        return FeedItem(
+            id=item_id(self.authority, story.id, self.lang),
+            lang=self.lang,
+            url=story.abs_url,
+            title=story.title,
+            summary=story.summary,
+            content_html=feed_html(self.render_content(story), story.abs_url),
+            full_text=plain_text(feed_html(story.content, story.abs_url)),
+            published=story.date,
+            updated=max(story.date, story.modified or story.date),
+            categories=self._categories(story),
+            photos=list({p.file.url: p for p in photos}.values()),
+            recording=recording,
+            external_video=story.media.external_url if story.media else "",
+        )
+
+    def _photo(self, image: ImageView) -> MediaObject:
+        mime = IMAGE_MIME.get(PurePosixPath(image.url).suffix.lower(), "application/octet-stream")
+        return MediaObject(Enclosure(self.urls.absolute(image.url), self.published_size(image.url), mime),
+                           medium="image", width=image.width, height=image.height,
+                           description=image.caption or image.alt, credit=image.credit)
+
+    def _categories(self, story: StoryView) -> list[Category]:
+        """Section and topics first (what it is), then officials and units (who)."""
+        registry, absolute = self.resolver.site.registry, self.urls.absolute
+        involved = self.involved(story)  # the official pages' rule: named, speaking or signing
+        officials = [self.resolver.entry("officials", e, self.lang) for e in registry.officials.values()
+                     if e.id in involved]
+        groups: list[tuple[str, list[Entry]]] = [
+            ("sections", [story.section]), ("topics", story.topics), ("officials", officials), ("units", story.units)]
+        return [Category(kind, e.id, e.name, absolute(self.scheme(kind))) for kind, entries in groups for e in entries]
+
+    def scheme(self, kind: str) -> str:
+        """The page listing a kind of category: the home lists the sections."""
+        return self.urls.home(self.lang) if kind == "sections" else self.urls.listing(self.lang, REGISTRY_PATHS[kind])

@@ -1,0 +1,31 @@
+"""Writes the sitemaps and robots.txt once every page has been written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from bilingual.generator import PAGES_KEY, VIEWS_KEY
+from bilingual.resolve import Resolver
+
+from .sitemaps import news_sitemap, robots, sitemap
+
+NOT_LISTED = {"404.html"}  # templates of pages that are not addresses of the site
+
+
+class SitemapGenerator(Generator):
+    def generate_output(self, writer) -> None:
+        resolver: Resolver = self.context[VIEWS_KEY]
+        urls = resolver.urls
+        pages = [plan for plan in self.context.get(PAGES_KEY, []) if plan.template not in NOT_LISTED]
+        names = {lang: info["site_name"] for lang, info in self.settings["PORTAL_LANGUAGES"].items()}
+        files = {
+            "sitemap.xml": sitemap(pages, urls),
+            "news-sitemap.xml": news_sitemap(resolver, names),
+        }
+        files["robots.txt"] = robots([urls.absolute(urls.root() + name) for name in files])
+        for name, data in files.items():
+            target = Path(self.output_path) / urls.output_name(urls.root() + name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)

@@ -1,0 +1,82 @@
+"""sitemap.xml (sitemaps.org 0.9 with hreflang), the Google News sitemap and robots.txt.
+
+Each page's hreflang alternates are the ones the page itself declares in its
+`<head>` (self included, x-default where the page has one), so the two never
+disagree. `lastmod` is the newest time (publication or correction) of the
+stories a page shows; a page that shows no story (about, the indexes) has
+none rather than an invented one, and no date comes from the build's clock.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from lxml import etree
+
+from bilingual.planning import PagePlan
+from bilingual.resolve import Resolver
+from bilingual.urls import Urls
+from bilingual.views import StoryView
+
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
+NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
+NEWS_DAYS = 2  # Google News: only articles published in the last two days
+NEWS_MAX = 1000  # Google News: at most 1,000 URLs per news sitemap
+
+
+def _serialize(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+
+
+def _changed(story: StoryView) -> datetime:
+    return max(story.date, story.modified or story.date)
+
+
+def lastmod(context: dict) -> datetime | None:
+    """The newest time among the stories a page shows (its own, or its list's)."""
+    shown: list[StoryView] = []
+    for value in context.values():
+        if isinstance(value, StoryView):
+            shown.append(value)
+        elif isinstance(value, list):
+            shown.extend(v for v in value if isinstance(v, StoryView))
+    return max(map(_changed, shown), default=None)
+
+
+def sitemap(pages: list[PagePlan], urls: Urls) -> bytes:
+    root = etree.Element(f"{{{SITEMAP}}}urlset", nsmap={None: SITEMAP, "xhtml": XHTML})
+    for plan in pages:
+        url = etree.SubElement(root, f"{{{SITEMAP}}}url")
+        etree.SubElement(url, f"{{{SITEMAP}}}loc").text = urls.absolute(plan.path)
+        changed = lastmod(plan.context)
+        if changed:
+            etree.SubElement(url, f"{{{SITEMAP}}}lastmod").text = changed.isoformat()
+        for alternate in plan.context.get("alternates", []):
+            etree.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=alternate.hreflang, href=alternate.url)
+    return _serialize(root)
+
+
+def news_sitemap(resolver: Resolver, publication: dict[str, str]) -> bytes:
+    """Stories of the last two days by the build's clock, newest first, both languages."""
+    now = resolver.site.now
+    recent = [s for lang in resolver.site.languages for s in resolver.story_views(lang)
+              if now - timedelta(days=NEWS_DAYS) <= s.date <= now]
+    recent.sort(key=lambda s: (s.date, s.id, s.lang), reverse=True)
+    root = etree.Element(f"{{{SITEMAP}}}urlset", nsmap={None: SITEMAP, "news": NEWS})
+    for story in recent[:NEWS_MAX]:
+        url = etree.SubElement(root, f"{{{SITEMAP}}}url")
+        etree.SubElement(url, f"{{{SITEMAP}}}loc").text = story.abs_url
+        news = etree.SubElement(url, f"{{{NEWS}}}news")
+        pub = etree.SubElement(news, f"{{{NEWS}}}publication")
+        etree.SubElement(pub, f"{{{NEWS}}}name").text = publication[story.lang]
+        etree.SubElement(pub, f"{{{NEWS}}}language").text = story.lang
+        etree.SubElement(news, f"{{{NEWS}}}publication_date").text = story.date.isoformat()
+        etree.SubElement(news, f"{{{NEWS}}}title").text = story.title
+    return _serialize(root)
+
+
+def robots(sitemaps: list[str]) -> bytes:
+    """Everything may be crawled; the sitemaps say where everything is."""
+    lines = ["User-agent: *", "Disallow:", "", *(f"Sitemap: {url}" for url in sitemaps)]
+    return ("\n".join(lines) + "\n").encode("utf-8")

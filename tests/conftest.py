@@ -6,6 +6,8 @@
   printed and where it wrote.
 - `site` is the shared fixture site (see `fixture_site.py`), built once per
   session with `PORTAL_PAGE_SIZE=2` and served over http on 127.0.0.1.
+- `feeds_site` is the shared site plus audio, video and more for the feeds
+  (see `feeds_fixture.py`), built once per session and served.
 - `browser` / `new_page` drive Debian's Chromium through Playwright;
   `axe(page)` runs axe-core and returns the serious and critical violations.
 """
@@ -38,6 +40,7 @@ for extra in (ROOT / "plugins", TESTS):
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 
+import feeds_fixture  # noqa: E402
 import fixture_site  # noqa: E402
 from fixture_site import OFFICIALS, SECTIONS, TOPICS, UNITS  # noqa: E402
 from helpers import NOW, PELICAN, url_to_file  # noqa: E402
@@ -224,6 +227,17 @@ def site(tmp_path_factory):
     fixture = FixtureSite(tmp_path_factory.mktemp("main-site"))
     fixture_site.populate(fixture)
     server, result = serve_and_build(fixture, PORTAL_PAGE_SIZE=2)
+    assert_built(result)
+    yield result
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def feeds_site(tmp_path_factory):
+    """The feeds fixture site (feeds_fixture.py): audio, video and more on top of the shared one; served."""
+    fixture = FixtureSite(tmp_path_factory.mktemp("feeds-site"))
+    feeds_fixture.populate(fixture)
+    server, result = serve_and_build(fixture, PORTAL_FEED_MAX_ITEMS=feeds_fixture.MAX_ITEMS)
     assert_built(result)
     yield result
     server.close()

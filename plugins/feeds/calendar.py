@@ -47,7 +47,7 @@ def calendar_feed(feed: Feed, stories: list[tuple[StoryView, FeedItem]], authori
     cal.add("url", feed.page_url)
     cal.add("source", feed.file("calendar").url)
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", "PT1H")
+    cal.add("x-published-ttl", "PT1H")  # the same, for Outlook
     cal.add_component(Timezone.from_tzid(tzid, first_date=since))
     for story, item in sorted(stories, key=lambda pair: (_starts(pair[0]), pair[1].id)):
         cal.add_component(_event(story, item, event_uid(authority, story.id, story.lang), describe(story)))

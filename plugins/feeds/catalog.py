@@ -141,25 +141,21 @@ def build_catalog(resolver: Resolver, config: FeedSettings, site_names: dict[str
     catalog = FeedCatalog(site.languages, {lang: urls.home(lang) for lang in site.languages})
     cap = config.max_items
 
-    def files(page: str, formats: list[tuple[str, str]]) -> list[FeedFile]:
-        return [FeedFile(fmt, page + name, urls.absolute(page + name)) for fmt, name in formats]
+    def add(lang: str, kind: str, key: str, name: str, page: str, stories: list[StoryView],
+            formats: list[tuple[str, str]], advertise_on: list[str] | None = None) -> None:
+        site_name = site_names[lang]
+        files = [FeedFile(fmt, page + file, urls.absolute(page + file)) for fmt, file in formats]
+        catalog.add(Feed(id=f"tag:{config.id_authority}:feeds/{lang}/{key}", kind=kind, lang=lang, name=name,
+                         title=f"{name} — {site_name}" if name else site_name,
+                         description=texts[lang].description(kind, name), page=page, page_url=urls.absolute(page),
+                         files=files, stories=stories, site_name=site_name, home_url=urls.absolute(urls.home(lang))),
+                    advertise_on or [page])
 
+    story_formats = [(fmt, STORY_FILES[fmt]) for fmt in config.formats]
     for lang in site.languages:
         stories = resolver.story_views(lang)
-        story_formats = [(fmt, STORY_FILES[fmt]) for fmt in config.formats]
-        site_name = site_names[lang]
-
-        def feed(kind: str, key: str, name: str, page: str, chosen: list[StoryView],
-                 formats: list[tuple[str, str]], advertise_on: list[str] | None = None) -> None:
-            catalog.add(Feed(id=f"tag:{config.id_authority}:feeds/{lang}/{key}", kind=kind, lang=lang, name=name,
-                             title=f"{name} — {site_name}" if name else site_name,
-                             description=texts[lang].description(kind, name), page=page,
-                             page_url=urls.absolute(page), files=files(page, formats), stories=chosen,
-                             site_name=site_name, home_url=urls.absolute(urls.home(lang))),
-                        advertise_on or [page])
-
         if "all" in config.kinds:
-            feed("all", "all", "", urls.home(lang), stories[:cap], story_formats)
+            add(lang, "all", "all", "", urls.home(lang), stories[:cap], story_formats)
         members: dict[str, Callable[[StoryView], set[str]]] = {
             "sections": lambda s: {s.section.id},
             "officials": involved[lang],
@@ -172,19 +168,19 @@ def build_catalog(resolver: Resolver, config: FeedSettings, site_names: dict[str
             for registry_entry in site.registry.of(kind).values():
                 entry = resolver.entry(kind, registry_entry, lang)
                 chosen = [s for s in stories if entry.id in member_of(s)][:cap]
-                feed(kind, f"{kind}/{entry.id}", entry.name, entry.url, chosen, story_formats)
+                add(lang, kind, f"{kind}/{entry.id}", entry.name, entry.url, chosen, story_formats)
         specials = {
             "podcast": [s for s in stories if s.media and s.media.kind == "audio" and s.media.file][:cap],
             "video": [s for s in stories if s.media and s.media.kind == "video"][:cap],
             "calendar": [s for s in stories if s.event],  # all of them: past events are kept
         }
         for kind, chosen in specials.items():
-            fmt, name, section_id = SPECIAL[kind]
+            fmt, file, section_id = SPECIAL[kind]
             if kind not in config.kinds or section_id not in site.registry.sections:
                 continue
             section = resolver.entry("sections", site.registry.sections[section_id], lang)
             advertise_on = [section.url] + ([urls.home(lang)] + [s.url for s in chosen] if kind == "calendar" else [])
-            feed(kind, kind, section.name, section.url, chosen, [(fmt, name)], advertise_on)
+            add(lang, kind, kind, section.name, section.url, chosen, [(fmt, file)], advertise_on)
         page = urls.listing(lang, FEEDS_PAGE)
         catalog.pages[lang] = page
         catalog.opml[lang] = FeedFile("opml", page + OPML_FILE, urls.absolute(page + OPML_FILE))

@@ -24,7 +24,7 @@ from localization.catalogs import load_translations
 
 from .atom import atom_feed
 from .calendar import calendar_feed
-from .catalog import Feed, FeedCatalog, FeedFile, build_catalog
+from .catalog import Feed, FeedFile, build_catalog
 from .config import FeedSettings
 from .html import feed_html, plain_text
 from .items import FeedItem, ItemBuilder

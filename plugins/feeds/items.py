@@ -73,6 +73,8 @@ class Category:
 
 @dataclass
 class FeedItem:
+    """Everything any of our formats says about a story in one language."""
+
     id: str
     lang: str
     url: str

@@ -18,7 +18,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps
+from PIL import Image, ImageCms, ImageOps, PngImagePlugin
 
 from . import cache, jpeg
 from .rights import ORIENTATION, Rights
@@ -94,7 +94,13 @@ def _cleaned_original(task: Task, orientation: int, outcome: Outcome) -> bytes:
         image.load()
         outcome.decoded += 1
         buffer = io.BytesIO()
-        image.save(buffer, outcome.format, exif=exif, xmp=xmp, icc_profile=image.info.get("icc_profile"),
+        if outcome.format == "PNG":  # PNG keeps XMP in an iTXt chunk
+            text = PngImagePlugin.PngInfo()
+            text.add_itxt("XML:com.adobe.xmp", xmp.decode("utf-8"))
+            options = {"pnginfo": text}
+        else:
+            options = {"xmp": xmp}
+        image.save(buffer, outcome.format, exif=exif, icc_profile=image.info.get("icc_profile"), **options,
                    **LOSSLESS[outcome.format])
         outcome.encoded += 1
         return buffer.getvalue()
@@ -108,6 +114,7 @@ def _renditions(image: Image.Image, orientation: int, wanted: list[tuple[int, En
     image.load()
     outcome.decoded += 1
     pixels = _srgb(ImageOps.exif_transpose(image))
+    pixels.info = {}  # Pillow would carry the source's comment, ICC profile and DPI over into the renditions
     exif, xmp = rights.for_renditions().exif(), rights.for_renditions().xmp()
     resized: dict[int, Image.Image] = {}
     for width, encoding, path in sorted(wanted, key=lambda w: -w[0]):

@@ -116,14 +116,13 @@ def _renditions(image: Image.Image, orientation: int, wanted: list[tuple[int, En
     pixels = _srgb(ImageOps.exif_transpose(image))
     pixels.info = {}  # Pillow would carry the source's comment, ICC profile and DPI over into the renditions
     exif, xmp = rights.for_renditions().exif(), rights.for_renditions().xmp()
-    resized: dict[int, Image.Image] = {}
+    resized = pixels
     for width, encoding, path in sorted(wanted, key=lambda w: -w[0]):
-        if width not in resized:
-            size = (width, max(1, round(outcome.height * width / outcome.width)))
-            resized[width] = pixels if pixels.size == size else \
-                pixels.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        size = (width, max(1, round(outcome.height * width / outcome.width)))
+        if resized.size != size:  # each width from the next wider one: a third of the work, the same look
+            resized = resized.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
         buffer = io.BytesIO()
-        resized[width].save(buffer, encoding.pillow, exif=exif, xmp=xmp, **encoding.options())
+        resized.save(buffer, encoding.pillow, exif=exif, xmp=xmp, **encoding.options())
         cache.atomic_write(path, buffer.getvalue())
         outcome.encoded += 1
 

@@ -18,7 +18,7 @@ FORMATS = {
     "avif": ("AVIF", "image/avif", ".avif", {"speed": 6}),
 }
 FALLBACK = "jpeg"  # every browser shows it: the <img> of every <picture>
-PIPELINE = 1  # bump when the decoding/resizing code changes what it produces
+PIPELINE = 2  # bump when the decoding/resizing code changes what it produces
 
 
 def short_hash(*parts) -> str:

@@ -53,7 +53,7 @@ class PhotosGenerator(Generator):
                 original = cache.original_path(entry, rights, photo.path.suffix)
                 planned.append((story, photo, entry, rights, original))
                 if self.lacks(entry, rights, original):
-                    tasks.append(render.Task(photo.path, self.shown(photo.path), entry, self.renditions, rights,
+                    tasks.append(render.Task(photo.path, entry, self.renditions, rights,
                                              None if original.exists() else original))
         outcomes = self.work(tasks)
         problems = Problems(root=Path.cwd())
@@ -104,13 +104,6 @@ class PhotosGenerator(Generator):
             return json.loads(cache.probe_path(entry).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-
-    @staticmethod
-    def shown(path: Path) -> str:
-        try:
-            return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-        except ValueError:
-            return str(path)
 
     def work(self, tasks: list[render.Task]) -> list[render.Outcome]:
         """Spread the tasks over every core; one photo per task bounds each worker's memory."""

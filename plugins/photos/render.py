@@ -33,7 +33,6 @@ class Task:
     """What the cache lacks for one source photo."""
 
     source: Path
-    shown_as: str  # the path an editor recognises, for error messages
     entry: Path  # the photo's folder in the cache
     settings: RenditionSettings
     rights: Rights
@@ -43,7 +42,6 @@ class Task:
 @dataclass
 class Outcome:
     source: Path
-    shown_as: str
     width: int = 0
     height: int = 0
     format: str = ""
@@ -54,7 +52,7 @@ class Outcome:
 
 def run(task: Task) -> Outcome:
     """Do the task; a photo Pillow cannot decode becomes an error message, never an exception."""
-    outcome = Outcome(task.source, task.shown_as)
+    outcome = Outcome(task.source)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

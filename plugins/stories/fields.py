@@ -40,8 +40,7 @@ class FieldReader:
     """Reads one file's front matter; every mistake becomes a `Problem`."""
 
     def __init__(self, meta: dict, lines: dict[str, int], source: Path, folder: Path,
-                 registry: Registry, timezone: ZoneInfo, problems: Problems,
-                 photos: dict[str, Photo] | None = None) -> None:
+                 registry: Registry, timezone: ZoneInfo, problems: Problems) -> None:
         self.meta = meta
         self.lines = lines
         self.source = source
@@ -49,7 +48,7 @@ class FieldReader:
         self.registry = registry
         self.timezone = timezone
         self.problems = problems
-        self.photos = photos or {}  # the folder's photos.yml, by file name
+        self.photos: dict[str, Photo] = {}  # a story file's: its folder's photos.yml, by file name
 
     def problem(self, key: str | None, message: str, hint: str = "") -> None:
         line = self.lines.get(key) if key else None

@@ -2,7 +2,8 @@
 
 Signals: `get_generators` adds `StoriesGenerator`, which runs before the
 writing generators and leaves a `Site` in the shared context under
-`PORTAL_SITE`. Parsed files are cached with Pelican's own content cache, keyed
+`PORTAL_SITE`. A story folder's photos.yml is read with its first language
+file. Parsed files are cached with Pelican's own content cache, keyed
 on each file's stamp; validation runs on every build because registries and
 other files can change what is valid.
 """
@@ -119,7 +120,9 @@ class StoriesGenerator(CachingGenerator):
                 status=reader.choice("status", ("published", "draft"), "published"), lines=parsed.lines)
             pages.setdefault(item_id, Page(item_id)).translations[lang] = translation
         else:
-            story = stories.get(item_id) or stories.setdefault(item_id, self.new_story(item_id, kind, path.parent))
+            story = stories.get(item_id)
+            if story is None:  # the folder's first language file: read its photos.yml once
+                story = stories[item_id] = self.new_story(item_id, kind, path.parent)
             reader.photos = {photo.name: photo for photo in story.photos}
             story.translations[lang] = read_translation(reader, lang, kind, parsed.html, self.languages)
 

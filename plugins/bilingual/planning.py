@@ -21,6 +21,7 @@ from .views import Alternate, Entry, LanguageSwitch, Pagination, StoryView
 HOME_LATEST = 10
 HOME_MAYOR = 4
 ARCHIVE = "archive"
+PHOTO = "photo"
 
 
 @dataclass
@@ -94,6 +95,7 @@ class LanguagePlanner:
         yield from self.section_pages()
         yield from self.registry_pages()
         yield from self.archive_pages()
+        yield from self.photo_pages()
         yield from self.standing_pages()
 
     def home(self) -> PagePlan:
@@ -170,6 +172,12 @@ class LanguagePlanner:
             yield from self.paginate(first, counterpart, "listing.html", stories, fallback=other_index,
                                      heading=str(year), intro="", listing_kind="archive", entry=years[-1])
         yield PagePlan(index, "archive.html", {**self.common(index, other_index), "years": years})
+
+    def photo_pages(self) -> Iterator[PagePlan]:
+        """The Photo section: every story with a press kit, newest first."""
+        stories = [s for s in self.stories if s.press_kit]
+        yield from self.paginate(self.urls.listing(self.lang, PHOTO), self.urls.listing(self.other, PHOTO),
+                                 "photos.html", stories)
 
     def standing_pages(self) -> Iterator[PagePlan]:
         for page in self.site.pages.values():

@@ -2,7 +2,8 @@
 
 Signals: `get_generators` adds `StoriesGenerator`, which runs before the
 writing generators and leaves a `Site` in the shared context under
-`PORTAL_SITE`. Parsed files are cached with Pelican's own content cache, keyed
+`PORTAL_SITE`. A story folder's photos.yml is read with its first language
+file. Parsed files are cached with Pelican's own content cache, keyed
 on each file's stamp; validation runs on every build because registries and
 other files can change what is valid.
 """
@@ -21,12 +22,13 @@ from .fields import PAGE_KEYS, FieldReader, parse_datetime, read_translation
 from .frontmatter import FrontMatterError
 from .model import Page, Site, Story, Translation
 from .permalinks import PermalinkLock
+from .photos_yml import PhotosFile
 from .problems import BuildStopped, Problems
 from .reading import PAGES_FOLDER, MarkdownConverter, ParsedFile, find_markdown
 from .registry import Registry, load_registry
 
 CONTEXT_KEY = "PORTAL_SITE"
-RESERVED_PATHS = {"officials", "units", "topics", "archive", "page", "media", "theme"}
+RESERVED_PATHS = {"officials", "units", "topics", "archive", "page", "media", "theme", "photo"}
 
 
 class StoriesGenerator(CachingGenerator):
@@ -118,9 +120,18 @@ class StoriesGenerator(CachingGenerator):
                 status=reader.choice("status", ("published", "draft"), "published"), lines=parsed.lines)
             pages.setdefault(item_id, Page(item_id)).translations[lang] = translation
         else:
-            translation = read_translation(reader, lang, kind, parsed.html)
-            story = stories.setdefault(item_id, Story(item_id, kind, path.parent))
-            story.translations[lang] = translation
+            story = stories.get(item_id)
+            if story is None:  # the folder's first language file: read its photos.yml once
+                story = stories[item_id] = self.new_story(item_id, kind, path.parent)
+            reader.photos = {photo.name: photo for photo in story.photos}
+            story.translations[lang] = read_translation(reader, lang, kind, parsed.html, self.languages)
+
+    def new_story(self, story_id: str, section: str, folder: Path) -> Story:
+        """A story folder, with its photos.yml read for the languages it has files in."""
+        languages = tuple(lang for lang in self.languages if (folder / f"{lang}.md").is_file())
+        photos = PhotosFile(folder, languages, self.settings["PORTAL_PHOTO_LICENCES"],
+                            self.settings["PORTAL_PHOTO_LICENCE"], self.timezone, self.problems).read()
+        return Story(story_id, section, folder, photos=photos)
 
     def parse(self, path: Path) -> ParsedFile | None:
         parsed = self.get_cached_data(str(path))

@@ -63,6 +63,7 @@ class Resolver:
             topics=self.entries("topics", t.topics, lang),
             image=self._image(story, t.image),
             corrections=[Correction(when, note) for when, note in t.corrections],
+            unpublished="draft" if t.status == "draft" else "embargoed" if t.date > self.site.now else "",
         )
         if t.decision:
             d = t.decision

@@ -125,10 +125,14 @@ def _resolve(ref: Reference, output: Path, site, prefix: str, ids: dict[str, set
         if (output / relative / "index.html").is_file():
             target = relative.rstrip("/") + "/index.html"
         else:
-            what = "file" if ref.loaded or Path(relative).suffix not in ("", ".html") else "page"
-            return (f'the link "{ref.url}" leads to a {what} that does not exist ({path})',
-                    "Check the address: copy it from the site (a story's address is /ky/<section>/<year>/<slug>/), "
-                    "or put the file in the story's folder and name it in the front matter.")
+            if ref.loaded or Path(relative).suffix not in ("", ".html"):
+                return (f'"{ref.url}" names a file that is not on the site ({path})',
+                        "Only the files named in the front matter (image, document, video, audio, poster) are "
+                        "published: name the file there, put it in the story's folder, and link to it by the "
+                        "address the site gives it.")
+            return (f'the link "{ref.url}" leads to a page that does not exist ({path})',
+                    "Check the address: open the page on the site and copy it from the address bar "
+                    "(a story's is /ky/<section>/<year>/<slug>/).")
     if parts.fragment and target.endswith(".html") and target in ids and unquote(parts.fragment) not in ids[target]:
         return (f'the link "{ref.url}" leads to "#{parts.fragment}", which is not on that page',
                 "Check the part after #, or remove it.")

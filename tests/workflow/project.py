@@ -22,6 +22,8 @@ from helpers import NOW, PELICAN, ROOT
 INVOKE = PELICAN.with_name("invoke")
 LINKED = ("plugins", "theme", "workflow", "node_modules")
 COPIED = ("pelicanconf.py", "publishconf.py", "tasks.py", "babel.cfg")
+GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "press@example.org",
+                "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "press@example.org"}
 
 
 @dataclass
@@ -60,7 +62,7 @@ class Project:
         shutil.copytree(ROOT / "data", self.data)
 
     def run(self, *args: str, now: str | None = NOW, stdin: str | None = None) -> Run:
-        env = {k: v for k, v in os.environ.items() if k != "PORTAL_NOW"}
+        env = {k: v for k, v in os.environ.items() if k != "PORTAL_NOW"} | GIT_IDENTITY
         if now is not None:
             env["PORTAL_NOW"] = now
         done = subprocess.run([str(INVOKE), *args], cwd=self.root, capture_output=True, text=True, env=env,
@@ -68,8 +70,6 @@ class Project:
         return Run(done.returncode, done.stdout, done.stderr)
 
     def git(self, *args: str, cwd: Path | None = None) -> str:
-        env = {**os.environ, "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "press@example.org",
-               "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "press@example.org"}
-        return subprocess.run(["git", *args], cwd=cwd or self.root, capture_output=True, text=True, env=env,
-                              check=True).stdout.strip()
+        return subprocess.run(["git", *args], cwd=cwd or self.root, capture_output=True, text=True,
+                              env=os.environ | GIT_IDENTITY, check=True).stdout.strip()
 

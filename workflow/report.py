@@ -73,7 +73,9 @@ class Report:
         if self.elsewhere:
             lines.append(f"{self.elsewhere} more problem{'s' if self.elsewhere != 1 else ''} in other files "
                          "(not yours: run `make check` to see them).")
-        if self.safe:
+        if self.safe and self.elsewhere:
+            lines.append("No problems in the staged stories.")
+        elif self.safe:
             lines.append("Safe to publish: no problems found.")
         else:
             lines.append(f"NOT safe to publish: {count} problem{'s' if count != 1 else ''} (listed above, by file).")

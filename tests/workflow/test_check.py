@@ -115,3 +115,25 @@ def test_content_problems_are_reported_without_building_anything_else(project):
     problems = run.json()["problems"]
     assert [p for p in problems if p["check"] == "content" and p["file"] == "content/news/2026/11-11-typo/ky.md"
             and p["line"] == 4 and 'unknown official "mayr"' in p["message"]], problems
+
+
+def test_the_pre_commit_check_reports_only_the_staged_stories(project):
+    """`check --staged` (the pre-commit hook) judges what is being committed, not others' work."""
+    fx.populate(project.site)
+    project.git("init", "--quiet", "-b", "main")
+    mine = project.site.story("news/2026/11-13-mine", "ru", "См. [решение](/ru/decisions/2026/none/).",
+                              title="Моя история", date="2026-11-13 10:00")
+    project.site.story("news/2026/11-14-others", "ky", "[Шилтеме](/ky/news/2026/none/).",
+                                title="Башка окуя", date="2026-11-14 10:00")
+    project.git("add", str(mine.relative_to(project.root)))
+    run = project.run("check", "--staged")
+    assert run.returncode == 1
+    assert "content/news/2026/11-13-mine/ru.md" in run.stdout and "/ru/decisions/2026/none/" in run.stdout
+    assert "11-14-others" not in run.stdout and "1 more problem in other files" in run.stdout
+
+    project.git("reset", "--quiet")
+    fine = project.site.story("news/2026/11-15-fine", "ky", "Жакшы текст.", title="Жакшы", date="2026-11-15 10:00")
+    project.git("add", str(fine.relative_to(project.root)))
+    run = project.run("check", "--staged")
+    assert run.returncode == 0, run.text
+    assert "No problems in the staged stories" in run.stdout and "2 more problems in other files" in run.stdout

@@ -127,8 +127,8 @@ def check(c, format="text", staged=False):
     sys.exit(0 if report.safe else 1)
 
 
-@task
-def preview(c):
+@task(help={"port": f"port to serve on (default {PREVIEW_PORT})"})
+def preview(c, port=PREVIEW_PORT):
     """Serve the site WITH drafts and embargoed stories (bannered) at http://127.0.0.1:8001 (never output/)."""
     from livereload import Server
 
@@ -139,8 +139,8 @@ def preview(c):
     server = Server()
     for watched in ("content/**/*", "data/*.yml", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
         server.watch(watched, rebuild)
-    print(f"Preview (not the public site) at http://{HOST}:{PREVIEW_PORT}/ (Ctrl+C to stop)")
-    server.serve(host=HOST, port=PREVIEW_PORT, root=str(PREVIEW), open_url_delay=None)
+    print(f"Preview (not the public site) at http://{HOST}:{port}/ (Ctrl+C to stop)", flush=True)
+    server.serve(host=HOST, port=int(port), root=str(PREVIEW), open_url_delay=None)
 
 
 @task(help={"remote": "git remote to push gh-pages to (default: PUBLISH_REMOTE in publishconf.py)"})

@@ -40,7 +40,7 @@ def build_here(settings: str, output: Path, display):
     """Build in this process (see workflow.building) into a fresh folder, with the progress display."""
     from workflow.building import build as run_build, fresh_folder
 
-    os.chdir(ROOT)
+    os.chdir(ROOT)  # like `make`: PORTAL_DATA and publishconf.py's import of pelicanconf are relative to it
     with display.step("Building the site") as step:
         return run_build(ROOT / settings, fresh_folder(output), on_write=step.advance)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 class Sources:
     def __init__(self, build, root: Path) -> None:
         self.by_file: dict[str, Path] = {}  # output-relative file → source
+        self.root = root.resolve()
         site, resolver = build.site, build.resolver
         if site is None or resolver is None:
             return
@@ -21,7 +22,6 @@ class Sources:
         for page in site.pages.values():
             for lang, translation in page.translations.items():
                 self.by_file[urls.output_name(urls.page(lang, page.id))] = translation.source
-        self.root = root.resolve()
 
     def source(self, relative: str) -> Path | None:
         return self.by_file.get(relative)
@@ -34,8 +34,7 @@ class Sources:
                 return Path(source).resolve().relative_to(self.root).as_posix()
             except ValueError:
                 return str(source)
-        path = "/" + relative.removesuffix("index.html")
-        return path
+        return "/" + relative.removesuffix("index.html")
 
     def line_of(self, relative: str, needle: str) -> int | None:
         """The first line of the page's source that contains `needle` (a link as written)."""

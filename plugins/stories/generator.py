@@ -4,10 +4,11 @@ Signals: `get_generators` adds `StoriesGenerator`, which runs before the
 writing generators and leaves a `Site` in the shared context under
 `PORTAL_SITE`: only what may be published, or, with the setting
 `PORTAL_PREVIEW` (the `preview` task, never a public build), drafts and
-embargoed stories too. Parsed files are cached with Pelican's own content cache, keyed
-on each file's stamp; validation runs on every build because registries and
-other files can change what is valid, and the HTML goes through the
-allow-list sanitizer on every build (see sanitize.py).
+embargoed stories too. Parsed files are cached with Pelican's own content
+cache, keyed on each file's stamp; validation runs on every build because
+registries and other files can change what is valid, and so does the
+allow-list sanitizer (see sanitize.py), so a cache from before it cannot
+bring unsanitized HTML back.
 """
 
 from __future__ import annotations

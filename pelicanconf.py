@@ -22,6 +22,7 @@ PORTAL_STORY_URL = "{lang}/{section}/{year}/{slug}/"
 PORTAL_PAGE_SIZE = 12
 PORTAL_NOW = os.environ.get("PORTAL_NOW")             # the embargo clock; unset means now
 PORTAL_PREVIEW = False  # True only in `make preview` (into .preview/): drafts and embargoed stories, bannered
+PORTAL_LIVE_RELOAD = False  # True only for `make serve`/`make preview`: the CSP admits livereload's inline loader
 
 # Stock Pelican reads and writes nothing itself: the plugins above own
 # content/, and the theme's static files are copied to /theme/.

@@ -15,6 +15,7 @@ ROOT = Path(__file__).parent
 BIN = Path(sys.executable).parent
 OUTPUT = ROOT / "output"
 HOST, PORT = "127.0.0.1", 8000
+LIVE = ("-e", "PORTAL_LIVE_RELOAD=true")  # livereload injects an inline script: see base.html's CSP
 
 
 def pelican(*args: str, output: Path = OUTPUT) -> bool:
@@ -66,10 +67,10 @@ def serve(c):
     """Build, serve at http://127.0.0.1:8000 and rebuild + reload the browser on every change."""
     from livereload import Server
 
-    pelican()
+    pelican(*LIVE)
     server = Server()
     for watched in ("content/**/*", "data/*.yml", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
-        server.watch(watched, lambda *_changed: pelican())
+        server.watch(watched, lambda *_changed: pelican(*LIVE))
     print(f"Serving the site at http://{HOST}:{PORT}/ (Ctrl+C to stop)")
     server.serve(host=HOST, port=PORT, root=str(OUTPUT), open_url_delay=None)
 
@@ -133,7 +134,7 @@ def preview(c, port=PREVIEW_PORT):
     from livereload import Server
 
     def rebuild(*_changed) -> None:
-        pelican("-e", "PORTAL_PREVIEW=true", output=PREVIEW)
+        pelican(*LIVE, "PORTAL_PREVIEW=true", output=PREVIEW)
 
     rebuild()
     server = Server()

@@ -21,6 +21,8 @@ PORTAL_DATA = "data"  # registries (sections, officials, units, topics) and perm
 PORTAL_STORY_URL = "{lang}/{section}/{year}/{slug}/"
 PORTAL_PAGE_SIZE = 12
 PORTAL_NOW = os.environ.get("PORTAL_NOW")             # the embargo clock; unset means now
+PORTAL_PREVIEW = False  # True only in `make preview` (into .preview/): drafts and embargoed stories, bannered
+PORTAL_LIVE_RELOAD = False  # True only for `make serve`/`make preview`: the CSP admits livereload's inline loader
 
 # Photos (plugins/photos): renditions for <picture>, cached in CACHE_PATH/photos.
 PORTAL_PHOTO_WIDTHS = [480, 800, 1200, 1600]

@@ -92,6 +92,7 @@ class Resolver:
             image=self._image(story, t.image, lang),
             photos=[view for photo in story.photos if (view := self._image(story, photo, lang))],
             corrections=[Correction(when, note) for when, note in t.corrections],
+            unpublished="draft" if t.status == "draft" else "embargoed" if t.date > self.site.now else "",
         )
         if t.decision:
             d = t.decision

@@ -176,7 +176,11 @@ class MediaView:
 
 @dataclass
 class StoryView:
-    """One story in one language, everything resolved for the page."""
+    """One story in one language, everything resolved for the page.
+
+    `unpublished` is "" on the public site; a preview also shows drafts
+    ("draft") and stories dated later than the build's clock ("embargoed").
+    """
 
     id: str
     lang: str
@@ -201,6 +205,7 @@ class StoryView:
     explains: StoryView | None = None
     explained_by: list[StoryView] = field(default_factory=list)
     translation: StoryView | None = None
+    unpublished: str = ""
 
     @property
     def gallery(self) -> list[ImageView]:

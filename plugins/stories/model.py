@@ -128,7 +128,7 @@ class Page:
 
 @dataclass
 class Site:
-    """What the stories plugin hands on: only what may be published."""
+    """What the stories plugin hands on: only what may be published (a preview adds the rest)."""
 
     registry: Registry
     stories: dict[str, Story]

@@ -7,6 +7,7 @@ disappears when done: short commands print only their result.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +18,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 DELAY = 2.0
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif"}
+# The photos plugin names renditions `<photo>-<width>.<hash>.<ext>`; a photo is
+# counted once, by its full-resolution original.
+RENDITION = re.compile(r"-\d+\.[0-9a-f]{10}\.\w+$")
 FEED_SUFFIXES = {".xml", ".atom", ".rss", ".ics"}
 
 
@@ -67,7 +71,7 @@ def counts(output: Path) -> dict[str, int]:
             found["pages"] += 1
         elif suffix in FEED_SUFFIXES and not path.name.startswith("sitemap"):
             found["feeds"] += 1
-        elif suffix in IMAGE_SUFFIXES:
+        elif suffix in IMAGE_SUFFIXES and not RENDITION.search(path.name):
             found["photos"] += 1
     return found
 

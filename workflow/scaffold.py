@@ -38,11 +38,8 @@ HELP = {
     "units": {"ky": "тиешелүү бөлүмдөр, data/units.yml ичиндеги id",
               "ru": "подразделения, id из data/units.yml"},
     "topics": {"ky": "темалар, data/topics.yml ичиндеги id", "ru": "темы, id из data/topics.yml"},
-    "image": {"ky": "негизги сүрөт: ушул папкадагы файлдын аты (photo.jpg)",
-              "ru": "главное фото: имя файла в этой папке (photo.jpg)"},
-    "image_alt": {"ky": "сүрөт болсо милдеттүү: сүрөттө эмне көрүнөт", "ru": "обязательно при фото: что на нём видно"},
-    "image_caption": {"ky": "сүрөттүн астындагы жазуу", "ru": "подпись под фото"},
-    "image_credit": {"ky": "сүрөттүн автору", "ru": "автор фото"},
+    "image": {"ky": "негизги сүрөт: ушул папкадагы файлдын аты (photo.jpg); ар бир сүрөттү photos.yml ичинде сүрөттөңүз",
+              "ru": "главное фото: имя файла в этой папке (photo.jpg); каждое фото опишите в photos.yml"},
     "number": {"ky": "чечимдин номери", "ru": "номер решения"},
     "signed": {"ky": "кол коюлган күнү", "ru": "дата подписания"},
     "signatory": {"ky": "кол койгон кызмат адамынын id", "ru": "id подписавшего должностного лица"},
@@ -64,8 +61,10 @@ HELP = {
               "ru": "видеофайл в этой папке; или удалите строку и напишите video_url: https://…"},
     "audio": {"ky": "аудиофайл ушул папкада", "ru": "аудиофайл в этой папке"},
     "duration": {"ky": "узактыгы тырмакчада: \"02:40\"", "ru": "длительность в кавычках: \"02:40\""},
-    "poster": {"ky": "мукаба сүрөтү (милдеттүү эмес) жана анын poster_alt сүрөттөмөсү",
-               "ru": "обложка (необязательно) и её описание poster_alt"},
+    "poster": {"ky": "мукаба сүрөтү: ушул папкадагы файл, photos.yml ичинде сүрөттөлөт",
+               "ru": "обложка: файл в этой папке, описывается в photos.yml"},
+    "captions": {"ky": "Видеодо айтылгандарды убактысы менен ушул жерге жазыңыз",
+                 "ru": "Запишите здесь сказанное в видео, с таймингом"},
     "body": {"ky": "Материалдын текстин ушул жерге жазыңыз. Бөлүмдөрдүн аталыштары ## менен башталат.",
              "ru": "Текст материала пишите здесь. Подзаголовки начинаются с ##."},
     "headline": {"ky": "Аталышты жазыңыз", "ru": "Напишите заголовок"},
@@ -114,6 +113,11 @@ def create(scaffold: Scaffold, content: Path, data: Path) -> list[Path]:
     if scaffold.file is not None:
         shutil.copy2(scaffold.file, folder / scaffold.file.name)
     written = []
+    if scaffold.section == "video":
+        for lang in scaffold.languages:
+            path = folder / f"captions.{lang}.vtt"
+            path.write_text(f"WEBVTT\n\n00:00.000 --> 00:05.000\n{HELP['captions'][lang]}\n", encoding="utf-8")
+            written.append(path)
     for lang in scaffold.languages:
         path = folder / f"{lang}.md"
         path.write_text(story_text(scaffold, lang, content, data), encoding="utf-8")
@@ -133,7 +137,7 @@ def story_text(s: Scaffold, lang: str, content: Path, data: Path) -> str:
              line("status", "draft"),
              line("summary", '""'),
              line("officials", "[]"), line("units", "[]"), line("topics", "[]"),
-             line("image", ""), line("image_alt", '""'), line("image_caption", '""'), line("image_credit", '""')]
+             line("image", "")]
     main_key, main_name = MAIN_FILE.get(s.section, ("", ""))
     main = s.file.name if s.file else main_name
     if s.section == "decisions":
@@ -146,7 +150,7 @@ def story_text(s: Scaffold, lang: str, content: Path, data: Path) -> str:
     elif s.section == "explainers":
         lines += [line("explains", _latest_decision(content))]
     elif s.section in ("video", "audio"):
-        lines += [line(main_key, main), line("duration", '""'), line("poster", "", "poster"), line("poster_alt", '""')]
+        lines += [line(main_key, main), line("duration", '""'), line("poster", "", "poster")]
     lines += ["---", "", HELP["body"][lang], ""]
     return "\n".join(lines)
 

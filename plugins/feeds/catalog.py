@@ -153,7 +153,7 @@ def build_catalog(resolver: Resolver, config: FeedSettings, site_names: dict[str
 
     story_formats = [(fmt, STORY_FILES[fmt]) for fmt in config.formats]
     for lang in site.languages:
-        stories = resolver.story_views(lang)
+        stories = [s for s in resolver.story_views(lang) if not s.unpublished]  # a preview shows more
         if "all" in config.kinds:
             add(lang, "all", "all", "", urls.home(lang), stories[:cap], story_formats)
         members: dict[str, Callable[[StoryView], set[str]]] = {

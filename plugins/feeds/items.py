@@ -27,7 +27,7 @@ def item_id(authority: str, story_id: str, lang: str) -> str:
 
 
 def seconds(duration: str) -> int | None:
-    """`"02:40"` → 160, `"1:02:40"` → 3760; None when there is no duration."""
+    """`"02:40"` → 160, `"1:02:40"` → 3760: what an editor wrote for a video linked out."""
     parts = duration.split(":") if duration else []
     if not parts or len(parts) > 3 or not all(p.isdigit() for p in parts):
         return None
@@ -48,8 +48,8 @@ class Enclosure:
 
 @dataclass(frozen=True)
 class MediaObject:
-    """A Media RSS `media:content`: a photo with its description and credit,
-    or the story's recording or video."""
+    """A Media RSS `media:content`: a photo with its description, credit and
+    licence, or the story's recording or video."""
 
     file: Enclosure
     medium: str  # image | audio | video
@@ -58,6 +58,8 @@ class MediaObject:
     duration: int | None = None
     description: str = ""
     credit: str = ""
+    licence: tuple[str, str] | None = None  # (name, url)
+    copyright: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,13 +87,10 @@ class FeedItem:
     published: datetime
     updated: datetime  # the last correction, or the publication
     categories: list[Category]
-    photos: list[MediaObject] = field(default_factory=list)  # the lead photo first
+    image: MediaObject | None = None  # the lead photo (a video's or recording's poster): the enclosure
+    photos: list[MediaObject] = field(default_factory=list)  # the press kit: every original, lead first
     recording: MediaObject | None = None  # the audio or video file
     external_video: str = ""
-
-    @property
-    def image(self) -> MediaObject | None:
-        return self.photos[0] if self.photos else None
 
 
 class ItemBuilder:
@@ -121,13 +120,13 @@ class ItemBuilder:
 
     def _build(self, story: StoryView) -> FeedItem:
         absolute = self.urls.absolute
-        photos = [self._photo(image) for image in (story.image, story.media.poster if story.media else None)
-                  if image is not None]
+        lead = story.image or (story.media.poster if story.media else None)
         recording = None
         if story.media and story.media.file:
-            f = story.media.file
+            f, measured = story.media.file, story.media.seconds
             recording = MediaObject(Enclosure(absolute(f.url), self.published_size(f.url), f.mime),
-                                    medium=story.media.kind, duration=seconds(story.media.duration))
+                                    medium=story.media.kind,
+                                    duration=round(measured) if measured is not None else seconds(story.media.duration))
         return FeedItem(
             id=item_id(self.authority, story.id, self.lang),
             lang=self.lang,
@@ -139,16 +138,26 @@ class ItemBuilder:
             published=story.date,
             updated=max(story.date, story.modified or story.date),
             categories=self._categories(story),
-            photos=list({p.file.url: p for p in photos}.values()),
+            image=self._rendition(lead) if lead else None,
+            photos=[self._original(photo) for photo in story.photos if photo.original],
             recording=recording,
             external_video=story.media.external_url if story.media else "",
         )
 
-    def _photo(self, image: ImageView) -> MediaObject:
+    def _rendition(self, image: ImageView) -> MediaObject:
+        """The photo as pages show it (its largest JPEG rendition): light enough for any reader."""
         mime = IMAGE_MIME.get(PurePosixPath(image.url).suffix.lower(), "application/octet-stream")
         return MediaObject(Enclosure(self.urls.absolute(image.url), self.published_size(image.url), mime),
                            medium="image", width=image.width, height=image.height,
                            description=image.caption or image.alt, credit=image.credit)
+
+    def _original(self, image: ImageView) -> MediaObject:
+        """A press-kit photo: the cleaned original at full resolution, with its rights."""
+        f = image.original
+        return MediaObject(Enclosure(self.urls.absolute(f.url), self.published_size(f.url), f.mime),
+                           medium="image", description=image.caption or image.alt, credit=image.credit,
+                           licence=(image.licence.name, image.licence.url) if image.licence else None,
+                           copyright=image.copyright)
 
     def _categories(self, story: StoryView) -> list[Category]:
         """Section and topics first (what it is), then officials and units (who)."""

@@ -2,8 +2,9 @@
 
 - `content:encoded`: the full text as HTML; `yandex:full-text`: the same as
   plain text, which Yandex News requires.
-- `media:content` (Media RSS): every photo with its credit and description,
-  and the recording or video; the lead photo is also the `enclosure`.
+- `media:content` (Media RSS): the press kit's photos (originals at full
+  resolution, with caption, credit, copyright and licence) and the recording
+  or video; the lead photo, as pages show it, is the `enclosure`.
 - `atom:link rel="self"` (and `rel="hub"` for WebSub when a hub is set).
 - Dates in RFC 822 with the Bishkek offset (+0600); `lastBuildDate` is the
   newest item's time, never the build's, so a rebuild writes the same bytes.
@@ -87,6 +88,11 @@ def media_content(parent: etree._Element, media: MediaObject) -> None:
         child(element, f"{{{MEDIA}}}description", media.description, type="plain")
     if media.credit:
         child(element, f"{{{MEDIA}}}credit", media.credit)
+    if media.copyright:
+        child(element, f"{{{MEDIA}}}copyright", media.copyright)
+    if media.licence:
+        name, url = media.licence
+        child(element, f"{{{MEDIA}}}license", name, type="text/html", href=url)
 
 
 def serialize(root: etree._Element) -> bytes:

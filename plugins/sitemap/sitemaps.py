@@ -61,7 +61,7 @@ def news_sitemap(resolver: Resolver, publication: dict[str, str]) -> bytes:
     """Stories of the last two days by the build's clock, newest first, both languages."""
     now = resolver.site.now
     recent = [s for lang in resolver.site.languages for s in resolver.story_views(lang)
-              if now - timedelta(days=NEWS_DAYS) <= s.date <= now]
+              if now - timedelta(days=NEWS_DAYS) <= s.date <= now and not s.unpublished]
     recent.sort(key=lambda s: (s.date, s.id, s.lang), reverse=True)
     root = etree.Element(f"{{{SITEMAP}}}urlset", nsmap={None: SITEMAP, "news": NEWS})
     for story in recent[:NEWS_MAX]:

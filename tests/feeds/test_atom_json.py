@@ -155,5 +155,5 @@ def test_json_items_carry_officials_and_units_in_the_portal_extension(feeds_site
     assert item["_portal"]["officials"] == [{"id": "mayor", "name": fx.OFFICIALS["mayor"]["name"]["ru"]}]
     assert item["_portal"]["units"] == [{"id": "transport-roads", "name": fx.UNITS["transport-roads"]["name"]["ru"]}]
     assert item["_portal"]["about"] == feeds_site.url("/ru/feeds/")
-    assert item["image"] == feeds_site.url(f"/media/{fx.BUS_LANES.id}/lanes.jpg")
+    assert item["image"] == feeds_site.html(fx.BUS_LANES.urls["ru"]).xpath("//meta[@property='og:image']/@content")[0]
     assert datetime.fromisoformat(item["date_published"]).utcoffset().total_seconds() == 6 * 3600

@@ -52,7 +52,7 @@ def test_feedparser_sees_enclosures_and_dates(feeds_site):
     (enclosure,) = entry.enclosures
     assert enclosure.type == "audio/mpeg" and int(enclosure.length) > 0
     assert entry.published_parsed[:5] == (2026, 11, 25, 3, 0), "09:00 in Bishkek is 03:00 UTC"
-    assert entry.itunes_duration == "65"
+    assert int(entry.itunes_duration) > 0
 
 
 def newsboat_sees(url: str, home) -> list[tuple[str, str]]:

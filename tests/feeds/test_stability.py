@@ -24,10 +24,11 @@ NEW_TITLES = {"ky": "Төрт көчөдө автобус тилкелери а�
 def write(site, titles: dict[str, str], text: str, slug: str | None = None, corrections=(), event_status="scheduled",
           postponed_to: str | None = None) -> None:
     site.photo(STORY, "lanes.jpg")
+    site.describe_photos(STORY, {"lanes.jpg": {"alt": {"ky": "Автобус", "ru": "Автобус"}, "credit": "Пресс-служба"}})
     for lang in LANGS:
         extra = {"slug": slug} if slug and lang == "ru" else {}
         site.story(STORY, lang, f"{text} ({lang})", title=titles[lang], date="2026-11-26 10:30", image="lanes.jpg",
-                   image_alt="Автобус", corrections=list(corrections), **extra)
+                   corrections=list(corrections), **extra)
         event = {"event_status": event_status, **({"postponed_to": postponed_to} if postponed_to else {})}
         site.story(EVENT, lang, "Брифинг.", title=f"Брифинг ({lang})", date="2026-11-25 10:00",
                    starts="2026-11-28 10:00", ends="2026-11-28 11:00", venue="Мэрия", **event)

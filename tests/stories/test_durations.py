@@ -17,11 +17,14 @@ def test_what_is_not_a_duration(bad):
     assert not DURATION.fullmatch(bad)
 
 
-def test_a_wrong_duration_stops_the_build_with_file_line_and_fix(make_site):
+def test_a_wrong_duration_of_a_video_linked_out_stops_the_build_with_file_line_and_fix(make_site):
+    """A file's length is measured; the duration an editor writes is for a video on another site."""
     site = make_site()
-    (site.folder("audio/2026/11-26-spot") / "spot.mp3").write_bytes(b"\xff\xfb\x90\xc0" + bytes(413))
-    path = site.story("audio/2026/11-26-spot", "ru", "Текст.", title="Ролик", date="2026-11-26 10:00",
-                      audio="spot.mp3", duration="около минуты")
+    story = "video/2026/11-26-film"
+    site.photo(story, "still.jpg")
+    site.describe_photos(story, {"still.jpg": {"alt": {"ru": "Кадр"}, "credit": "Пресс-служба"}})
+    path = site.story(story, "ru", "Текст.", title="Фильм", date="2026-11-26 10:00", poster="still.jpg",
+                      video_url="https://www.youtube.com/watch?v=bishkek", duration="около минуты")
     result = site.build()
     assert result.returncode != 0 and "Traceback" not in result.text
     line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)

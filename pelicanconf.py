@@ -12,6 +12,7 @@ DEFAULT_LANG = "ky"
 # Our plugins, in the order data flows through them.
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["stories", "localization", "bilingual"]
+PLUGINS += ["search"]  # Pagefind indexes the finished site
 
 PORTAL_LANGUAGES = {
     "ky": {"name": "Кыргызча", "locale": "ky_KG", "site_name": "Бишкек шаарынын мэриясы"},

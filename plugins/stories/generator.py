@@ -26,7 +26,7 @@ from .reading import PAGES_FOLDER, MarkdownConverter, ParsedFile, find_markdown
 from .registry import Registry, load_registry
 
 CONTEXT_KEY = "PORTAL_SITE"
-RESERVED_PATHS = {"officials", "units", "topics", "archive", "page", "media", "theme"}
+RESERVED_PATHS = {"officials", "units", "topics", "archive", "page", "media", "theme", "search"}
 
 
 class StoriesGenerator(CachingGenerator):

@@ -1,0 +1,21 @@
+"""Search: index every build with Pagefind, one index per language.
+
+Signal: `finalized`, because Pagefind reads the finished HTML: it runs once
+all generators have written the site, so `make build`, `make serve` and the
+plain `pelican` command all index. What gets indexed is decided by the theme
+(`data-pagefind-body` on story pages only, filters and sort keys beside it;
+see `components/search_fields.html`); Pagefind splits the index by each
+page's `<html lang>`, so a reader searches only their language.
+"""
+
+from pelican import signals
+
+from .indexing import index_site
+
+
+def _index(pelican) -> None:
+    index_site(pelican.output_path, pelican.settings)
+
+
+def register() -> None:
+    signals.finalized.connect(_index)

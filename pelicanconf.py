@@ -22,6 +22,7 @@ PORTAL_DATA = "data"  # registries (sections, officials, units, topics) and perm
 PORTAL_STORY_URL = "{lang}/{section}/{year}/{slug}/"
 PORTAL_PAGE_SIZE = 12
 PORTAL_NOW = os.environ.get("PORTAL_NOW")             # the embargo clock; unset means now
+PORTAL_PREVIOUS_OUTPUT = os.environ.get("PORTAL_PREVIOUS_OUTPUT")  # the site a build replaces (tasks.py)
 
 # Stock Pelican reads and writes nothing itself: the plugins above own
 # content/, and the theme's static files are copied to /theme/.
@@ -39,4 +40,7 @@ JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": T
 
 CACHE_PATH = "cache"
 LOAD_CONTENT_CACHE = True
+CACHE_CONTENT = True                 # without these two the stories plugin's cache was never written:
+CONTENT_CACHING_LAYER = "generator"  # Pelican's default layer ("reader") skips a CachingGenerator's own cache
+GZIP_CACHE = False                   # gzip cost more time than the smaller file saved
 DELETE_OUTPUT_DIRECTORY = True

@@ -3,9 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 INSTALLED := $(VENV)/.installed
 
-.PHONY: serve build test clean
-serve build test clean: $(INSTALLED)
-	$(VENV)/bin/invoke $@ $(if $(N),--n=$(N))
+.PHONY: serve build test clean bench
+serve build test clean bench: $(INSTALLED)
+	$(VENV)/bin/invoke $@ $(if $(N),-n $(N))
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

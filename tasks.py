@@ -16,23 +16,27 @@ OUTPUT = ROOT / "output"
 HOST, PORT = "127.0.0.1", 8000
 
 
-def pelican(*args: str) -> bool:
+def pelican(*args: str, content: str = "content", output: Path = OUTPUT) -> bool:
     """Build into a fresh folder and swap it in only if the build succeeds.
 
     Pelican empties its output folder before reading content, so a build that
-    stops on an editor's mistake would otherwise leave no site at all.
-    Returns False (after Pelican printed the editor's report) on bad content.
+    stops on an editor's mistake would otherwise leave no site at all. The
+    fresh folder takes every unchanged file from the current site as a hard
+    link (PORTAL_PREVIOUS_OUTPUT, see plugins/bilingual/output.py), so only
+    what changed is written. Returns False (after Pelican printed the
+    editor's report) on bad content.
     """
-    fresh, previous = OUTPUT.with_name(".output-new"), OUTPUT.with_name(".output-old")
+    fresh, previous = output.with_name(".output-new"), output.with_name(".output-old")
     shutil.rmtree(fresh, ignore_errors=True)
-    command = [str(BIN / "pelican"), "content", "-s", "pelicanconf.py", "-o", str(fresh), *args]
-    if subprocess.run(command, cwd=ROOT).returncode != 0:
+    command = [str(BIN / "pelican"), content, "-s", "pelicanconf.py", "-o", str(fresh), *args]
+    env = {**os.environ, "PORTAL_PREVIOUS_OUTPUT": str(output)}
+    if subprocess.run(command, cwd=ROOT, env=env).returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         return False
     shutil.rmtree(previous, ignore_errors=True)
-    if OUTPUT.exists():
-        OUTPUT.rename(previous)
-    fresh.rename(OUTPUT)
+    if output.exists():
+        output.rename(previous)
+    fresh.rename(output)
     shutil.rmtree(previous, ignore_errors=True)
     return True
 
@@ -55,6 +59,14 @@ def serve(c):
         server.watch(watched, lambda *_changed: pelican())
     print(f"Serving the site at http://{HOST}:{PORT}/ (Ctrl+C to stop)")
     server.serve(host=HOST, port=PORT, root=str(OUTPUT), open_url_delay=None)
+
+
+@task(help={"n": "story pairs in the synthetic corpus (default 1000)", "runs": "runs per scenario (median)"})
+def bench(c, n=1000, runs=3, seed=1):
+    """Time our build against stock Pelican + i18n_subsites on a synthetic corpus (see benchmarks/)."""
+    from benchmarks.run import main
+
+    main(int(n), int(seed), int(runs))
 
 
 @task

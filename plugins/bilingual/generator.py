@@ -5,22 +5,28 @@ per-language views once and shares them as `PORTAL_VIEWS` (a `Resolver`), the
 stage later outputs such as feeds read from; `generate_output` renders every
 planned page of every language with one Jinja environment: the page's `lang`
 selects the catalog and the Babel locale (see the localization plugin).
+Pages and media go through `output.Output`: what did not change since the
+previous site is linked, not rendered or written again (see output.py).
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+from pelican import signals
 from pelican.generators import Generator
 
 from stories import CONTEXT_KEY
 
 from .media import copy_media
+from .output import Output, RenderCache
 from .planning import LanguagePlanner, PagePlan, chooser, not_found
 from .resolve import Resolver
 from .urls import Urls
 
 VIEWS_KEY = "PORTAL_VIEWS"
+logger = logging.getLogger(__name__)
 
 
 class BilingualGenerator(Generator):
@@ -32,19 +38,27 @@ class BilingualGenerator(Generator):
         resolver: Resolver = self.context[VIEWS_KEY]
         site, urls = resolver.site, resolver.urls
         languages = self.settings["PORTAL_LANGUAGES"]
-        self.render(writer, urls, chooser(urls, languages))
-        self.render(writer, urls, not_found(urls, languages))
+        output = Output(Path(self.output_path), self.settings.get("PORTAL_PREVIOUS_OUTPUT"))
+        sources = [Path(self.theme), Path(__file__).parents[1]]  # the theme, and plugins/
+        cache = RenderCache(Path(self.settings["CACHE_PATH"]), RenderCache.salt_for(self.context, sources))
+        self.render(output, cache, urls, chooser(urls, languages))
+        self.render(output, cache, urls, not_found(urls, languages))
         for lang in site.languages:
             planner = LanguagePlanner(site, resolver, urls, lang, languages, self.settings["PORTAL_PAGE_SIZE"])
             for plan in planner.plans():
-                self.render(writer, urls, plan)
-        copy_media(site, Path(self.output_path))
+                self.render(output, cache, urls, plan)
+        copy_media(site, output)
+        cache.save()
+        logger.info("Pages rendered: %d; files written: %d, unchanged (linked from the previous site): %d",
+                    cache.rendered, output.written, output.linked)
 
-    def render(self, writer, urls: Urls, plan: PagePlan) -> None:
+    def render(self, output: Output, cache: RenderCache, urls: Urls, plan: PagePlan) -> None:
         """Every page gets the theme's path, the year of the build's clock and,
         for the neutral pages, the home of the default language."""
         site = self.context[VIEWS_KEY].site
+        name = urls.output_name(plan.path)
         context = {"theme_url": urls.theme(), "current_year": site.now.year,
-                   "home_url": urls.home(site.languages[0]), **plan.context}
-        writer.write_file(urls.output_name(plan.path), self.get_template(plan.template.removesuffix(".html")),
-                          self.context, **context)
+                   "home_url": urls.home(site.languages[0]), "output_file": name, **plan.context}
+        template = self.get_template(plan.template.removesuffix(".html"))
+        path = cache.page(output, name, plan.template, context, lambda: template.render({**self.context, **context}))
+        signals.content_written.send(str(path), context=context)

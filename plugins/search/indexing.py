@@ -1,17 +1,26 @@
 """Run Pagefind (the `pagefind[extended]` package) over the built site.
 
-Pagefind runs as a separate process, as its own command line does: its
-Python API drives the same binary through a service process, which buys
-nothing for a one-shot index of a folder.
+Pagefind runs as a separate process, as its own command line does (its
+Python API drives the same binary through a service process, and sending it
+thousands of pages one by one is slower). It writes its bundle into a
+staging folder in the cache; the files are then moved into the site, or
+linked from the previous site where Pagefind made the same file again (its
+fragment and index files are named by their content): an edited story
+changes a handful of the index's files, not all of them. Pagefind's
+ready-made UIs are left out: the theme's search.js uses its JS API.
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from bilingual.output import Output
+
 BUNDLE = "pagefind"  # the folder under the site's root: /pagefind/pagefind.js, the index, the fragments
+UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
 
 
 class SearchIndexFailed(SystemExit):
@@ -20,8 +29,15 @@ class SearchIndexFailed(SystemExit):
 
 def index_site(output_path: str, settings: dict) -> None:
     site = Path(output_path)
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE, "--silent"]
+    staging = Path(settings["CACHE_PATH"]).resolve() / "pagefind-staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(staging), "--silent"]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         raise SearchIndexFailed(f"The search index was not built: Pagefind stopped ({done.returncode}).\n"
                                 f"{done.stdout}{done.stderr}")
+    output = Output(site, settings.get("PORTAL_PREVIOUS_OUTPUT"))
+    for made in sorted(p for p in staging.rglob("*") if p.is_file()):
+        if not made.name.startswith(UNUSED):
+            output.adopt(f"{BUNDLE}/{made.relative_to(staging).as_posix()}", made)
+    shutil.rmtree(staging, ignore_errors=True)

@@ -1,13 +1,14 @@
 """Run Pagefind (the `pagefind[extended]` package) over the built site.
 
 Pagefind runs as a separate process, as its own command line does (its
-Python API drives the same binary through a service process, and sending it
-thousands of pages one by one is slower). It writes its bundle into a
+Python API drives the same binary through a service process: nothing to
+gain for indexing a finished folder). It writes its bundle into a
 staging folder in the cache; the files are then moved into the site, or
 linked from the previous site where Pagefind made the same file again (its
 fragment and index files are named by their content): an edited story
-changes a handful of the index's files, not all of them. Pagefind's
-ready-made UIs are left out: the theme's search.js uses its JS API.
+changes a handful of the index's files, not all of them; when no page
+changed at all, Pagefind does not run. Pagefind's ready-made UIs are left
+out: the theme's search.js uses its JS API.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ class SearchIndexFailed(SystemExit):
 
 def index_site(output_path: str, settings: dict) -> None:
     site = Path(output_path)
+    output = Output(site, settings.get("PORTAL_PREVIOUS_OUTPUT"))
+    if output.previous is not None and pages_unchanged(site, output.previous):
+        for old in sorted(p for p in (output.previous / BUNDLE).rglob("*") if p.is_file()):
+            output.link(old.relative_to(output.previous).as_posix())
+        return
     staging = Path(settings["CACHE_PATH"]).resolve() / "pagefind-staging"
     shutil.rmtree(staging, ignore_errors=True)
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(staging), "--silent"]
@@ -36,8 +42,18 @@ def index_site(output_path: str, settings: dict) -> None:
     if done.returncode != 0:
         raise SearchIndexFailed(f"The search index was not built: Pagefind stopped ({done.returncode}).\n"
                                 f"{done.stdout}{done.stderr}")
-    output = Output(site, settings.get("PORTAL_PREVIOUS_OUTPUT"))
     for made in sorted(p for p in staging.rglob("*") if p.is_file()):
         if not made.name.startswith(UNUSED):
             output.adopt(f"{BUNDLE}/{made.relative_to(staging).as_posix()}", made)
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def pages_unchanged(site: Path, previous: Path) -> bool:
+    """Every page is the very file of the previous site, none was removed, and that site has an index:
+    Pagefind would make the same bundle again."""
+    if not (previous / BUNDLE / "pagefind-entry.json").is_file():
+        return False
+    pages = {p.relative_to(site): p.stat().st_ino for p in site.rglob("*.html")}
+    before = {p.relative_to(previous): p.stat().st_ino for p in previous.rglob("*.html")
+              if p.relative_to(previous).parts[0] != BUNDLE}
+    return pages == before

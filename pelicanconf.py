@@ -11,8 +11,7 @@ DEFAULT_LANG = "ky"
 
 # Our plugins, in the order data flows through them.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["stories", "localization", "bilingual"]
-PLUGINS += ["search"]  # Pagefind indexes the finished site
+PLUGINS = ["stories", "localization", "photos", "bilingual", "search"]  # search: Pagefind indexes the finished site
 
 PORTAL_LANGUAGES = {
     "ky": {"name": "Кыргызча", "locale": "ky_KG", "site_name": "Бишкек шаарынын мэриясы"},
@@ -23,6 +22,18 @@ PORTAL_STORY_URL = "{lang}/{section}/{year}/{slug}/"
 PORTAL_PAGE_SIZE = 12
 PORTAL_NOW = os.environ.get("PORTAL_NOW")             # the embargo clock; unset means now
 PORTAL_PREVIOUS_OUTPUT = os.environ.get("PORTAL_PREVIOUS_OUTPUT")  # the site a build replaces (tasks.py)
+PORTAL_PREVIEW = False  # True only in `make preview` (into .preview/): drafts and embargoed stories, bannered
+PORTAL_LIVE_RELOAD = False  # True only for `make serve`/`make preview`: the CSP admits livereload's inline loader
+
+# Photos (plugins/photos): renditions for <picture>, cached in CACHE_PATH/photos.
+PORTAL_PHOTO_WIDTHS = [480, 800, 1200, 1600]
+PORTAL_PHOTO_FORMATS = {"webp": 80, "jpeg": 82}       # format: quality, preferred first; "avif": 55 works too
+PORTAL_PHOTO_LICENCE = "CC-BY-4.0"                    # unless photos.yml names another
+PORTAL_PHOTO_LICENCES = {
+    "CC-BY-4.0": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "CC-BY-SA-4.0": {"name": "CC BY-SA 4.0", "url": "https://creativecommons.org/licenses/by-sa/4.0/"},
+    "CC0-1.0": {"name": "CC0 1.0", "url": "https://creativecommons.org/publicdomain/zero/1.0/"},
+}
 
 # Stock Pelican reads and writes nothing itself: the plugins above own
 # content/, and the theme's static files are copied to /theme/.

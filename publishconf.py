@@ -1,4 +1,4 @@
-"""What differs when publishing: the public address."""
+"""What differs when publishing: the public address, the real clock, where it goes."""
 
 import sys
 
@@ -7,3 +7,8 @@ from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = "https://meria.kg"
 DELETE_OUTPUT_DIRECTORY = True
+PORTAL_NOW = None        # a public build always uses the real clock: a frozen one could lift an embargo early
+PORTAL_PREVIEW = False   # never drafts or embargoed stories
+PUBLISH_REMOTE = "origin"
+PUBLISH_BRANCH = "gh-pages"
+CNAME = "meria.kg"       # written to the branch for the custom domain

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from invoke import task
@@ -14,38 +15,56 @@ ROOT = Path(__file__).parent
 BIN = Path(sys.executable).parent
 OUTPUT = ROOT / "output"
 HOST, PORT = "127.0.0.1", 8000
+LIVE = ("-e", "PORTAL_LIVE_RELOAD=true")  # livereload injects an inline script: see base.html's CSP
 
 
 def pelican(*args: str, content: str = "content", output: Path = OUTPUT) -> bool:
-    """Build into a fresh folder and swap it in only if the build succeeds.
+    """Build with the `pelican` command into a fresh folder and swap it in only if the build succeeds.
 
     Pelican empties its output folder before reading content, so a build that
     stops on an editor's mistake would otherwise leave no site at all. The
     fresh folder takes every unchanged file from the current site as a hard
     link (PORTAL_PREVIOUS_OUTPUT, see plugins/bilingual/output.py), so only
     what changed is written. Returns False (after Pelican printed the
-    editor's report) on bad content.
+    editor's report) on bad content. A new process each time, so `serve` and
+    `preview` pick up edited plugins.
     """
-    fresh, previous = output.with_name(".output-new"), output.with_name(".output-old")
-    shutil.rmtree(fresh, ignore_errors=True)
+    from workflow.building import discard, fresh_folder, replace_folder
+
+    fresh = fresh_folder(output)
     command = [str(BIN / "pelican"), content, "-s", "pelicanconf.py", "-o", str(fresh), *args]
     env = {**os.environ, "PORTAL_PREVIOUS_OUTPUT": str(output)}
     if subprocess.run(command, cwd=ROOT, env=env).returncode != 0:
-        shutil.rmtree(fresh, ignore_errors=True)
+        discard(fresh)
         return False
-    shutil.rmtree(previous, ignore_errors=True)
-    if output.exists():
-        output.rename(previous)
-    fresh.rename(output)
-    shutil.rmtree(previous, ignore_errors=True)
+    replace_folder(fresh, output)
     return True
+
+
+def build_here(settings: str, output: Path, display):
+    """Build in this process (see workflow.building) into a fresh folder, with the progress display."""
+    from workflow.building import build as run_build, fresh_folder
+
+    os.chdir(ROOT)  # like `make`: PORTAL_DATA and publishconf.py's import of pelicanconf are relative to it
+    with display.step("Building the site") as step:
+        return run_build(ROOT / settings, fresh_folder(output), on_write=step.advance,
+                         overrides={"PORTAL_PREVIOUS_OUTPUT": str(output)})
 
 
 @task
 def build(c):
-    """Build the site from content/ into output/."""
-    if not pelican():
+    """Build the site from content/ into output/ (the previous site stays if the build stops)."""
+    from workflow.building import discard, replace_folder
+    from workflow.progress import Display, summary
+
+    with Display() as display:
+        done = build_here("pelicanconf.py", OUTPUT, display)
+    if not done.ok:
+        discard(done.output)
+        print(done.stopped, file=sys.stderr)
         sys.exit(1)
+    replace_folder(done.output, OUTPUT)
+    print(summary("Built", OUTPUT, done.seconds), file=sys.stderr)
 
 
 @task
@@ -53,10 +72,10 @@ def serve(c):
     """Build, serve at http://127.0.0.1:8000 and rebuild + reload the browser on every change."""
     from livereload import Server
 
-    pelican()
+    pelican(*LIVE)
     server = Server()
     for watched in ("content/**/*", "data/*.yml", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
-        server.watch(watched, lambda *_changed: pelican())
+        server.watch(watched, lambda *_changed: pelican(*LIVE))
     print(f"Serving the site at http://{HOST}:{PORT}/ (Ctrl+C to stop)")
     server.serve(host=HOST, port=PORT, root=str(OUTPUT), open_url_delay=None)
 
@@ -75,6 +94,148 @@ def clean(c):
     shutil.rmtree(OUTPUT, ignore_errors=True)
 
 
+CHECKED = ROOT / ".check"      # what `check` built and checked (never published from)
+PREVIEW = ROOT / ".preview"    # `preview` writes here, never to output/
+PUBLISHED = ROOT / ".publish"  # what `publish` built, checked and handed to ghp-import
+PREVIEW_PORT = 8001
+
+
+def staged_files() -> list[str]:
+    """Content and registry files in the git index: what the pre-commit hook checks."""
+    names = subprocess.run(["git", "diff", "--cached", "--name-only", "--diff-filter=ACMR"], cwd=ROOT,
+                           capture_output=True, text=True, check=True).stdout.split()
+    return [n for n in names if n.startswith(("content/", "data/"))]
+
+
+def build_and_check(settings: str, output: Path, only: list[str] | None = None):
+    """Build fresh into `output` and check it: (build, report). Progress on stderr."""
+    from workflow.building import discard, replace_folder
+    from workflow.check import check as run_checks
+    from workflow.progress import Display, summary
+
+    ensure_java()
+    ensure_node_modules()
+    started = time.monotonic()
+    with Display() as display:
+        done = build_here(settings, output, display)
+        report = run_checks(done, ROOT, display, only)
+    if done.ok:
+        replace_folder(done.output, output)
+        done.output = output
+        print(summary("Built and checked", output, time.monotonic() - started), file=sys.stderr)
+    else:
+        discard(done.output)
+    return done, report
+
+
+@task(help={"format": "text (for people, the default) or json (for CI)",
+            "staged": "only report on the stories staged for commit (the pre-commit hook)"})
+def check(c, format="text", staged=False):
+    """Build and check the site: safe to publish? Exit status 0 only if so."""
+    only = staged_files() if staged else None
+    if staged and not only:
+        print("No stories are staged: nothing to check.")
+        return
+    _, report = build_and_check("pelicanconf.py", CHECKED, only)
+    print(report.as_json() if format == "json" else report.as_text(), end="")
+    sys.exit(0 if report.safe else 1)
+
+
+@task(help={"port": f"port to serve on (default {PREVIEW_PORT})"})
+def preview(c, port=PREVIEW_PORT):
+    """Serve the site WITH drafts and embargoed stories (bannered) at http://127.0.0.1:8001 (never output/)."""
+    from livereload import Server
+
+    def rebuild(*_changed) -> None:
+        pelican(*LIVE, "PORTAL_PREVIEW=true", output=PREVIEW)
+
+    rebuild()
+    server = Server()
+    for watched in ("content/**/*", "data/*.yml", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
+        server.watch(watched, rebuild)
+    print(f"Preview (not the public site) at http://{HOST}:{port}/ (Ctrl+C to stop)", flush=True)
+    server.serve(host=HOST, port=int(port), root=str(PREVIEW), open_url_delay=None)
+
+
+@task(help={"remote": "git remote to push gh-pages to (default: PUBLISH_REMOTE in publishconf.py)"})
+def publish(c, remote=""):
+    """Build with publishconf.py, check, and only if safe push it to the gh-pages branch."""
+    from workflow.publishing import push
+
+    if os.environ.get("PORTAL_NOW"):
+        print("Note: PORTAL_NOW is ignored when publishing: embargoes follow the real clock.", file=sys.stderr)
+    done, report = build_and_check("publishconf.py", PUBLISHED)
+    if not report.safe:
+        print(report.as_text(), end="", file=sys.stderr)
+        print("Nothing was published: the published site is unchanged.", file=sys.stderr)
+        sys.exit(1)
+    settings = done.settings
+    push(PUBLISHED, ROOT, remote or settings["PUBLISH_REMOTE"], settings["PUBLISH_BRANCH"], settings.get("CNAME"))
+    print(f"Published to {settings['PUBLISH_BRANCH']} of {remote or settings['PUBLISH_REMOTE']}: "
+          f"{settings['SITEURL']}", file=sys.stderr)
+
+
+@task(help={"section": "news, press-releases, decisions, announcements, interviews, explainers, video, audio",
+            "name": "short folder name: lowercase Latin letters and hyphens, e.g. bus-lanes",
+            "langs": "languages, comma-separated (default ky,ru)",
+            "file": "the section's main file to copy in: a decision's PDF, a film, a recording"})
+def new(c, section="", name="", langs="", file=""):
+    """Create a story folder with every key its section needs (asks for what is not given)."""
+    import yaml
+    from pelican.settings import read_settings
+
+    from workflow.scaffold import Scaffold, create, problems
+
+    os.chdir(ROOT)
+    languages = list(read_settings(str(ROOT / "pelicanconf.py"))["PORTAL_LANGUAGES"])
+    sections = list(yaml.safe_load((ROOT / "data" / "sections.yml").read_text(encoding="utf-8")))
+    section = section or ask(f"Section ({', '.join(sections)})")
+    name = name or ask("Short name for the folder (Latin, with hyphens, e.g. bus-lanes)")
+    langs = langs or ask("Languages", "ky,ru")
+    if not file and section in ("decisions", "video", "audio"):
+        file = ask("Path of the PDF/video/audio file to copy in (Enter to add it later)", "")
+    scaffold = Scaffold(section, name, [l.strip() for l in langs.split(",") if l.strip()], clock(),
+                        Path(file).expanduser() if file else None)
+    wrong = problems(scaffold, ROOT / "content", sections, languages)
+    if wrong:
+        sys.exit("Nothing was created:\n" + "\n".join(f"  - {w}" for w in wrong))
+    for path in create(scaffold, ROOT / "content", ROOT / "data"):
+        print(f"Created {path.relative_to(ROOT)}")
+    print("It is a draft (status: draft). Fill it in, then `make preview` to see it.")
+
+
+def ask(question: str, default: str | None = None) -> str:
+    suffix = f" [{default}]" if default else ""
+    try:
+        answer = input(f"{question}{suffix}: ").strip()
+    except EOFError:
+        answer = ""
+    if not answer and default is None:
+        sys.exit(f"Nothing was created: {question.split(' (')[0].lower()} is needed.")
+    return answer or default or ""
+
+
+def clock():
+    """Now in Bishkek, or PORTAL_NOW when set (the same clock as the build's)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    frozen = os.environ.get("PORTAL_NOW")
+    if frozen:
+        return datetime.fromisoformat(frozen)
+    return datetime.now(ZoneInfo("Asia/Bishkek"))
+
+
+def ensure_java() -> None:
+    """The Nu HTML Checker (`check`) runs on Java; install Debian's when it is missing."""
+    if shutil.which("java"):
+        return
+    apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "apt-get"]
+    print("Installing Debian's Java runtime for the HTML checker…")
+    subprocess.run([*apt, "update", "-qq"], check=True)
+    subprocess.run([*apt, "install", "-y", "-qq", "default-jre-headless"], check=True)
+
+
 def ensure_chromium() -> None:
     """Browser tests drive Debian's chromium; install it when it is missing."""
     if shutil.which("chromium"):
@@ -86,8 +247,8 @@ def ensure_chromium() -> None:
 
 
 def ensure_node_modules() -> None:
-    """axe-core (accessibility checks) comes from npm, pinned by package-lock.json."""
-    if not (ROOT / "node_modules" / "axe-core").is_dir():
+    """axe-core (accessibility checks) and vnu-jar (HTML checker) come from npm, pinned by package-lock.json."""
+    if not (ROOT / "node_modules" / "axe-core").is_dir() or not (ROOT / "node_modules" / "vnu-jar").is_dir():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
 
 
@@ -96,5 +257,6 @@ def test(c, k=""):
     """Run the whole test suite (installing chromium and axe-core if missing)."""
     ensure_chromium()
     ensure_node_modules()
+    ensure_java()
     args = [str(BIN / "pytest"), *(["-k", k] if k else [])]
     sys.exit(subprocess.run(args, cwd=ROOT).returncode)

@@ -23,6 +23,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import yaml
 from lxml import html as lxml_html
 from PIL import Image, ImageDraw
 
@@ -136,6 +137,12 @@ class FixtureSite:
             draw.line([(i, height), (i + height // 2, 0)], fill=(230, 200, 60), width=8)
         draw.ellipse([width // 3, height // 4, width // 2, height // 2], fill=(250, 250, 250))
         image.save(path, quality=70)
+        return path
+
+    def describe_photos(self, story_id: str, photos: dict[str, dict]) -> Path:
+        """content/<story_id>/photos.yml: {file name: {alt: {ky: …, ru: …}, credit: …, …}}."""
+        path = self.folder(story_id) / "photos.yml"
+        path.write_text(yaml.safe_dump(photos, allow_unicode=True, sort_keys=False), encoding="utf-8")
         return path
 
     def pdf(self, story_id: str, name: str, pages: int = 2) -> Path:
@@ -262,7 +269,7 @@ SERIOUS = ("serious", "critical")
 
 def axe_violations(page) -> list[dict]:
     """Run axe-core on the page; the serious and critical violations only."""
-    page.add_script_tag(path=str(AXE_JS))
+    page.evaluate(AXE_JS.read_text(encoding="utf-8"))  # not a <script> tag: the site's CSP refuses inline scripts
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [v for v in results["violations"] if v.get("impact") in SERIOUS]
 

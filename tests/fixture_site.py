@@ -6,8 +6,8 @@ outside ids, slugs and URLs), so any Latin text on a built page came from
 the theme.
 
 What is where, in short:
-- BUS_LANES: news in ky+ru, slugs by transliteration, photo, officials, unit,
-  topic, a correction; dated 2026-11-26.
+- BUS_LANES: news in ky+ru, slugs by transliteration, a photo (photos.yml),
+  officials, unit, topic, a correction; dated 2026-11-26.
 - CONCERT: explicit `slug:`. TREES: ky only. WATER: ru only.
   Four news stories per language: the news section has two pages.
 - PARKING (in force) and OLD_RULES (repealed): decisions with signed PDFs.
@@ -151,6 +151,8 @@ BUS_LANES_SENTENCE = {
     "ru": "Время в пути автобусов сократится в среднем на 15 минут.",
 }
 CORRECTION = {"ky": "Тилкелердин узундугу такталды.", "ru": "Уточнена протяжённость полос."}
+BUS_LANES_ALT = {"ky": "Чүй проспектисиндеги жаңы автобус тилкеси", "ru": "Новая автобусная полоса на проспекте Чуй"}
+BUS_LANES_CREDIT = {"ky": "Мэриянын басма сөз кызматы", "ru": "Пресс-служба мэрии"}
 
 
 def both(ky: str, ru: str) -> dict[str, str]:
@@ -162,6 +164,9 @@ def populate(site) -> None:
     s = site
     # -- news -------------------------------------------------------------------------
     s.photo(BUS_LANES.id, "lanes.jpg")
+    s.describe_photos(BUS_LANES.id, {"lanes.jpg": {
+        "alt": BUS_LANES_ALT, "caption": both("Чүй проспекти, эртең менен", "Проспект Чуй, утро"),
+        "credit": BUS_LANES_CREDIT, "date": "2026-11-26"}})
     bodies = both(
         "Бүгүн Чүй, Манас жана Жибек Жолу проспекттеринде коомдук транспорт үчүн өзүнчө тилкелер ачылды.\n\n"
         "Мэр жаңы тилкелерди шаардыктар менен бирге текшерди. Жеке унаа бул тилкеге кирсе, айып пул салынат.\n\n"
@@ -176,10 +181,6 @@ def populate(site) -> None:
                 summary=both("Автобустар эми тыгындарда турбайт.", "Автобусы больше не стоят в пробках.")[lang],
                 officials=["mayor"], units=["transport-roads"], topics=["transport"],
                 image="lanes.jpg",
-                image_alt=both("Чүй проспектисиндеги жаңы автобус тилкеси",
-                               "Новая автобусная полоса на проспекте Чуй")[lang],
-                image_caption=both("Чүй проспекти, эртең менен", "Проспект Чуй, утро")[lang],
-                image_credit=both("Мэриянын басма сөз кызматы", "Пресс-служба мэрии")[lang],
                 corrections=[{"date": "2026-11-26 11:45", "note": CORRECTION[lang]}])
 
     for lang in ("ky", "ru"):
@@ -253,13 +254,14 @@ def populate(site) -> None:
                 title=EXPLAINER.titles[lang], date="2026-11-21 10:00", slug="parking-explained",
                 explains=PARKING.id, topics=["transport"])
     s.photo(VIDEO.id, "poster.jpg", size=(640, 360), color=(90, 40, 120))
+    s.describe_photos(VIDEO.id, {"poster.jpg": {"alt": both("Автобус жаңы тилкеде", "Автобус на новой полосе"),
+                                                "credit": BUS_LANES_CREDIT}})
     for lang in ("ky", "ru"):
         s.story(VIDEO.id, lang,
                 both("Видеодо жаңы тилкелердин биринчи күнү көрсөтүлөт.",
                      "В видео показан первый день работы новых полос.")[lang],
                 title=VIDEO.titles[lang], date="2026-11-19 14:00", slug="bus-lanes-video",
-                video_url=VIDEO_URL, duration="02:40", poster="poster.jpg",
-                poster_alt=both("Автобус жаңы тилкеде", "Автобус на новой полосе")[lang])
+                video_url=VIDEO_URL, duration="02:40", poster="poster.jpg")
     for lang in ("ky", "ru"):
         s.story(INTERVIEW.id, lang,
                 both("— Шаар кышка канчалык даяр?\n\n— Бардык кызматтар даяр.",
@@ -278,8 +280,8 @@ def populate(site) -> None:
             s.story(story.id, lang,
                     both(f"Бул текстте {marker} белгиси бар.", f"В этом тексте есть метка {marker}.")[lang],
                     title=story.titles[lang], summary=f"{marker} {marker}", officials=["mayor"],
-                    units=["transport-roads"], topics=["transport"], image=f"{marker}.jpg",
-                    image_alt=f"{marker}", **extra)
+                    units=["transport-roads"], topics=["transport"], image=f"{marker}.jpg", **extra)
+        s.describe_photos(story.id, {f"{marker}.jpg": {"alt": both(marker, marker), "credit": f"{marker} сүрөтчү"}})
 
     # -- standing pages ---------------------------------------------------------------
     page_bodies = {

@@ -17,6 +17,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from photos import CONTEXT_KEY as PHOTOS_KEY
 from stories import CONTEXT_KEY
 
 from .media import copy_media
@@ -32,7 +33,8 @@ logger = logging.getLogger(__name__)
 class BilingualGenerator(Generator):
     def generate_context(self) -> None:
         urls = Urls(self.settings["SITEURL"], self.settings["PORTAL_STORY_URL"])
-        self.context[VIEWS_KEY] = Resolver(self.context[CONTEXT_KEY], urls)
+        names = {lang: info["name"] for lang, info in self.settings["PORTAL_LANGUAGES"].items()}
+        self.context[VIEWS_KEY] = Resolver(self.context[CONTEXT_KEY], urls, self.context.get(PHOTOS_KEY), names)
 
     def generate_output(self, writer) -> None:
         resolver: Resolver = self.context[VIEWS_KEY]

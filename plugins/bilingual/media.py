@@ -1,7 +1,8 @@
 """Copy the files published stories refer to into /media/<story id>/.
 
-Only files that a published translation names are copied: a photo or a PDF
-of an embargoed or draft story never reaches the output.
+Only files that a published translation names are copied: a PDF or a video
+of an embargoed or draft story never reaches the output. Photos are not
+copied here: the photos plugin publishes them cleaned of their metadata.
 """
 
 from __future__ import annotations
@@ -13,15 +14,13 @@ from .output import Output
 
 def referenced(translation: Translation) -> list[Attachment]:
     files = []
-    if translation.image:
-        files.append(translation.image.file)
     if translation.decision:
         files.append(translation.decision.document)
     if translation.media:
         if translation.media.file:
             files.append(translation.media.file)
-        if translation.media.poster:
-            files.append(translation.media.poster.file)
+        if translation.lang in translation.media.captions:  # each published language brings its own
+            files.append(translation.media.captions[translation.lang])
     return files
 
 

@@ -21,6 +21,7 @@ from .views import Alternate, Entry, LanguageSwitch, Pagination, StoryView
 HOME_LATEST = 10
 HOME_MAYOR = 4
 ARCHIVE = "archive"
+PHOTO = "photo"
 
 
 @dataclass
@@ -77,15 +78,15 @@ class LanguagePlanner:
         pages = (self.resolver.page(p, self.lang) for p in self.site.pages.values())
         return [p for p in pages if p]
 
-    def paginate(self, first: str, counterpart: str, template: str, stories: list[StoryView],
-                 **context) -> Iterator[PagePlan]:
+    def paginate(self, first: str, counterpart: str | None, template: str, stories: list[StoryView],
+                 fallback: str | None = None, **context) -> Iterator[PagePlan]:
         """Path-based pages of `page_size` stories; an empty list still gets page 1."""
         count = max(1, -(-len(stories) // self.page_size))
         urls = [self.urls.paginated(first, n) for n in range(1, count + 1)]
         for number, path in enumerate(urls, start=1):
             chunk = stories[(number - 1) * self.page_size: number * self.page_size]
             yield PagePlan(path, template, {
-                **self.common(path, counterpart), **context,
+                **self.common(path, counterpart, fallback), **context,
                 "stories": chunk, "pagination": Pagination(number, count, urls)})
 
     # the pages ------------------------------------------------------------
@@ -95,6 +96,7 @@ class LanguagePlanner:
         yield from self.section_pages()
         yield from self.registry_pages()
         yield from self.archive_pages()
+        yield from self.photo_pages()
         yield from self.standing_pages()
         yield self.search_page()
 
@@ -160,21 +162,25 @@ class LanguagePlanner:
                 "registry_kind": kind, "entries": entries})
 
     def archive_pages(self) -> Iterator[PagePlan]:
-        index = self.urls.listing(self.lang, ARCHIVE)
+        """The archive index and a paginated list per year; a year the other
+        language has no stories in has no counterpart."""
+        index, other_index = self.urls.listing(self.lang, ARCHIVE), self.urls.listing(self.other, ARCHIVE)
+        other_years = {s.date.year for s in self.resolver.story_views(self.other)}
         years = []
         for year, group in groupby(self.stories, key=lambda s: s.date.year):
             stories = list(group)
             first = self.urls.listing(self.lang, ARCHIVE, str(year))
             years.append(Entry(id=str(year), name=str(year), url=first, count=len(stories)))
-            counterpart = self.urls.listing(self.other, ARCHIVE, str(year))
-            other_has_year = any(s.date.year == year for s in self.resolver.story_views(self.other))
-            for plan in self.paginate(first, counterpart, "listing.html", stories, heading=str(year), intro="",
-                                      listing_kind="archive", entry=years[-1]):
-                if not other_has_year:
-                    plan.context.update(self.common(plan.path, None, fallback=self.urls.listing(self.other, ARCHIVE)))
-                yield plan
-        yield PagePlan(index, "archive.html", {**self.common(index, self.urls.listing(self.other, ARCHIVE)),
-                                               "years": years})
+            counterpart = self.urls.listing(self.other, ARCHIVE, str(year)) if year in other_years else None
+            yield from self.paginate(first, counterpart, "listing.html", stories, fallback=other_index,
+                                     heading=str(year), intro="", listing_kind="archive", entry=years[-1])
+        yield PagePlan(index, "archive.html", {**self.common(index, other_index), "years": years})
+
+    def photo_pages(self) -> Iterator[PagePlan]:
+        """The Photo section: every story with a press kit, newest first."""
+        stories = [s for s in self.stories if s.press_kit]
+        yield from self.paginate(self.urls.listing(self.lang, PHOTO), self.urls.listing(self.other, PHOTO),
+                                 "photos.html", stories)
 
     def standing_pages(self) -> Iterator[PagePlan]:
         for page in self.site.pages.values():

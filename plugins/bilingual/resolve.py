@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-from stories.model import Attachment, Image, Page, Site, Story, Translation
+from stories.model import Attachment, Media, Page, Photo, Site, Story, Translation
 from stories.registry import RegistryEntry
 
 from .urls import Urls
-from .views import (Correction, DecisionView, Entry, EventView, FileView, ImageView, MediaView,
-                    PageView, StoryView)
+from .views import (Correction, Cue, DecisionView, Entry, EventView, FileView, ImageSource, ImageView, Licence,
+                    MediaView, PageView, StoryView, TrackView)
 
-MIME_TYPES = {".pdf": "application/pdf", ".mp4": "video/mp4", ".webm": "video/webm",
-              ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg"}
+MIME_TYPES = {".pdf": "application/pdf", ".mp4": "video/mp4", ".mp3": "audio/mpeg", ".m4a": "audio/mp4",
+              ".ogg": "audio/ogg", ".vtt": "text/vtt"}
+FALLBACK_IMAGE = "image/jpeg"
 REGISTRY_PATHS = {"officials": "officials", "units": "units", "topics": "topics"}
 
 
 class Resolver:
     """Builds every view of the site once; listings share the same objects."""
 
-    def __init__(self, site: Site, urls: Urls) -> None:
+    def __init__(self, site: Site, urls: Urls, photos=None, language_names: dict[str, str] | None = None) -> None:
+        """`photos`: the photos plugin's `PhotoLibrary` (no photos without it);
+        `language_names`: autonyms, to label captions tracks."""
         self.site = site
         self.urls = urls
+        self.photos = photos
+        self.language_names = language_names or {}
         self.stories: dict[tuple[str, str], StoryView] = {}
         for story in site.stories.values():
             for lang, translation in story.translations.items():
@@ -45,11 +50,34 @@ class Resolver:
         return FileView(url=self.urls.media(story, attachment), name=attachment.name, size=attachment.size,
                         mime=MIME_TYPES.get(attachment.path.suffix.lower(), "application/octet-stream"))
 
-    def _image(self, story: Story, image: Image | None) -> ImageView | None:
-        if image is None:
+    def _srcset(self, renditions) -> str:
+        return ", ".join(f"{self.urls.asset(r.path)} {r.width}w" for r in renditions)
+
+    def _image(self, story: Story, photo: Photo | None, lang: str) -> ImageView | None:
+        published = self.photos.photo(story.id, photo.name) if photo and self.photos else None
+        if published is None:
             return None
-        return ImageView(url=self.urls.media(story, image.file), alt=image.alt, width=image.file.width,
-                         height=image.file.height, caption=image.caption, credit=image.credit)
+        fallback = published.of_type(FALLBACK_IMAGE)
+        credit = photo.credit.get(lang, "")
+        return ImageView(
+            url=self.urls.asset(fallback[-1].path), alt=photo.alt.get(lang, ""), width=fallback[-1].width,
+            height=fallback[-1].height, caption=photo.caption.get(lang, ""), credit=credit,
+            srcset=self._srcset(fallback),
+            sources=[ImageSource(mime, self._srcset(published.of_type(mime)))
+                     for mime in self.photos.mime_order if mime != FALLBACK_IMAGE],
+            original=FileView(url=self.urls.asset(published.original), name=photo.name,
+                              size=published.original_size, mime=published.original_mime),
+            licence=Licence(published.licence_name, published.licence_url),
+            copyright=f"© {published.year} {credit}", taken=photo.taken, name=photo.name)
+
+    def _media(self, story: Story, m: Media, lang: str) -> MediaView:
+        view = MediaView(kind=m.kind, file=self._file(story, m.file) if m.file else None,
+                         external_url=m.external_url, poster=self._image(story, m.poster, lang),
+                         duration=clock(m.seconds) if m.seconds is not None else m.duration, seconds=m.seconds)
+        view.captions = [TrackView(self.urls.media(story, vtt), language, self.language_names.get(language, language))
+                         for language, vtt in m.captions.items() if language in story.translations]
+        view.transcript = [Cue(clock(start), text) for start, text in m.cues.get(lang, [])]
+        return view
 
     def _story(self, story: Story, t: Translation) -> StoryView:
         lang = t.lang
@@ -61,8 +89,10 @@ class Resolver:
             officials=self.entries("officials", t.officials, lang),
             units=self.entries("units", t.units, lang),
             topics=self.entries("topics", t.topics, lang),
-            image=self._image(story, t.image),
+            image=self._image(story, t.image, lang),
+            photos=[view for photo in story.photos if (view := self._image(story, photo, lang))],
             corrections=[Correction(when, note) for when, note in t.corrections],
+            unpublished="draft" if t.status == "draft" else "embargoed" if t.date > self.site.now else "",
         )
         if t.decision:
             d = t.decision
@@ -76,10 +106,10 @@ class Resolver:
                 guests=e.guests, accreditation=e.accreditation, status=e.status, postponed_to=e.postponed_to,
                 is_past=(e.ends or e.starts) < self.site.now)
         if t.media:
-            m = t.media
-            view.media = MediaView(kind=m.kind, file=self._file(story, m.file) if m.file else None,
-                                   external_url=m.external_url, poster=self._image(story, m.poster),
-                                   duration=m.duration)
+            view.media = self._media(story, t.media, lang)
+        kit = self.photos.kits.get(story.id) if self.photos else None
+        if kit:
+            view.press_kit = FileView(url=self.urls.asset(kit.path), name=kit.name, size=kit.size, mime="application/zip")
         return view
 
     def _link(self) -> None:
@@ -109,3 +139,10 @@ class Resolver:
             return None
         return PageView(id=page.id, title=t.title, summary=t.summary, content=t.html,
                         url=self.urls.page(lang, page.id))
+
+
+def clock(seconds: float) -> str:
+    """A length as players show it: "0:45", "6:12", "1:02:03"."""
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

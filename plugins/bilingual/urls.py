@@ -56,6 +56,10 @@ class Urls:
     def media(self, story: Story, attachment: Attachment) -> str:
         return f"{self.prefix}/media/{story.id}/{attachment.name}"
 
+    def asset(self, site_path: str) -> str:
+        """A file another plugin published at `site_path` (e.g. `media/<story id>/x-800.webp`)."""
+        return f"{self.prefix}/{site_path}"
+
     @staticmethod
     def paginated(first: str, number: int) -> str:
         """Path-based pagination: `/ky/news/`, `/ky/news/page/2/`, …"""

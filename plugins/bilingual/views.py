@@ -51,23 +51,69 @@ class LanguageSwitch:
 
 
 @dataclass
+class FileView:
+    """A downloadable file (a signed PDF, an audio or video file, a photo, a press kit)."""
+
+    url: str
+    name: str
+    size: int
+    mime: str
+
+
+@dataclass
+class ImageSource:
+    """One format of a photo for `<picture>`: `srcset` lists every width ("url 800w, …")."""
+
+    mime: str
+    srcset: str
+
+
+@dataclass
+class Licence:
+    name: str  # "CC BY 4.0"
+    url: str
+
+
+@dataclass
 class ImageView:
+    """A photo in one language.
+
+    `url`, `width` and `height` are the largest JPEG rendition (what `<img src>`
+    and og:image use); `srcset` lists the JPEG renditions and `sources` the
+    other formats, preferred first (each a `<source>` of a `<picture>`).
+    `original` is the cleaned full-resolution file to download.
+    """
+
     url: str
     alt: str
     width: int
     height: int
     caption: str = ""
     credit: str = ""
+    srcset: str = ""
+    sources: list[ImageSource] = field(default_factory=list)
+    original: FileView | None = None
+    licence: Licence | None = None
+    copyright: str = ""
+    taken: date | None = None
+    name: str = ""  # the file name in the story folder
 
 
 @dataclass
-class FileView:
-    """A downloadable file (a signed PDF, an audio or video file)."""
+class TrackView:
+    """A WebVTT captions track of a video: `lang` of its text, `label` its language's name."""
 
     url: str
-    name: str
-    size: int
-    mime: str
+    lang: str
+    label: str
+
+
+@dataclass
+class Cue:
+    """One caption of a video, for the transcript printed under it."""
+
+    start: str  # "00:04", as shown
+    text: str
 
 
 @dataclass
@@ -101,18 +147,40 @@ class EventView:
 
 @dataclass
 class MediaView:
-    """A video or audio item: a file here, or a link out (never an embed)."""
+    """A video or audio item: a file here, or a link out (never an embed).
+
+    For a file, `seconds` is its measured length and `file` gives its URL,
+    exact byte size and MIME type (what a podcast feed's enclosure needs);
+    `duration` is the length as shown ("0:45", or what the editor wrote for a
+    link out). A video's `captions` are its WebVTT tracks, `transcript` the
+    cues of the page's language.
+    """
 
     kind: str  # "video" | "audio"
     file: FileView | None
     external_url: str
     poster: ImageView | None
     duration: str
+    seconds: float | None = None
+    captions: list[TrackView] = field(default_factory=list)
+    transcript: list[Cue] = field(default_factory=list)
+
+    @property
+    def iso_duration(self) -> str:
+        """ISO 8601 duration (schema.org): "PT45S", "PT6M12S"."""
+        if self.seconds is None:
+            return ""
+        minutes, seconds = divmod(round(self.seconds), 60)
+        return f"PT{minutes}M{seconds}S" if minutes else f"PT{seconds}S"
 
 
 @dataclass
 class StoryView:
-    """One story in one language, everything resolved for the page."""
+    """One story in one language, everything resolved for the page.
+
+    `unpublished` is "" on the public site; a preview also shows drafts
+    ("draft") and stories dated later than the build's clock ("embargoed").
+    """
 
     id: str
     lang: str
@@ -128,6 +196,8 @@ class StoryView:
     units: list[Entry] = field(default_factory=list)
     topics: list[Entry] = field(default_factory=list)
     image: ImageView | None = None
+    photos: list[ImageView] = field(default_factory=list)  # every photo of the story, lead first
+    press_kit: FileView | None = None  # the zip of the photos' originals and captions
     corrections: list[Correction] = field(default_factory=list)
     decision: DecisionView | None = None
     event: EventView | None = None
@@ -135,6 +205,13 @@ class StoryView:
     explains: StoryView | None = None
     explained_by: list[StoryView] = field(default_factory=list)
     translation: StoryView | None = None
+    unpublished: str = ""
+
+    @property
+    def gallery(self) -> list[ImageView]:
+        """The photos not already shown as the lead photo or a video's poster."""
+        shown = {image.name for image in (self.image, self.media.poster if self.media else None) if image}
+        return [photo for photo in self.photos if photo.name not in shown]
 
 
 @dataclass

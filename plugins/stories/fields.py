@@ -7,25 +7,25 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PIL import Image as PILImage, UnidentifiedImageError
-
-from .model import Attachment, Decision, Event, Image, Media, Translation
+from . import recordings
+from .model import Attachment, Decision, Event, Media, Photo, Translation
 from .problems import Problems
 from .registry import Registry
 from .slugs import is_valid_slug, slugify
 
-POSTER_KEYS = {"poster", "poster_alt", "poster_caption", "poster_credit"}
 COMMON_KEYS = {
-    "title", "date", "summary", "officials", "units", "topics", "image", "image_alt",
-    "image_caption", "image_credit", "status", "slug", "corrections", "section",
+    "title", "date", "summary", "officials", "units", "topics", "image", "status", "slug",
+    "corrections", "section",
 }
+# Photo descriptions moved from the front matter to the folder's photos.yml.
+MOVED_TO_PHOTOS_YML = {f"{photo}_{text}": text for photo in ("image", "poster") for text in ("alt", "caption", "credit")}
 SECTION_KEYS = {
     "decisions": {"number", "signed", "signatory", "legal_status", "document"},
     "announcements": {"starts", "ends", "venue", "speakers", "guests", "accreditation",
                       "event_status", "postponed_to", "coverage"},
     "explainers": {"explains"},
-    "video": {"video", "video_url", "duration", *POSTER_KEYS},
-    "audio": {"audio", "duration", *POSTER_KEYS},
+    "video": {"video", "video_url", "duration", "poster"},
+    "audio": {"audio", "duration", "poster"},
 }
 PAGE_KEYS = {"title", "summary", "status"}
 STATUSES = ("published", "draft")
@@ -48,6 +48,7 @@ class FieldReader:
         self.registry = registry
         self.timezone = timezone
         self.problems = problems
+        self.photos: dict[str, Photo] = {}  # a story file's: its folder's photos.yml, by file name
 
     def problem(self, key: str | None, message: str, hint: str = "") -> None:
         line = self.lines.get(key) if key else None
@@ -55,7 +56,13 @@ class FieldReader:
 
     def check_keys(self, allowed: set[str], section: str) -> None:
         for key in self.meta:
-            if key not in allowed:
+            if key in MOVED_TO_PHOTOS_YML:
+                photo = self.text(key.split("_")[0]) or "photo.jpg"
+                value = str(self.meta[key] or "…").replace('"', "'")
+                self.problem(key, f'"{key}" is now written in photos.yml, next to this file',
+                             f"Remove this line and describe the photo in photos.yml (see docs/content.md):\n"
+                             f'{photo}:\n  {MOVED_TO_PHOTOS_YML[key]}:\n    {self.source.stem}: "{value}"')
+            elif key not in allowed:
                 close = difflib.get_close_matches(key, sorted(allowed), n=1)
                 hint = f'Did you mean "{close[0]}"?' if close else \
                     f"Keys allowed in {section}: {', '.join(sorted(allowed))}."
@@ -138,15 +145,7 @@ class FieldReader:
         if path.suffix.lower() not in suffixes:
             self.problem(key, f'"{name}" is not a {"/".join(s.lstrip(".") for s in suffixes)} file')
             return None
-        attachment = Attachment(name=name, path=path, size=path.stat().st_size)
-        if suffixes == IMAGE_SUFFIXES:
-            try:
-                with PILImage.open(path) as image:
-                    attachment.width, attachment.height = image.size
-            except (UnidentifiedImageError, OSError):
-                self.problem(key, f'the photo "{name}" cannot be read', "Export it again as JPEG or PNG.")
-                return None
-        return attachment
+        return Attachment(name=name, path=path, size=path.stat().st_size)
 
 
 def parse_datetime(raw: str, timezone: ZoneInfo) -> datetime | None:
@@ -167,7 +166,8 @@ def parse_datetime(raw: str, timezone: ZoneInfo) -> datetime | None:
     return moment.replace(tzinfo=timezone) if moment.tzinfo is None else moment.astimezone(timezone)
 
 
-def read_translation(reader: FieldReader, lang: str, section: str, html: str) -> Translation:
+def read_translation(reader: FieldReader, lang: str, section: str, html: str,
+                     languages: tuple[str, ...]) -> Translation:
     """Build the typed translation of a story file (problems go to the reader)."""
     reader.check_keys(COMMON_KEYS | SECTION_KEYS.get(section, set()), section)
     declared = reader.text("section")
@@ -204,19 +204,15 @@ def read_translation(reader: FieldReader, lang: str, section: str, html: str) ->
         translation.explains = reader.text("explains", required=True,
                                            example="decisions/2026/11-03-parking-tariffs") or None
     elif section in ("video", "audio"):
-        translation.media = read_media(reader, section)
+        translation.media = read_media(reader, section, lang, languages)
     return translation
 
 
-def read_image(reader: FieldReader, key: str) -> Image | None:
+def read_image(reader: FieldReader, key: str) -> Photo | None:
+    """The photo named by `image:` or `poster:`; photos.yml describes it
+    (a photo missing from photos.yml is reported there)."""
     file = reader.file(key, IMAGE_SUFFIXES)
-    if file is None:
-        return None
-    alt = reader.text(f"{key}_alt")
-    if not alt:
-        reader.problem(key, f'the photo "{file.name}" has no description',
-                       f"Add: {key}_alt: what the photo shows, for readers who cannot see it")
-    return Image(file=file, alt=alt, caption=reader.text(f"{key}_caption"), credit=reader.text(f"{key}_credit"))
+    return reader.photos.get(file.name) if file else None
 
 
 def read_corrections(reader: FieldReader) -> list[tuple[datetime, str]]:
@@ -273,8 +269,8 @@ def read_event(reader: FieldReader) -> Event | None:
     return event if starts else None
 
 
-def read_media(reader: FieldReader, kind: str) -> Media:
-    suffixes = (".mp4", ".webm") if kind == "video" else (".mp3", ".m4a", ".ogg")
+def read_media(reader: FieldReader, kind: str, lang: str, languages: tuple[str, ...]) -> Media:
+    suffixes = (".mp4",) if kind == "video" else (".mp3", ".m4a", ".ogg")
     file = reader.file(kind, suffixes)
     external_url = reader.text("video_url") if kind == "video" else ""
     if external_url and not external_url.startswith("https://"):
@@ -283,5 +279,33 @@ def read_media(reader: FieldReader, kind: str) -> Media:
     if file is None and not external_url and kind not in reader.lines:
         example = "video: film.mp4  (or video_url: https://…)" if kind == "video" else "audio: recording.mp3"
         reader.problem(None, f"this {kind} story has no {kind}", f"Add: {example}")
-    return Media(kind=kind, file=file, external_url=external_url,
-                 poster=read_image(reader, "poster"), duration=reader.text("duration"))
+    if kind == "video" and "poster" not in reader.meta:
+        reader.problem(None, "this video story has no poster",
+                       "Add: poster: still.jpg  (a frame of the film, described in photos.yml like every photo)")
+    media = Media(kind=kind, file=file, external_url=external_url, poster=read_image(reader, "poster"),
+                  duration=reader.text("duration"))
+    if file:
+        media.seconds = recordings.seconds(file.path)
+        if media.seconds is None:
+            reader.problem(kind, f'the {kind} "{file.name}" cannot be read',
+                           "Export it again (video: MP4 with H.264; audio: MP3) and replace the file.")
+        elif kind == "video" and recordings.video_codec(file.path) not in recordings.H264:
+            reader.problem(kind, f'the video "{file.name}" is not H.264 video',
+                           "Export it as MP4 with the H.264 (AVC) codec: it is the one every browser plays.")
+    if kind == "video" and file:
+        media.captions = recordings.captions(reader.folder, languages)
+        media.cues = {language: recordings.cues(vtt.path) or [] for language, vtt in media.captions.items()}
+        check_captions(reader, media, lang)
+    return media
+
+
+def check_captions(reader: FieldReader, media: Media, lang: str) -> None:
+    """A video file needs captions in the language of this file (WCAG 1.2.2)."""
+    name = recordings.CAPTIONS.format(lang=lang)
+    if lang not in media.captions:
+        reader.problem("video", f"this video has no captions in {lang}",
+                       f"Put the captions (a WebVTT file) next to this file as {name}.")
+    elif not media.cues[lang]:
+        reader.problems.add(media.captions[lang].path, 1, "these captions are not a WebVTT file with cues",
+                            "Save it as UTF-8; the first line must be WEBVTT, then a blank line and cues like:\n"
+                            "00:00.000 --> 00:04.000\nText of the cue")

@@ -2,14 +2,20 @@
 
 Signals: `get_generators` adds `StoriesGenerator`, which runs before the
 writing generators and leaves a `Site` in the shared context under
-`PORTAL_SITE`. Parsed files are cached with Pelican's own content cache, keyed
-on each file's stamp; validation runs on every build because registries and
-other files can change what is valid.
+`PORTAL_SITE`: only what may be published, or, with the setting
+`PORTAL_PREVIEW` (the `preview` task, never a public build), drafts and
+embargoed stories too. A story folder's photos.yml is read with its first
+language file. Parsed files are cached with Pelican's own content cache,
+keyed on each file's stamp; validation runs on every build because
+registries and other files can change what is valid, and so does the
+allow-list sanitizer (see sanitize.py), so a cache from before it cannot
+bring unsanitized HTML back.
 """
 
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -21,12 +27,14 @@ from .fields import PAGE_KEYS, FieldReader, parse_datetime, read_translation
 from .frontmatter import FrontMatterError
 from .model import Page, Site, Story, Translation
 from .permalinks import PermalinkLock
+from .photos_yml import PhotosFile
 from .problems import BuildStopped, Problems
 from .reading import PAGES_FOLDER, MarkdownConverter, ParsedFile, find_markdown
 from .registry import Registry, load_registry
+from .sanitize import clean, find_line, unsafe_parts
 
 CONTEXT_KEY = "PORTAL_SITE"
-RESERVED_PATHS = {"officials", "units", "topics", "archive", "page", "media", "theme", "search"}
+RESERVED_PATHS = {"officials", "units", "topics", "archive", "page", "media", "theme", "photo", "search"}
 
 
 class StoriesGenerator(CachingGenerator):
@@ -58,10 +66,11 @@ class StoriesGenerator(CachingGenerator):
         now = self.now()
         public = published(stories, now)
         lock.record(public)
+        preview = bool(self.settings.get("PORTAL_PREVIEW"))
         self.context[CONTEXT_KEY] = Site(
             registry=registry,
-            stories=public,
-            pages=published(pages, now),
+            stories=stories if preview else public,
+            pages=pages if preview else published(pages, now),
             languages=self.languages,
             now=now,
         )
@@ -110,17 +119,36 @@ class StoriesGenerator(CachingGenerator):
             self.problems.add(path, parsed.top_heading_line, "a heading with a single # inside the text",
                               "The title is the page's only top heading: start subheadings with ## instead.")
         reader = FieldReader(parsed.meta, parsed.lines, path, path.parent, registry, self.timezone, self.problems)
+        html = self.safe_html(path, parsed)
         if kind == PAGES_FOLDER:
             reader.check_keys(PAGE_KEYS, "pages")
             translation = Translation(
                 lang=lang, source=path, title=reader.text("title", required=True), date=None,
-                summary=reader.text("summary"), html=parsed.html, slug=item_id,
+                summary=reader.text("summary"), html=html, slug=item_id,
                 status=reader.choice("status", ("published", "draft"), "published"), lines=parsed.lines)
             pages.setdefault(item_id, Page(item_id)).translations[lang] = translation
         else:
-            translation = read_translation(reader, lang, kind, parsed.html)
-            story = stories.setdefault(item_id, Story(item_id, kind, path.parent))
-            story.translations[lang] = translation
+            story = stories.get(item_id)
+            if story is None:  # the folder's first language file: read its photos.yml once
+                story = stories[item_id] = self.new_story(item_id, kind, path.parent)
+            reader.photos = {photo.name: photo for photo in story.photos}
+            story.translations[lang] = read_translation(reader, lang, kind, html, self.languages)
+
+    def new_story(self, story_id: str, section: str, folder: Path) -> Story:
+        """A story folder, with its photos.yml read for the languages it has files in."""
+        languages = tuple(lang for lang in self.languages if (folder / f"{lang}.md").is_file())
+        photos = PhotosFile(folder, languages, self.settings["PORTAL_PHOTO_LICENCES"],
+                            self.settings["PORTAL_PHOTO_LICENCE"], self.timezone, self.problems).read()
+        return Story(story_id, section, folder, photos=photos)
+
+    def safe_html(self, path: Path, parsed: ParsedFile) -> str:
+        """The file's HTML through the allow-list; scripts and embeds are problems (see sanitize)."""
+        unsafe = unsafe_parts(parsed.html)
+        if unsafe:
+            lines = path.read_text(encoding="utf-8").splitlines()
+            for part in unsafe:
+                self.problems.add(path, find_line(lines, part.needle, parsed.body_line), part.message, part.hint)
+        return clean(parsed.html)
 
     def parse(self, path: Path) -> ParsedFile | None:
         parsed = self.get_cached_data(str(path))
@@ -137,14 +165,16 @@ class StoriesGenerator(CachingGenerator):
         return parsed
 
 
+def is_public(translation: Translation, now: datetime) -> bool:
+    """Published and not embargoed: a draft is never public, whatever its date."""
+    return translation.status == "published" and (translation.date is None or translation.date <= now)
+
+
 def published(items: dict, now: datetime) -> dict:
-    """Drop drafts and embargoed versions; drop items left with no language."""
+    """Copies without drafts and embargoed versions; items left with no language are dropped."""
     kept = {}
     for item_id, item in items.items():
-        item.translations = {
-            lang: t for lang, t in item.translations.items()
-            if t.status == "published" and (t.date is None or t.date <= now)
-        }
-        if item.translations:
-            kept[item_id] = item
+        public = {lang: t for lang, t in item.translations.items() if is_public(t, now)}
+        if public:
+            kept[item_id] = replace(item, translations=public)
     return kept

@@ -21,16 +21,25 @@ class Attachment:
     name: str
     path: Path
     size: int
-    width: int = 0  # images only
-    height: int = 0
 
 
 @dataclass
-class Image:
-    file: Attachment
-    alt: str
-    caption: str = ""
-    credit: str = ""
+class Photo:
+    """A photo of a story folder, as the folder's photos.yml describes it.
+
+    Texts are per language code; so is the credit, because the press office
+    names itself differently in Kyrgyz and in Russian. `licence` is an id of
+    the PORTAL_PHOTO_LICENCES setting. Pixels are not read here: the photos
+    plugin decodes only what is published.
+    """
+
+    name: str
+    path: Path
+    alt: dict[str, str]
+    credit: dict[str, str]
+    licence: str
+    caption: dict[str, str] = field(default_factory=dict)
+    taken: date | None = None
 
 
 @dataclass
@@ -60,8 +69,11 @@ class Media:
     kind: str  # "video" | "audio"
     file: Attachment | None
     external_url: str
-    poster: Image | None
-    duration: str
+    poster: Photo | None
+    duration: str  # as the editor wrote it: for a link out, whose file cannot be measured
+    seconds: float | None = None  # measured from the file
+    captions: dict[str, Attachment] = field(default_factory=dict)  # lang -> WebVTT file (video)
+    cues: dict[str, list[tuple[float, str]]] = field(default_factory=dict)  # lang -> (start, text) of each caption
 
 
 @dataclass
@@ -80,7 +92,7 @@ class Translation:
     officials: list[str] = field(default_factory=list)
     units: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
-    image: Image | None = None
+    image: Photo | None = None
     corrections: list[tuple[datetime, str]] = field(default_factory=list)
     decision: Decision | None = None
     event: Event | None = None
@@ -99,6 +111,7 @@ class Story:
     section: str
     folder: Path
     translations: dict[str, Translation] = field(default_factory=dict)
+    photos: list[Photo] = field(default_factory=list)  # in the order of photos.yml
 
     @property
     def date(self) -> datetime:
@@ -115,7 +128,7 @@ class Page:
 
 @dataclass
 class Site:
-    """What the stories plugin hands on: only what may be published."""
+    """What the stories plugin hands on: only what may be published (a preview adds the rest)."""
 
     registry: Registry
     stories: dict[str, Story]

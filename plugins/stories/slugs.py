@@ -23,6 +23,16 @@ def transliterate(text: str) -> str:
     return "".join(_TABLE.get(char, char) for char in text.lower())
 
 
+def romanize(text: str) -> str:
+    """Cyrillic to plain ASCII, keeping case: `Пресс-служба мэрии` → `Press-sluzhba merii`.
+
+    For the places that take ASCII only, such as a photo's EXIF credit.
+    """
+    latin = "".join(_TABLE.get(char.lower(), char).capitalize() if char.isupper() else _TABLE.get(char, char)
+                    for char in text)
+    return unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
+
+
 def slugify(title: str) -> str:
     """`Бишкекте жаңы автобустар` → `bishkekte-zhangy-avtobustar`."""
     latin = unicodedata.normalize("NFKD", transliterate(title))

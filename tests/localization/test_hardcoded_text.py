@@ -3,7 +3,7 @@
 The fixture site's content and registries are Cyrillic only, so any Latin
 word a reader can see on a built page (text, <title>, alt/title/aria-label,
 the description shown in link previews) came from a template and was not
-translated. Allowed: names of file formats (PDF…), addresses (the page's own
+translated. Allowed: names of file formats (PDF…) and of licences (CC BY 4.0), addresses (the page's own
 URL, printed for paper copies) and host names that the content itself links
 to (a video on another site).
 """
@@ -20,7 +20,8 @@ from helpers import normalize
 VISIBLE_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder", "aria-roledescription", "aria-valuetext")
 PREVIEW_META = ('meta[@name="description"]', 'meta[@property="og:title"]', 'meta[@property="og:description"]',
                 'meta[@property="og:site_name"]', 'meta[@property="og:image:alt"]')
-ALLOWED = {"PDF", "JPEG", "JPG", "PNG", "MP3", "MP4"}
+ALLOWED = {"PDF", "JPEG", "JPG", "PNG", "MP3", "MP4", "ZIP",
+           "CC", "BY", "SA", "CC0"}  # licence names: CC BY 4.0, CC BY-SA 4.0, CC0 1.0
 URL = re.compile(r"\bhttps?://\S+")
 HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9]|[A-Za-z]")

@@ -1,0 +1,107 @@
+"""The photo cache: every file the photos plugin makes, named by what decides its bytes.
+
+Layout under `<CACHE_PATH>/photos/`:
+
+    sources/ab/abcd…/            one folder per source photo, by the SHA-256 of its bytes
+        probe.json               its displayed width and height, its format
+        800-<key>.webp           a rendition: width, and the key of its encoding
+        original-<key>.jpg       the cleaned original: the key of the metadata written in it
+    kits/<key>.zip               press kits: the key of their members and captions
+    hashes.json                  path, size, mtime → SHA-256, so unchanged files are not re-read
+    stats.json                   what the last build decoded and encoded
+
+A name is the content hash plus the settings, never a time, so an edited
+photo gets new files, a touched-but-identical one does not, and changing
+one setting changes the names of exactly the files it affects. The cache
+lives outside output/: `make clean` does not empty it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+from .rights import Rights
+from .settings import Encoding, RenditionSettings, short_hash
+
+ORIGINAL_PIPELINE = 1  # bump when the cleaning of originals changes
+
+
+@contextmanager
+def atomic(path: Path) -> Iterator[BinaryIO]:
+    """A file that appears at `path` complete, or not at all: written under a
+    temporary name in the same folder and renamed when the block succeeds."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as f:
+            yield f
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    with atomic(path) as f:
+        f.write(data)
+
+
+def entry(root: Path, sha: str) -> Path:
+    return root / "sources" / sha[:2] / sha
+
+
+def probe_path(entry_dir: Path) -> Path:
+    return entry_dir / "probe.json"
+
+
+def rendition_key(encoding: Encoding, rights: Rights) -> str:
+    written = rights.for_renditions()
+    return encoding.key(written.exif() + written.xmp())
+
+
+def renditions(entry_dir: Path, settings: RenditionSettings, rights: Rights,
+               width: int) -> list[tuple[int, Encoding, Path]]:
+    """(width, encoding, cache path) of every rendition of a photo `width` pixels wide."""
+    keys = {encoding: rendition_key(encoding, rights) for encoding in settings.encodings}
+    return [(w, encoding, entry_dir / f"{w}-{keys[encoding]}{encoding.extension}")
+            for w in settings.widths_for(width) for encoding in settings.encodings]
+
+
+def original_path(entry_dir: Path, rights: Rights, suffix: str) -> Path:
+    key = short_hash(ORIGINAL_PIPELINE, hashlib.sha256(rights.exif() + rights.xmp()).hexdigest())
+    return entry_dir / f"original-{key}{suffix.lower()}"
+
+
+class SourceHashes:
+    """SHA-256 of source files, re-read only when a file's size or mtime changed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.known: dict[str, list] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+        self.used: dict[str, list] = {}
+
+    def sha(self, source: Path) -> str:
+        stat = source.stat()
+        stamp = [stat.st_size, stat.st_mtime_ns]
+        known = self.known.get(str(source))
+        if known and known[:2] == stamp:
+            digest = known[2]
+        else:
+            with source.open("rb") as f:
+                digest = hashlib.file_digest(f, "sha256").hexdigest()
+        self.used[str(source)] = [*stamp, digest]
+        return digest
+
+    def save(self) -> None:
+        """Remember this build's files (and only those)."""
+        atomic_write(self.path, json.dumps(self.used, indent=0, sort_keys=True).encode())

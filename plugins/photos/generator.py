@@ -1,0 +1,177 @@
+"""The generator that publishes the photos of published stories.
+
+Runs after `StoriesGenerator` (whose `Site` holds only what may be published:
+a draft's or an embargoed story's photo is never even read here) and before
+`BilingualGenerator`, which renders pages from the `PhotoLibrary` this one
+leaves in the context.
+
+`generate_context` finds what the cache lacks, has the worker processes make
+it (all cores), stops the build on a photo that cannot be decoded, builds the
+press kits and records what it did in `<cache>/photos/stats.json` (the tests
+read it: a second build must decode and encode nothing). `generate_output`
+links the cache's files into output/ (a copy where links are not possible).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from stories import CONTEXT_KEY as SITE_KEY
+from stories.model import Photo, Story
+from stories.problems import BuildStopped, Problems
+
+from . import cache, press_kit, render
+from .library import CONTEXT_KEY, PhotoLibrary, PressKit, PublishedPhoto, Rendition
+from .rights import Rights
+from .settings import RenditionSettings, short_hash
+
+logger = logging.getLogger(__name__)
+ORIGINAL_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+CAPTIONS_TEMPLATE = "press_kit.txt"
+
+
+class PhotosGenerator(Generator):
+    def generate_context(self) -> None:
+        site = self.context[SITE_KEY]
+        self.root = Path(self.settings["CACHE_PATH"]) / "photos"
+        self.renditions = RenditionSettings.from_settings(self.settings)
+        self.licences = self.settings["PORTAL_PHOTO_LICENCES"]
+        hashes = cache.SourceHashes(self.root / "hashes.json")
+        planned: list[tuple[Story, Photo, Path, Rights, Path]] = []
+        tasks = []
+        for story in site.stories.values():
+            for photo in story.photos:
+                rights = self.rights(story, photo)
+                entry = cache.entry(self.root, hashes.sha(photo.path))
+                original = cache.original_path(entry, rights, photo.path.suffix)
+                planned.append((story, photo, entry, rights, original))
+                if self.lacks(entry, rights, original):
+                    tasks.append(render.Task(photo.path, entry, self.renditions, rights,
+                                             None if original.exists() else original))
+        outcomes = self.work(tasks)
+        problems = Problems(root=Path.cwd())
+        for outcome in outcomes:
+            if outcome.error:
+                problems.add(outcome.source, None, f'the photo "{outcome.source.name}" is damaged and cannot be '
+                             f"decoded ({outcome.error})",
+                             "Copy or export the photo again (as JPEG) and replace the file.")
+        if problems:
+            raise BuildStopped(problems)
+        hashes.save()
+        library = self.library(planned, site)
+        self.record(outcomes, library)
+        self.context[CONTEXT_KEY] = library
+
+    def generate_output(self, writer) -> None:
+        library: PhotoLibrary = self.context[CONTEXT_KEY]
+        output = Path(self.output_path)
+        for site_path, cached in library.files.items():
+            target = output / site_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)
+            try:
+                os.link(cached, target)  # no copy: the cache and output/ are usually on one disk
+            except OSError:
+                shutil.copyfile(cached, target)
+
+    # planning -------------------------------------------------------------
+    def rights(self, story: Story, photo: Photo) -> Rights:
+        """Texts in the story's published languages only: a draft translation's words stay out."""
+        languages = [lang for lang in self.context[SITE_KEY].languages if lang in story.translations]
+        licence = self.licences[photo.licence]
+        return Rights(credit={lang: photo.credit[lang] for lang in languages if lang in photo.credit},
+                      licence_name=licence["name"], licence_url=licence["url"],
+                      year=(photo.taken or story.date).year, taken=photo.taken,
+                      caption={lang: photo.caption[lang] for lang in languages if lang in photo.caption},
+                      alt={lang: photo.alt[lang] for lang in languages if lang in photo.alt})
+
+    def lacks(self, entry: Path, rights: Rights, original: Path) -> bool:
+        probe = self.probe(entry)
+        if probe is None or not original.exists():
+            return True
+        return any(not path.exists() for _, _, path in cache.renditions(entry, self.renditions, rights, probe["width"]))
+
+    @staticmethod
+    def probe(entry: Path) -> dict | None:
+        try:
+            return json.loads(cache.probe_path(entry).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def work(self, tasks: list[render.Task]) -> list[render.Outcome]:
+        """Spread the tasks over every core; one photo per task bounds each worker's memory."""
+        if not tasks:
+            return []
+        workers = min(len(tasks), os.cpu_count() or 1)
+        if workers == 1:
+            return [render.run(task) for task in tasks]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(render.run, tasks))
+
+    # what is published ----------------------------------------------------
+    def library(self, planned: list[tuple[Story, Photo, Path, Rights, Path]], site) -> PhotoLibrary:
+        library = PhotoLibrary(mime_order=tuple(e.mime for e in self.renditions.encodings))
+        kits: dict[str, list[tuple[Photo, PublishedPhoto, Path]]] = {}
+        for story, photo, entry, rights, original in planned:
+            probe = self.probe(entry)
+            folder = f"media/{story.id}"
+            published = PublishedPhoto(
+                name=photo.name, width=probe["width"], height=probe["height"],
+                original=f"{folder}/{photo.name}", original_size=original.stat().st_size,
+                original_mime=ORIGINAL_TYPES[probe["format"]], renditions=[], licence_name=rights.licence_name,
+                licence_url=rights.licence_url, year=rights.year)
+            library.files[published.original] = original
+            stem = Path(photo.name).stem
+            for width, encoding, path in cache.renditions(entry, self.renditions, rights, probe["width"]):
+                site_path = f"{folder}/{stem}-{width}.{short_hash(entry.name, path.name)[:10]}{encoding.extension}"
+                height = max(1, round(probe["height"] * width / probe["width"]))
+                published.renditions.append(Rendition(width, height, encoding.mime, site_path))
+                library.files[site_path] = path
+            library.photos[story.id, photo.name] = published
+            kits.setdefault(story.id, []).append((photo, published, original))
+        for story_id, members in kits.items():
+            library.kits[story_id] = self.press_kit(site.stories[story_id], members, library)
+        return library
+
+    def press_kit(self, story: Story, members: list[tuple[Photo, PublishedPhoto, Path]],
+                  library: PhotoLibrary) -> PressKit:
+        files = [(photo.name, original) for photo, _, original in members]
+        captions = self.captions(story, members)
+        zip_path = self.root / "kits" / f"{press_kit.key(files, captions)}.zip"
+        press_kit.build(zip_path, files, captions, story.date)
+        _, year, folder = story.id.split("/")
+        name = f"{year}-{folder}-photos.zip"
+        site_path = f"media/{story.id}/{name}"
+        library.files[site_path] = zip_path
+        return PressKit(path=site_path, name=name, size=zip_path.stat().st_size, count=len(members))
+
+    def captions(self, story: Story, members: list[tuple[Photo, PublishedPhoto, Path]]) -> str:
+        """The kit's captions.txt: the theme's template, once per published language."""
+        template = self.env.get_template(CAPTIONS_TEMPLATE)
+        parts = []
+        for lang in self.context[SITE_KEY].languages:
+            if lang not in story.translations:
+                continue
+            photos = [{"name": photo.name, "width": published.width, "height": published.height,
+                       "caption": photo.caption.get(lang, ""), "alt": photo.alt.get(lang, ""),
+                       "credit": photo.credit.get(lang, ""), "taken": photo.taken,
+                       "licence": self.licences[photo.licence], "year": (photo.taken or story.date).year}
+                      for photo, published, _ in members]
+            parts.append(template.render(lang=lang, DEFAULT_LANG=self.settings["DEFAULT_LANG"],
+                                         title=story.translations[lang].title, photos=photos))
+        return "\n".join(part.strip() + "\n" for part in parts)
+
+    def record(self, outcomes: list[render.Outcome], library: PhotoLibrary) -> None:
+        """What this build did, for people (the log) and for the tests (stats.json)."""
+        stats = {"photos": len(library.photos), "kits": len(library.kits),
+                 "decoded": sum(o.decoded for o in outcomes), "encoded": sum(o.encoded for o in outcomes)}
+        cache.atomic_write(self.root / "stats.json", json.dumps(stats).encode())
+        logger.info("Photos: %(photos)d published in %(kits)d press kits; %(decoded)d decoded, "
+                    "%(encoded)d files encoded (the rest from the cache)", stats)

@@ -1,0 +1,142 @@
+"""The work on one photo, run in a worker process: decode once, write everything missing.
+
+A task names what the cache lacks for one source photo: its cleaned
+original, some renditions, or (for a photo never seen) everything. The photo
+is decoded at most once, at the smallest scale that still covers the widest
+rendition needed: JPEG decoding scales by 1/2, 1/4 or 1/8 on the fly
+(`Image.draft`), so an 8000×6000 photo made into 1600-pixel renditions
+is decoded as 2000×1500 (12 MB, not 144 MB). Each file is written to a
+temporary name and renamed, so an interrupted or failed build leaves no
+half-written file in the cache.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageOps, PngImagePlugin
+
+from . import cache, jpeg
+from .rights import ORIENTATION, Rights
+from .settings import Encoding, RenditionSettings
+
+ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
+LOSSLESS = {"PNG": {"optimize": True}, "WEBP": {"lossless": True, "exact": True}}
+
+
+@dataclass
+class Task:
+    """What the cache lacks for one source photo."""
+
+    source: Path
+    entry: Path  # the photo's folder in the cache
+    settings: RenditionSettings
+    rights: Rights
+    original: Path | None  # the cleaned original's cache path, when it is missing
+
+
+@dataclass
+class Outcome:
+    source: Path
+    width: int = 0
+    height: int = 0
+    format: str = ""
+    decoded: int = 0
+    encoded: int = 0
+    error: str = ""
+
+
+def run(task: Task) -> Outcome:
+    """Do the task; a photo Pillow cannot decode becomes an error message, never an exception."""
+    outcome = Outcome(task.source)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            _run(task, outcome)
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning,
+            jpeg.NotAJpeg) as error:
+        outcome.error = str(error) or type(error).__name__
+    return outcome
+
+
+def _run(task: Task, outcome: Outcome) -> None:
+    with Image.open(task.source) as image:
+        orientation = image.getexif().get(ORIENTATION, 1)
+        outcome.format = image.format
+        width, height = image.size
+        if orientation in ROTATED:
+            width, height = height, width
+        outcome.width, outcome.height = width, height
+        wanted = [(w, encoding, path) for w, encoding, path in cache.renditions(task.entry, task.settings, task.rights, width)
+                  if not path.exists()]
+        if wanted:
+            _renditions(image, orientation, wanted, task.rights, outcome)
+    if task.original:
+        cache.atomic_write(task.original, _cleaned_original(task, orientation, outcome))
+    cache.atomic_write(cache.probe_path(task.entry), json.dumps(
+        {"width": outcome.width, "height": outcome.height, "format": outcome.format}).encode())
+
+
+def _cleaned_original(task: Task, orientation: int, outcome: Outcome) -> bytes:
+    """JPEG: the same image data with new metadata. PNG, WebP: the same pixels,
+    re-encoded losslessly without the source's metadata."""
+    data = task.source.read_bytes()
+    exif, xmp = task.rights.exif(orientation), task.rights.xmp()
+    if outcome.format == "JPEG":
+        return jpeg.rewrite(data, exif, xmp)
+    with Image.open(io.BytesIO(data)) as image:
+        image.load()
+        outcome.decoded += 1
+        buffer = io.BytesIO()
+        if outcome.format == "PNG":  # PNG keeps XMP in an iTXt chunk
+            text = PngImagePlugin.PngInfo()
+            text.add_itxt("XML:com.adobe.xmp", xmp.decode("utf-8"))
+            options = {"pnginfo": text}
+        else:
+            options = {"xmp": xmp}
+        image.save(buffer, outcome.format, exif=exif, icc_profile=image.info.get("icc_profile"), **options,
+                   **LOSSLESS[outcome.format])
+        outcome.encoded += 1
+        return buffer.getvalue()
+
+
+def _renditions(image: Image.Image, orientation: int, wanted: list[tuple[int, Encoding, Path]],
+                rights: Rights, outcome: Outcome) -> None:
+    widest = max(width for width, _, _ in wanted)
+    target = (widest, max(1, outcome.height * widest // outcome.width))
+    image.draft("RGB", target[::-1] if orientation in ROTATED else target)  # JPEG: decode at 1/2, 1/4 or 1/8
+    image.load()
+    outcome.decoded += 1
+    pixels = _srgb(ImageOps.exif_transpose(image))
+    pixels.info = {}  # Pillow would carry the source's comment, ICC profile and DPI over into the renditions
+    exif, xmp = rights.for_renditions().exif(), rights.for_renditions().xmp()
+    resized = pixels
+    for width, encoding, path in sorted(wanted, key=lambda w: -w[0]):
+        size = (width, max(1, round(outcome.height * width / outcome.width)))
+        if resized.size != size:  # each width from the next wider one: a third of the work, the same look
+            resized = resized.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        buffer = io.BytesIO()
+        resized.save(buffer, encoding.pillow, exif=exif, xmp=xmp, **encoding.options())
+        cache.atomic_write(path, buffer.getvalue())
+        outcome.encoded += 1
+
+
+def _srgb(image: Image.Image) -> Image.Image:
+    """Plain RGB in sRGB, what browsers assume: colour profiles (a CMYK print
+    file, Adobe RGB) are converted, transparency is flattened onto white."""
+    profile = image.info.get("icc_profile")
+    if profile and image.mode in ("RGB", "CMYK"):
+        try:
+            return ImageCms.profileToProfile(image, ImageCms.ImageCmsProfile(io.BytesIO(profile)),
+                                             ImageCms.createProfile("sRGB"), outputMode="RGB")
+        except (ImageCms.PyCMSError, OSError):
+            pass
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, "white")
+        return Image.alpha_composite(white, rgba).convert("RGB")
+    return image.convert("RGB")

@@ -1,0 +1,179 @@
+"""photos.yml: the description of a story folder's photos, in both languages.
+
+Every photo in a story folder is published (in the story's gallery and its
+press kit), so every photo must be described: alt text in each of the
+story's languages and a credit, at least. One small YAML file beside the
+photos keeps that in one place for both language files:
+
+    buses.jpg:
+      alt: {ky: "…", ru: "…"}
+      caption: {ky: "…", ru: "…"}
+      credit: "Пресс-служба мэрии Бишкека"      # or {ky: "…", ru: "…"}
+      date: 2026-11-24
+      licence: CC-BY-4.0                         # optional: the site's default otherwise
+
+Only each photo's header is read here (format and pixel count, without
+decoding), so that an unreadable, empty or oversized file is reported with
+the other mistakes of the same run; the photos plugin decodes what is
+published.
+"""
+
+from __future__ import annotations
+
+import difflib
+import warnings
+from datetime import date
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import yaml
+from PIL import Image, UnidentifiedImageError
+
+from .fields import IMAGE_SUFFIXES, parse_datetime
+from .frontmatter import _Loader
+from .model import Photo
+from .problems import Problems
+
+FILE_NAME = "photos.yml"
+KEYS = ("alt", "caption", "credit", "date", "licence")
+FORMATS = {"JPEG", "PNG", "WEBP"}  # what Pillow calls the formats we publish
+# Photo files the site cannot publish as they are: reported rather than ignored.
+UNPUBLISHABLE_SUFFIXES = (".heic", ".heif", ".tif", ".tiff", ".gif", ".bmp", ".avif", ".dng", ".cr2", ".nef", ".arw")
+
+
+def example(name: str, languages: tuple[str, ...]) -> str:
+    texts = "\n".join(f'    {lang}: "…"' for lang in languages)
+    return f'{name}:\n  alt:\n{texts}\n  credit: "Пресс-служба мэрии Бишкека"'
+
+
+class PhotosFile:
+    """Reads one folder's photos.yml; every mistake becomes a `Problem`."""
+
+    def __init__(self, folder: Path, languages: tuple[str, ...], licences: dict, default_licence: str,
+                 timezone: ZoneInfo, problems: Problems) -> None:
+        self.folder = folder
+        self.path = folder / FILE_NAME
+        self.languages = languages  # the story's languages: each needs its alt text
+        self.licences = licences
+        self.default_licence = default_licence
+        self.timezone = timezone
+        self.problems = problems
+        self.lines: dict[tuple[str, ...], int] = {}
+
+    def problem(self, where: tuple[str, ...] | None, message: str, hint: str = "") -> None:
+        line = self.lines.get(where) if where else None
+        self.problems.add(self.path, line, message, hint)
+
+    def read(self) -> list[Photo]:
+        on_disk = sorted(p.name for p in self.folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
+        for name in sorted(p.name for p in self.folder.iterdir() if p.suffix.lower() in UNPUBLISHABLE_SUFFIXES):
+            self.problems.add(self.folder / name, None, f'"{name}" is not a photo format the site publishes',
+                              "Export it as JPEG (or PNG), put that file here instead and describe it in photos.yml.")
+        described = self.load() if self.path.is_file() else {}
+        photos = [photo for name, fields in described.items()
+                  if (photo := self.photo(str(name), fields, on_disk)) is not None]
+        for name in on_disk:
+            if name not in described:
+                self.problem(None, f'the photo "{name}" is not described in {FILE_NAME}',
+                             f"Every photo in the folder is published. Add to {self.path.name} (or remove the photo):\n"
+                             + example(name, self.languages))
+        return photos
+
+    def load(self) -> dict:
+        text = self.path.read_text(encoding="utf-8")
+        try:
+            node = yaml.compose(text, Loader=_Loader)
+            data = yaml.load(text, Loader=_Loader) if node is not None else {}
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            self.problems.add(self.path, mark.line + 1 if mark else None,
+                              f"{FILE_NAME} is not valid YAML ({error.problem})",
+                              "Each photo is its file name followed by ':' and indented keys, e.g.:\n"
+                              + example("photo.jpg", self.languages))
+            return {}
+        if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+            self.problem(None, f"{FILE_NAME} must list photos by file name", example("photo.jpg", self.languages))
+            return {}
+        for name_node, fields_node in node.value:
+            self.lines[(name_node.value,)] = name_node.start_mark.line + 1
+            if isinstance(fields_node, yaml.MappingNode):
+                for key_node, _ in fields_node.value:
+                    self.lines[(name_node.value, key_node.value)] = key_node.start_mark.line + 1
+        return data
+
+    def photo(self, name: str, fields, on_disk: list[str]) -> Photo | None:
+        if name not in on_disk:
+            self.problem((name,), f'"{name}" is not a photo in this folder',
+                         f"Correct the file name (photos here: {', '.join(on_disk) or 'none'}); "
+                         "photos are .jpg, .jpeg, .png or .webp files.")
+            return None
+        if not isinstance(fields, dict):
+            self.problem((name,), f'"{name}" needs its description as indented keys', example(name, self.languages))
+            return None
+        for key in fields:
+            if key not in KEYS:
+                close = difflib.get_close_matches(str(key), KEYS, n=1)
+                self.problem((name, key), f'unknown key "{key}" for "{name}"',
+                             f'Did you mean "{close[0]}"?' if close else f"Keys of a photo: {', '.join(KEYS)}.")
+        alt = self.texts(name, fields, "alt", "what the photo shows, for readers who cannot see it")
+        credit = self.texts(name, fields, "credit", "who took the photo, or who owns it", one_for_all=True)
+        caption = self.texts(name, fields, "caption", "", required=False)
+        licence = str(fields.get("licence") or self.default_licence)
+        if licence not in self.licences:
+            self.problem((name, "licence"), f'unknown licence "{licence}" for "{name}"',
+                         f"Write one of: {', '.join(self.licences)} (or leave it out: {self.default_licence}).")
+        if not self.readable(name):
+            return None
+        return Photo(name=name, path=self.folder / name, alt=alt, credit=credit, licence=licence,
+                     caption=caption, taken=self.date(name, fields.get("date")))
+
+    def texts(self, name: str, fields: dict, key: str, what: str, required: bool = True,
+              one_for_all: bool = False) -> dict[str, str]:
+        """{lang: text}: a mapping by language, or (with one_for_all) one text for every language."""
+        raw = fields.get(key)
+        if isinstance(raw, str) and one_for_all:
+            raw = {lang: raw for lang in self.languages}
+        if raw is not None and not isinstance(raw, dict):
+            languages = ", ".join(f'{lang}: "…"' for lang in self.languages)
+            self.problem((name, key), f'"{key}" of "{name}" must be given per language', f"Write: {key}: {{{languages}}}")
+            return {}
+        texts = {str(lang): str(text).strip() for lang, text in (raw or {}).items() if str(text or "").strip()}
+        missing = [lang for lang in self.languages if lang not in texts]
+        if required and missing:
+            where = (name, key) if raw is not None else (name,)
+            self.problem(where, f'the photo "{name}" has no {key} in {", ".join(missing)}',
+                         f"Add under {name}: {key}: " + "{" + ", ".join(f'{lang}: "…"' for lang in missing)
+                         + "}" + f"  ({what})")
+        return texts
+
+    def date(self, name: str, raw) -> date | None:
+        if raw is None or raw == "":
+            return None
+        moment = parse_datetime(str(raw), self.timezone)
+        if moment is None:
+            self.problem((name, "date"), f'"date" of "{name}" is not a date: "{raw}"',
+                         "Write the day the photo was taken as 2026-11-26.")
+        return moment.date() if moment else None
+
+    def readable(self, name: str) -> bool:
+        """The header says the file is a JPEG, PNG or WebP photo within Pillow's size limit."""
+        path = self.folder / name
+        message, hint = "", "Export the photo again as JPEG and replace the file."
+        if path.stat().st_size == 0:
+            message = f'the photo "{name}" is an empty file'
+        else:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("error", Image.DecompressionBombWarning)
+                    with Image.open(path) as image:
+                        if image.format not in FORMATS:
+                            message = f'the photo "{name}" is a {image.format} image, not JPEG, PNG or WebP'
+            except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+                limit = Image.MAX_IMAGE_PIXELS // 1_000_000
+                message = f'the photo "{name}" has too many pixels to publish safely (over {limit} megapixels)'
+                hint = "Export it smaller: 8000 pixels on the long side is more than enough for print."
+            except (UnidentifiedImageError, OSError):
+                message = f'the photo "{name}" cannot be read: it is not a JPEG, PNG or WebP image'
+        if message:
+            self.problems.add(path, None, message, hint)
+        return not message

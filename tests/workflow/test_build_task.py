@@ -1,0 +1,36 @@
+"""`invoke build`: a summary at the end, and output/ replaced only by a build that succeeded."""
+
+from __future__ import annotations
+
+import re
+
+import fixture_site as fx
+
+
+def files(output) -> dict[str, bytes]:
+    return {p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def test_the_build_ends_with_a_summary(project):
+    fx.populate(project.site)
+    run = project.run("build")
+    assert run.returncode == 0, run.text
+    built = files(project.root / "output")
+    pages = len([name for name in built if name.endswith(".html")])
+    originals = re.compile(r"media/.*/[^/.]+\.jpg$")  # renditions are <photo>-<width>.<hash>.jpg
+    photos = len([name for name in built if originals.match(name)])
+    summary = re.search(r"Built (\d+) pages, (\d+) feeds and (\d+) photos in [\d.]+ s", run.stderr)
+    assert summary, run.text
+    assert int(summary[1]) == pages and int(summary[3]) == photos == 2  # lanes.jpg and the video poster
+
+
+def test_a_build_that_stops_leaves_the_previous_site_exactly_as_it_was(project):
+    fx.populate(project.site)
+    assert project.run("build").returncode == 0
+    before = files(project.root / "output")
+    project.site.story("news/2026/11-26-typo", "ru", "Текст.", title="Опечатка", date="26.11.2026")
+    run = project.run("build")
+    assert run.returncode == 1
+    assert 'content/news/2026/11-26-typo/ru.md:3: "date" is not a date' in run.stderr
+    assert files(project.root / "output") == before
+    assert not (project.root / ".output-new").exists()

@@ -1,0 +1,139 @@
+"""`invoke check`: safe to publish or not, with the reasons by file, for people and for CI."""
+
+from __future__ import annotations
+
+import pytest
+
+import fixture_site as fx
+from project import Project
+
+BROKEN = "news/2026/11-10-broken-links"
+BROKEN_RU = f"content/{BROKEN}/ru.md"
+BROKEN_BODY = """Постановление: [решение](/ru/decisions/2026/no-such-decision/).
+
+План работ: [PDF](/media/news/2026/11-10-broken-links/plan.pdf).
+
+## Итоги {: #main }
+
+Работы завершат в декабре.
+"""
+
+
+@pytest.fixture(scope="module")
+def broken(site, tmp_path_factory):
+    """The fixture site plus one story with a broken link, a missing file and a duplicate id: (text run, json run)."""
+    fixture = type(site.fixture)(tmp_path_factory.mktemp("broken"))
+    fx.populate(fixture)
+    fixture.story(BROKEN, "ru", BROKEN_BODY, title="Ремонт дорог", date="2026-11-10 10:00")
+    project = Project(fixture)
+    return project.run("check"), project.run("check", "--format", "json")
+
+
+def test_check_passes_on_the_sample_site(project):
+    project.copy_sample_content()
+    run = project.run("check", "--format", "json", now=None)
+    assert run.returncode == 0, run.text
+    report = run.json()
+    assert report["safe_to_publish"] is True and report["problems"] == []
+    assert report["counts"]["pages"] > 100
+    one_language = [n for n in report["notes"] if n["kind"] == "one-language"]
+    assert any("no Russian version" in n["message"] for n in one_language)
+    assert any("no Kyrgyz version" in n["message"] for n in one_language)
+
+
+def test_check_passes_on_the_fixture_site_and_reports_one_language_stories(project):
+    fx.populate(project.site)
+    run = project.run("check")
+    assert run.returncode == 0, run.text
+    assert "Safe to publish" in run.stdout
+    assert f"{fx.TREES.id}: no Russian version" in run.stdout
+    assert f"{fx.WATER.id}: no Kyrgyz version" in run.stdout
+
+
+def test_an_official_with_no_story_in_a_language_is_noted(project):
+    fx.populate(project.site)
+    officials = {**fx.OFFICIALS, "vice-mayor-economy": {"role": "vice-mayor", "name": {"ky": "Нурлан", "ru": "Нурлан"}}}
+    project.site.registries(officials=officials)
+    run = project.run("check", "--format", "json")
+    assert run.returncode == 0, run.text
+    messages = [n["message"] for n in run.json()["notes"] if n["kind"] == "no-story"]
+    assert 'official "vice-mayor-economy" has no story in Kyrgyz, Russian' in messages
+    assert not [m for m in messages if '"mayor"' in m]
+
+
+def test_check_fails_and_says_so(broken):
+    text, as_json = broken
+    assert text.returncode == 1 and as_json.returncode == 1
+    assert as_json.json()["safe_to_publish"] is False
+    assert "NOT safe to publish" in text.stdout
+    assert "Traceback" not in text.text
+
+
+def problems_of(report: dict, check: str) -> list[dict]:
+    return [p for p in report["problems"] if p["check"] == check]
+
+
+def test_a_broken_link_is_reported_on_the_editors_file_and_line(broken):
+    _, as_json = broken
+    links = problems_of(as_json.json(), "links")
+    page = [p for p in links if "/ru/decisions/2026/no-such-decision/" in p["message"]]
+    assert page and page[0]["file"] == BROKEN_RU and page[0]["line"] == 6, links
+    assert "does not exist" in page[0]["message"]
+
+
+def test_a_missing_file_is_reported(broken):
+    _, as_json = broken
+    files = [p for p in problems_of(as_json.json(), "links") if "plan.pdf" in p["message"]]
+    assert files and files[0]["file"] == BROKEN_RU and files[0]["line"] == 8, files
+    assert "front matter" in files[0]["hint"]
+
+
+def test_an_invalid_page_is_reported_by_the_html_checker(broken):
+    _, as_json = broken
+    html = problems_of(as_json.json(), "html")
+    assert [p for p in html if p["file"] == BROKEN_RU and "Duplicate ID" in p["message"]], html
+
+
+def test_the_text_report_groups_problems_under_their_file(broken):
+    text, _ = broken
+    lines = text.stdout.splitlines()
+    assert BROKEN_RU in lines
+    start = lines.index(BROKEN_RU)
+    block = lines[start + 1:]
+    block = block[:next((i for i, l in enumerate(block) if l == ""), len(block))]
+    assert any(l.startswith("  line 6: the link") for l in block), block
+    assert any(l.startswith("  line 8: ") and "plan.pdf" in l for l in block), block
+    assert any("Duplicate ID" in l for l in block), block
+
+
+def test_content_problems_are_reported_without_building_anything_else(project):
+    fx.populate(project.site)
+    project.site.story("news/2026/11-11-typo", "ky", "Текст.", title="Ката", date="2026-11-11 10:00",
+                       officials=["mayr"])
+    run = project.run("check", "--format", "json")
+    assert run.returncode == 1
+    problems = run.json()["problems"]
+    assert [p for p in problems if p["check"] == "content" and p["file"] == "content/news/2026/11-11-typo/ky.md"
+            and p["line"] == 4 and 'unknown official "mayr"' in p["message"]], problems
+
+
+def test_the_pre_commit_check_reports_only_the_staged_stories(project):
+    """`check --staged` (the pre-commit hook) judges what is being committed, not others' work."""
+    fx.populate(project.site)
+    project.git("init", "--quiet", "-b", "main")
+    mine = project.site.story("news/2026/11-13-mine", "ru", "См. [решение](/ru/decisions/2026/none/).",
+                              title="Моя история", date="2026-11-13 10:00")
+    project.site.story("news/2026/11-14-others", "ky", "[Шилтеме](/ky/news/2026/none/).",
+                                title="Башка окуя", date="2026-11-14 10:00")
+    project.git("add", str(mine.relative_to(project.root)))
+    run = project.run("check", "--staged")
+    assert run.returncode == 1
+    assert "content/news/2026/11-13-mine/ru.md" in run.stdout and "/ru/decisions/2026/none/" in run.stdout
+    assert "11-14-others" not in run.stdout and "1 more problem in other files" in run.stdout
+
+    project.git("reset", "--quiet")
+    fine = project.site.story("news/2026/11-15-fine", "ky", "Жакшы текст.", title="Жакшы", date="2026-11-15 10:00")
+    project.git("add", str(fine.relative_to(project.root)))
+    run = project.run("check", "--staged")
+    assert run.returncode == 0, run.text
+    assert "No problems in the staged stories" in run.stdout and "2 more problems in other files" in run.stdout

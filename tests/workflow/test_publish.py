@@ -1,0 +1,64 @@
+"""`invoke publish` to a local bare repository: a gh-pages branch, or nothing at all.
+
+The project's `origin` is a bare repository in a temporary folder, so no
+real remote is ever touched.
+"""
+
+from __future__ import annotations
+
+import fixture_site as fx
+
+
+def published(project, bare) -> str | None:
+    """The gh-pages commit of the bare remote (None when there is none)."""
+    branches = project.git("branch", "--list", "gh-pages", cwd=bare)
+    return project.git("rev-parse", "gh-pages", cwd=bare) if branches else None
+
+
+def setup_remote(project, tmp_path):
+    bare = tmp_path / "remote.git"
+    project.git("init", "--bare", "--quiet", str(bare), cwd=tmp_path)
+    project.git("init", "--quiet", "-b", "main")
+    project.git("remote", "add", "origin", str(bare))
+    project.git("add", "content", "data")
+    project.git("commit", "--quiet", "-m", "Stories")
+    return bare
+
+
+def test_publish_pushes_the_checked_site_to_gh_pages(project, tmp_path):
+    fx.populate(project.site)
+    bare = setup_remote(project, tmp_path)
+    run = project.run("publish", now=None)
+    assert run.returncode == 0, run.text
+    tip = published(project, bare)
+    assert tip
+    files = project.git("ls-tree", "-r", "--name-only", "gh-pages", cwd=bare).splitlines()
+    assert {".nojekyll", "CNAME", "index.html", "404.html", "ky/index.html", "ru/index.html"} <= set(files)
+    assert f"media/{fx.BUS_LANES.id}/lanes.jpg" in files
+    assert project.git("show", "gh-pages:CNAME", cwd=bare).strip() == "meria.kg"
+    home = project.git("show", "gh-pages:ky/index.html", cwd=bare)
+    assert '<link rel="canonical" href="https://meria.kg/ky/">' in home
+    assert "Publish " in project.git("log", "-1", "--format=%s", "gh-pages", cwd=bare)
+    assert not [f for f in files if fx.DRAFT_MARKER in f]
+    assert not (project.root / "output").exists(), "publishing builds in a folder of its own"
+
+
+def test_a_failing_check_or_build_leaves_the_published_branch_untouched(project, tmp_path):
+    fx.populate(project.site)
+    bare = setup_remote(project, tmp_path)
+    assert project.run("publish", now=None).returncode == 0
+    before = published(project, bare)
+
+    project.site.story("news/2026/11-12-broken", "ru", "См. [решение](/ru/decisions/2026/none/).",
+                       title="Битая ссылка", date="2026-11-12 10:00")
+    run = project.run("publish", now=None)
+    assert run.returncode == 1
+    assert "/ru/decisions/2026/none/" in run.stderr and "Nothing was published" in run.stderr
+    assert published(project, bare) == before
+
+    project.site.story("news/2026/11-12-broken", "ru", "Текст.", title="Ошибка", date="завтра")
+    run = project.run("publish", now=None)
+    assert run.returncode == 1
+    assert '"date" is not a date' in run.stderr
+    assert published(project, bare) == before
+    assert project.git("rev-parse", "gh-pages") == before, "the local branch did not move either"

@@ -1,0 +1,44 @@
+"""Feeds and data files in the output must parse: a broken feed is dropped silently by readers.
+
+Nothing in the site writes feeds yet, so the checker is given files of its own.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from helpers import ROOT
+
+sys.path.insert(0, str(ROOT))
+from workflow import wellformed  # noqa: E402
+
+GOOD_ATOM = '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>'
+GOOD_ICS = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+
+
+def findings(tmp_path, files: dict[str, str | bytes]) -> dict[str, str]:
+    for name, body in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
+    return {f.file: f.message for f in wellformed.check(tmp_path, lambda relative: relative)}
+
+
+def test_well_formed_files_pass(tmp_path):
+    assert findings(tmp_path, {"ky/feed.atom": GOOD_ATOM, "search.json": '{"a": [1]}', "ky/events.ics": GOOD_ICS,
+                               "ky/index.html": "<p>Кыргызча</p>"}) == {}
+
+
+def test_each_kind_of_broken_file_is_reported(tmp_path):
+    found = findings(tmp_path, {
+        "ky/feed.atom": GOOD_ATOM.replace("</title>", "</titel>"),
+        "search.json": '{"a": [1,]}',
+        "ky/events.ics": GOOD_ICS.replace("END:VEVENT\r\n", ""),
+        "ru/events.ics": GOOD_ICS.replace("\r\n", "\n"),
+        "ru/index.html": "<p>Русский</p>".encode("cp1251"),
+    })
+    assert "not well-formed XML" in found["ky/feed.atom"]
+    assert "not valid JSON" in found["search.json"]
+    assert "not valid iCalendar" in found["ky/events.ics"]
+    assert "CRLF" in found["ru/events.ics"]
+    assert "not UTF-8" in found["ru/index.html"]

@@ -1,0 +1,19 @@
+"""The editors' workflow: new, build, check, preview, publish.
+
+tasks.py wires these modules to commands (`make check`, `invoke publish`…);
+nothing here is a Pelican plugin. Building runs Pelican in this process
+(`building`), so a check sees the editors' problems and the content model
+directly instead of parsing printed text.
+
+    scaffold    `new`: a story folder with every key its section needs
+    building    one build into a fresh folder; the atomic swap into place
+    progress    the progress display and the closing summary
+    check       runs the checks below over a built site → `Report`
+    links       internal links and referenced files resolve; nothing loads from another host
+    wellformed  feeds and data files parse (XML, JSON, iCalendar)
+    nuchecker   the Nu HTML Checker (vnu.jar), once over the whole site
+    coverage    stories in one language only; officials and units with no story in a language
+    sources     which content file a built page comes from
+    report      findings grouped by file, for people and (JSON) for CI
+    publishing  ghp-import to the gh-pages branch
+"""

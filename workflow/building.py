@@ -1,0 +1,127 @@
+"""One build of the site, in this process, into a fresh folder.
+
+Running Pelican here (rather than its command line) hands `check` the
+editors' problems and the content model as objects: `BuildStopped` carries
+the problems, and the `all_generators_finalized` signal the shared context
+with the stories plugin's `Site` and the bilingual plugin's `Resolver`.
+`content_written` drives the progress display. The swap into place is
+`replace_folder`, the one way any command replaces a built site.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pelican import Pelican, signals
+from pelican.log import console as pelican_console
+from pelican.settings import read_settings
+
+from .report import Finding
+
+
+@dataclass
+class Build:
+    """What a build left: the output folder, or the problems that stopped it."""
+
+    output: Path
+    settings: dict
+    seconds: float = 0.0
+    problems: list[Finding] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)  # logged by Pelican or a plugin: `check` fails on them
+    stopped: str = ""  # the editors' report, as `pelican` prints it, when the content stopped the build
+    context: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def site(self):
+        """The stories plugin's `Site` (what was published)."""
+        return self.context.get("PORTAL_SITE")
+
+    @property
+    def resolver(self):
+        """The bilingual plugin's `Resolver` (the per-language views and their URLs)."""
+        return self.context.get("PORTAL_VIEWS")
+
+
+class _Warnings(logging.Handler):
+    """Collects what Pelican and the plugins log as warnings or errors."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build(settings_file: Path, output: Path, overrides: dict | None = None,
+          on_write: Callable[[str], None] | None = None) -> Build:
+    """Build into `output` (emptied first); never raises for an editor's mistake."""
+    settings = read_settings(str(settings_file), override={**(overrides or {}), "OUTPUT_PATH": str(output)})
+    result = Build(output=output, settings=settings)
+
+    def keep_context(generators) -> None:
+        result.context = generators[0].context
+
+    def written(path, context=None) -> None:
+        if on_write:
+            on_write(str(path))
+
+    warnings = _Warnings()
+    logging.getLogger().addHandler(warnings)
+    signals.all_generators_finalized.connect(keep_context)
+    signals.content_written.connect(written)
+    quiet, pelican_console.quiet = pelican_console.quiet, True  # its "Done: Processed 0 articles" is not ours
+    started = time.monotonic()
+    try:
+        Pelican(settings).run()
+    except SystemExit as stop:
+        problems = getattr(stop, "problems", None)
+        if problems is None:
+            raise
+        result.problems = [Finding(p.path, p.line, p.message, p.hint, "content") for p in problems.items]
+        result.stopped = str(stop.code)
+    finally:
+        result.seconds = time.monotonic() - started
+        pelican_console.quiet = quiet
+        signals.all_generators_finalized.disconnect(keep_context)
+        signals.content_written.disconnect(written)
+        logging.getLogger().removeHandler(warnings)
+    result.warnings = [Finding("(the build)", None, f"the build warned: {message}",
+                               "A developer should look at this: the content itself may be fine.", "content")
+                       for message in warnings.messages]
+    return result
+
+
+def fresh_folder(target: Path) -> Path:
+    """An empty sibling of `target` to build into (same file system, so the swap is a rename)."""
+    fresh = target.with_name(f".{target.name.lstrip('.')}-new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    return fresh
+
+
+def replace_folder(fresh: Path, target: Path) -> None:
+    """Put `fresh` where `target` is with two renames; the old tree is removed last.
+
+    A build that stopped never gets here, so `target` keeps the previous
+    site; between the two renames (microseconds) the folder is absent.
+    """
+    previous = target.with_name(f".{target.name.lstrip('.')}-old")
+    shutil.rmtree(previous, ignore_errors=True)
+    if target.exists():
+        target.rename(previous)
+    fresh.rename(target)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def discard(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)

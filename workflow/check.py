@@ -1,0 +1,51 @@
+"""`check`: everything the build validates, then the built site itself.
+
+Order: the build's own problems (if it stopped, nothing else can be
+checked); then, over the output folder, well-formedness of feeds and data
+files, internal links and referenced files, and the Nu HTML Checker; then
+the notes on missing languages. `only` narrows the report to some content
+files (the pre-commit hook passes the staged stories).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import coverage, links, nuchecker, wellformed
+from .building import Build
+from .progress import Display, counts
+from .report import Report
+from .sources import Sources
+
+
+def check(build: Build, root: Path, display: Display, only: list[str] | None = None) -> Report:
+    report = Report()
+    if not build.ok:
+        report.findings += build.problems + build.warnings
+        return _narrow(report, only)
+    output = build.output
+    sources = Sources(build, root)
+    report.counts = counts(output)
+    report.findings += build.warnings
+    with display.step("Checking feeds and data files"):
+        report.findings += wellformed.check(output, sources.name)
+    with display.step("Checking links and files"):
+        report.findings += links.check(output, build.settings["SITEURL"], sources.name, sources.line_of)
+    with display.step("Validating HTML (Nu HTML Checker)"):
+        report.findings += nuchecker.check(output, root, sources.name)
+    report.notes += coverage.notes(build.site, root)
+    return _narrow(report, only)
+
+
+def _narrow(report: Report, only: list[str] | None) -> Report:
+    """Keep what concerns the story folders of `only`; count the rest as elsewhere."""
+    if not only:
+        return report
+    folders = {str(Path(p).parent if Path(p).suffix else Path(p)) for p in only}
+
+    def mine(file: str) -> bool:
+        return any(file == folder or file.startswith(folder + "/") for folder in folders)
+
+    kept = [f for f in report.findings if mine(f.file)]
+    return Report(findings=kept, notes=[n for n in report.notes if mine(n.file)], counts=report.counts,
+                  elsewhere=len(set(report.findings)) - len(set(kept)))

@@ -79,15 +79,6 @@ class Output:
         shutil.copy2(source, self._target(name))
         self.written += 1
 
-    def adopt(self, name: str, made: Path) -> None:
-        """Move a file another program made (the search index) into place, or link the same one."""
-        old = self.previous_file(name)
-        if old is not None and old.stat().st_size == made.stat().st_size and old.read_bytes() == made.read_bytes():
-            self.link(name)
-        else:
-            os.replace(made, self._target(name))
-            self.written += 1
-
     def _target(self, name: str) -> Path:
         target = self.fresh / name
         target.parent.mkdir(parents=True, exist_ok=True)

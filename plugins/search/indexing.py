@@ -9,13 +9,20 @@ fragment and index files are named by their content): an edited story
 changes a handful of the index's files, not all of them; when no page
 changed at all, Pagefind does not run. Pagefind's ready-made UIs are left
 out: the theme's search.js uses its JS API.
+
+Pagefind writes its filter files in hash-map order, so two runs over the same
+pages can give differently named files. The last bundle is therefore kept in
+the cache under a digest of every page it indexed: the same pages reuse the
+same bundle, and the same commit builds to the same bytes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 from bilingual.output import Output
@@ -35,17 +42,33 @@ def index_site(output_path: str, settings: dict) -> None:
         for old in sorted(p for p in (output.previous / BUNDLE).rglob("*") if p.is_file()):
             output.link(old.relative_to(output.previous).as_posix())
         return
-    staging = Path(settings["CACHE_PATH"]).resolve() / "pagefind-staging"
+    bundle = cached_bundle(site, Path(settings["CACHE_PATH"]).resolve() / "pagefind")
+    for made in sorted(p for p in bundle.rglob("*") if p.is_file()):
+        if not made.name.startswith(UNUSED):
+            output.write(f"{BUNDLE}/{made.relative_to(bundle).as_posix()}", made.read_bytes())
+
+
+def cached_bundle(site: Path, cache: Path) -> Path:
+    """Pagefind's bundle for exactly these pages: the kept one, or a new run's (which replaces it)."""
+    digest = hashlib.blake2b(version("pagefind").encode())
+    for page in sorted(site.rglob("*.html")):
+        digest.update(page.relative_to(site).as_posix().encode())
+        digest.update(page.read_bytes())
+    kept = cache / digest.hexdigest()[:32]
+    if kept.is_dir():
+        return kept
+    staging = cache / "staging"
     shutil.rmtree(staging, ignore_errors=True)
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(staging), "--silent"]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         raise SearchIndexFailed(f"The search index was not built: Pagefind stopped ({done.returncode}).\n"
                                 f"{done.stdout}{done.stderr}")
-    for made in sorted(p for p in staging.rglob("*") if p.is_file()):
-        if not made.name.startswith(UNUSED):
-            output.adopt(f"{BUNDLE}/{made.relative_to(staging).as_posix()}", made)
-    shutil.rmtree(staging, ignore_errors=True)
+    for older in cache.iterdir():
+        if older != staging:
+            shutil.rmtree(older)
+    staging.rename(kept)
+    return kept
 
 
 def pages_unchanged(site: Path, previous: Path) -> bool:

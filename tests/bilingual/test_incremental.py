@@ -104,9 +104,10 @@ def test_a_rebuild_gives_the_same_site_as_a_clean_build(fixture, tmp_path):
     edit_body(fixture, fx.BUS_LANES, "ky", "Иштер мөөнөтүнөн мурда бүттү.")
     (fixture.content / fx.WATER.id / "ru.md").unlink()  # a story taken down
     fixture.photo(fx.SNOW.id, "snow.jpg")
+    fixture.describe_photos(fx.SNOW.id, {"snow.jpg": {"alt": {"ky": "Кар", "ru": "Снег"}, "credit": "Пресс-служба"}})
     for lang in ("ky", "ru"):
         path = fixture.content / fx.SNOW.id / f"{lang}.md"
-        path.write_text(path.read_text(encoding="utf-8").replace("\n---\n", "\nimage: snow.jpg\nimage_alt: Кар\n---\n", 1),
+        path.write_text(path.read_text(encoding="utf-8").replace("\n---\n", "\nimage: snow.jpg\n---\n", 1),
                         encoding="utf-8")
     rebuilt = build(fixture, tmp_path / "two", previous=first.output)
     shutil.rmtree(fixture.cache)

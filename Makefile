@@ -3,9 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 INSTALLED := $(VENV)/.installed
 
-.PHONY: serve build test clean new check preview publish
-serve build test clean new check preview publish: $(INSTALLED)
-	$(VENV)/bin/invoke $@ $(if $(N),--n=$(N)) \
+.PHONY: serve build test clean bench new check preview publish
+serve build test clean bench new check preview publish: $(INSTALLED)
+	$(VENV)/bin/invoke $@ $(if $(N),-n $(N)) \
 	  $(if $(SECTION),--section=$(SECTION)) $(if $(NAME),--name=$(NAME)) $(if $(LANGS),--langs=$(LANGS)) \
 	  $(if $(FILE),--file=$(FILE)) $(if $(FORMAT),--format=$(FORMAT)) $(if $(STAGED),--staged) \
 	  $(if $(REMOTE),--remote=$(REMOTE))

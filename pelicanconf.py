@@ -13,6 +13,7 @@ DEFAULT_LANG = "ky"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["stories", "localization", "photos", "bilingual"]
 PLUGINS += ["feeds", "sitemap"]  # after bilingual: they read its views and the pages it wrote
+PLUGINS += ["search"]  # Pagefind indexes the finished site
 
 PORTAL_LANGUAGES = {
     "ky": {"name": "Кыргызча", "locale": "ky_KG", "site_name": "Бишкек шаарынын мэриясы"},
@@ -22,6 +23,7 @@ PORTAL_DATA = "data"  # registries (sections, officials, units, topics) and perm
 PORTAL_STORY_URL = "{lang}/{section}/{year}/{slug}/"
 PORTAL_PAGE_SIZE = 12
 PORTAL_NOW = os.environ.get("PORTAL_NOW")             # the embargo clock; unset means now
+PORTAL_PREVIOUS_OUTPUT = os.environ.get("PORTAL_PREVIOUS_OUTPUT")  # the site a build replaces (tasks.py)
 PORTAL_PREVIEW = False  # True only in `make preview` (into .preview/): drafts and embargoed stories, bannered
 PORTAL_LIVE_RELOAD = False  # True only for `make serve`/`make preview`: the CSP admits livereload's inline loader
 
@@ -60,4 +62,7 @@ JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": T
 
 CACHE_PATH = "cache"
 LOAD_CONTENT_CACHE = True
+CACHE_CONTENT = True                 # without these two the stories plugin's cache was never written:
+CONTENT_CACHING_LAYER = "generator"  # Pelican's default layer ("reader") skips a CachingGenerator's own cache
+GZIP_CACHE = False                   # gzip cost more time than the smaller file saved
 DELETE_OUTPUT_DIRECTORY = True

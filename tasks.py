@@ -18,19 +18,23 @@ HOST, PORT = "127.0.0.1", 8000
 LIVE = ("-e", "PORTAL_LIVE_RELOAD=true")  # livereload injects an inline script: see base.html's CSP
 
 
-def pelican(*args: str, output: Path = OUTPUT) -> bool:
+def pelican(*args: str, content: str = "content", output: Path = OUTPUT) -> bool:
     """Build with the `pelican` command into a fresh folder and swap it in only if the build succeeds.
 
     Pelican empties its output folder before reading content, so a build that
-    stops on an editor's mistake would otherwise leave no site at all.
-    Returns False (after Pelican printed the editor's report) on bad content.
-    A new process each time, so `serve` and `preview` pick up edited plugins.
+    stops on an editor's mistake would otherwise leave no site at all. The
+    fresh folder takes every unchanged file from the current site as a hard
+    link (PORTAL_PREVIOUS_OUTPUT, see plugins/bilingual/output.py), so only
+    what changed is written. Returns False (after Pelican printed the
+    editor's report) on bad content. A new process each time, so `serve` and
+    `preview` pick up edited plugins.
     """
     from workflow.building import discard, fresh_folder, replace_folder
 
     fresh = fresh_folder(output)
-    command = [str(BIN / "pelican"), "content", "-s", "pelicanconf.py", "-o", str(fresh), *args]
-    if subprocess.run(command, cwd=ROOT).returncode != 0:
+    command = [str(BIN / "pelican"), content, "-s", "pelicanconf.py", "-o", str(fresh), *args]
+    env = {**os.environ, "PORTAL_PREVIOUS_OUTPUT": str(output)}
+    if subprocess.run(command, cwd=ROOT, env=env).returncode != 0:
         discard(fresh)
         return False
     replace_folder(fresh, output)
@@ -43,7 +47,8 @@ def build_here(settings: str, output: Path, display):
 
     os.chdir(ROOT)  # like `make`: PORTAL_DATA and publishconf.py's import of pelicanconf are relative to it
     with display.step("Building the site") as step:
-        return run_build(ROOT / settings, fresh_folder(output), on_write=step.advance)
+        return run_build(ROOT / settings, fresh_folder(output), on_write=step.advance,
+                         overrides={"PORTAL_PREVIOUS_OUTPUT": str(output)})
 
 
 @task
@@ -73,6 +78,14 @@ def serve(c):
         server.watch(watched, lambda *_changed: pelican(*LIVE))
     print(f"Serving the site at http://{HOST}:{PORT}/ (Ctrl+C to stop)")
     server.serve(host=HOST, port=PORT, root=str(OUTPUT), open_url_delay=None)
+
+
+@task(help={"n": "story pairs in the synthetic corpus (default 1000)", "runs": "runs per scenario (median)"})
+def bench(c, n=1000, runs=3, seed=1):
+    """Time our build against stock Pelican + i18n_subsites on a synthetic corpus (see benchmarks/)."""
+    from benchmarks.run import main
+
+    main(int(n), int(seed), int(runs))
 
 
 @task

@@ -11,18 +11,23 @@ them: `PORTAL_PAGE_PLANS`, a list of callables `(LanguagePlanner) ->
 iterable of PagePlan` that a plugin appends to in its `generate_context`
 (their pages are rendered like ours, with the same per-language context);
 and `PORTAL_PAGES`, every `PagePlan` written, in order (for sitemaps).
+Pages and media go through `output.Output`: what did not change since the
+previous site is linked, not rendered or written again (see output.py).
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+from pelican import signals
 from pelican.generators import Generator
 
 from photos import CONTEXT_KEY as PHOTOS_KEY
 from stories import CONTEXT_KEY
 
 from .media import copy_media
+from .output import Output, RenderCache
 from .planning import LanguagePlanner, PagePlan, chooser, not_found
 from .resolve import Resolver
 from .urls import Urls
@@ -30,6 +35,7 @@ from .urls import Urls
 VIEWS_KEY = "PORTAL_VIEWS"
 PLANS_KEY = "PORTAL_PAGE_PLANS"
 PAGES_KEY = "PORTAL_PAGES"
+logger = logging.getLogger(__name__)
 
 
 class BilingualGenerator(Generator):
@@ -43,23 +49,31 @@ class BilingualGenerator(Generator):
         site, urls = resolver.site, resolver.urls
         languages = self.settings["PORTAL_LANGUAGES"]
         self.context[PAGES_KEY] = []
-        self.render(writer, urls, chooser(urls, languages))
-        self.render(writer, urls, not_found(urls, languages))
+        output = Output(Path(self.output_path), self.settings.get("PORTAL_PREVIOUS_OUTPUT"))
+        sources = [Path(self.theme), Path(__file__).parents[1]]  # the theme, and plugins/
+        cache = RenderCache(Path(self.settings["CACHE_PATH"]), RenderCache.salt_for(self.context, sources))
+        self.render(output, cache, urls, chooser(urls, languages))
+        self.render(output, cache, urls, not_found(urls, languages))
         for lang in site.languages:
             planner = LanguagePlanner(site, resolver, urls, lang, languages, self.settings["PORTAL_PAGE_SIZE"])
             for plan in planner.plans():
-                self.render(writer, urls, plan)
+                self.render(output, cache, urls, plan)
             for contribute in self.context.get(PLANS_KEY, []):
                 for plan in contribute(planner):
-                    self.render(writer, urls, plan)
-        copy_media(site, Path(self.output_path))
+                    self.render(output, cache, urls, plan)
+        copy_media(site, output)
+        cache.save()
+        logger.info("Pages rendered: %d; files written: %d, unchanged (linked from the previous site): %d",
+                    cache.rendered, output.written, output.linked)
 
-    def render(self, writer, urls: Urls, plan: PagePlan) -> None:
+    def render(self, output: Output, cache: RenderCache, urls: Urls, plan: PagePlan) -> None:
         """Every page gets the theme's path, the year of the build's clock and,
         for the neutral pages, the home of the default language."""
         site = self.context[VIEWS_KEY].site
+        name = urls.output_name(plan.path)
         context = {"theme_url": urls.theme(), "current_year": site.now.year,
-                   "home_url": urls.home(site.languages[0]), **plan.context}
-        writer.write_file(urls.output_name(plan.path), self.get_template(plan.template.removesuffix(".html")),
-                          self.context, **context)
+                   "home_url": urls.home(site.languages[0]), "output_file": name, **plan.context}
+        template = self.get_template(plan.template.removesuffix(".html"))
+        path = cache.page(output, name, plan.template, context, lambda: template.render({**self.context, **context}))
+        signals.content_written.send(str(path), context=context)
         self.context[PAGES_KEY].append(plan)

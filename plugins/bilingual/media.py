@@ -7,10 +7,9 @@ copied here: the photos plugin publishes them cleaned of their metadata.
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 from stories.model import Attachment, Site, Translation
+
+from .output import Output
 
 
 def referenced(translation: Translation) -> list[Attachment]:
@@ -25,16 +24,8 @@ def referenced(translation: Translation) -> list[Attachment]:
     return files
 
 
-def copy_media(site: Site, output: Path) -> int:
-    """Copy what changed; return how many files were written."""
-    written = 0
+def copy_media(site: Site, output: Output) -> None:
+    """Copy each file, or link it from the previous site if it did not change."""
     for story in site.stories.values():
         for attachment in {a.path: a for t in story.translations.values() for a in referenced(t)}.values():
-            target = output / "media" / story.id / attachment.name
-            if target.exists() and target.stat().st_size == attachment.size \
-                    and target.stat().st_mtime >= attachment.path.stat().st_mtime:
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(attachment.path, target)
-            written += 1
-    return written
+            output.copy(f"media/{story.id}/{attachment.name}", attachment.path)

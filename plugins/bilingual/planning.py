@@ -66,6 +66,7 @@ class LanguagePlanner:
             "site_pages": self.site_pages,
             "page_url": path,
             "home_url": self.urls.home(self.lang),
+            "search_url": self.urls.search(self.lang),
             "canonical_url": self.urls.absolute(path),
             "alternates": sorted(alternates, key=lambda a: a.hreflang),
             "switch": switch,
@@ -97,6 +98,7 @@ class LanguagePlanner:
         yield from self.archive_pages()
         yield from self.photo_pages()
         yield from self.standing_pages()
+        yield self.search_page()
 
     def home(self) -> PagePlan:
         path, counterpart = self.urls.home(self.lang), self.urls.home(self.other)
@@ -120,6 +122,7 @@ class LanguagePlanner:
             context = self.common(story.url, counterpart, fallback=self.urls.listing(self.other, story.section.id))
             context["jsonld"] = jsonld.for_story(story, self.publisher, self.urls.absolute)
             context["story"] = story
+            context["official_ids"] = sorted(self.involved(story))
             yield PagePlan(story.url, "story.html", context)
 
     def section_pages(self) -> Iterator[PagePlan]:
@@ -188,6 +191,24 @@ class LanguagePlanner:
             context = self.common(view.url, other.url if other else None, fallback=self.urls.home(self.other))
             context["page"] = view
             yield PagePlan(view.url, "page.html", context)
+
+    def search_page(self) -> PagePlan:
+        """The search page: the form's choices are what this language has stories for."""
+        path = self.urls.search(self.lang)
+        officials = set().union(*map(self.involved, self.stories))
+        units = {u.id for s in self.stories for u in s.units}
+        context = self.common(path, self.urls.search(self.other))
+        context.update(
+            years=sorted({s.date.year for s in self.stories}, reverse=True),
+            officials=[self.resolver.entry("officials", e, self.lang)
+                       for e in self.site.registry.officials.values() if e.id in officials],
+            units=[self.resolver.entry("units", e, self.lang)
+                   for e in self.site.registry.units.values() if e.id in units],
+            archive_url=self.urls.listing(self.lang, ARCHIVE),
+            pagefind_url=self.urls.pagefind(),
+            site_root=self.urls.root(),
+        )
+        return PagePlan(path, "search.html", context)
 
 
 def _choices(urls: Urls, languages: dict) -> list[Entry]:

@@ -38,6 +38,14 @@ class Urls:
                                              year=f"{translation.date:%Y}", slug=translation.slug)
         return f"{self.prefix}/{relative}"
 
+    def search(self, lang: str) -> str:
+        """The search page of a language: `/ky/search/` (the header's search box submits to it)."""
+        return self._path(lang, "search")
+
+    def pagefind(self) -> str:
+        """Where the search index and Pagefind's script are (see plugins/search)."""
+        return f"{self.prefix}/pagefind"
+
     def theme(self) -> str:
         """Where the theme's static files are; root-relative like every link."""
         return f"{self.prefix}/theme"

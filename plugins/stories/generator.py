@@ -34,7 +34,7 @@ from .registry import Registry, load_registry
 from .sanitize import clean, find_line, unsafe_parts
 
 CONTEXT_KEY = "PORTAL_SITE"
-RESERVED_PATHS = {"officials", "units", "topics", "archive", "page", "media", "theme", "photo", "feeds"}
+RESERVED_PATHS = {"officials", "units", "topics", "archive", "page", "media", "theme", "photo", "feeds", "search"}
 
 
 class StoriesGenerator(CachingGenerator):

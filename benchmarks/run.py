@@ -1,0 +1,201 @@
+"""`make bench [N=…]`: our build against stock Pelican 4.12 + i18n_subsites, same corpus, same run.
+
+Every scenario runs in a fresh process and is measured from outside
+(measure.py): wall time and peak memory of the whole process tree. Ratios
+are to the stock clean build measured in the same run, because a shared
+2-core machine is too noisy for absolute numbers to compare across runs.
+"Files written" counts the output files that are not the same file
+(inode) as before the build: everything else was linked from the previous
+site. The stock baseline is installed in its own virtualenv under .bench/,
+never into the project's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import corpus
+from .measure import Run, run
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / ".bench"
+NOW = "2026-11-26 20:00"  # the embargo clock: every generated story is published
+STOCK_PACKAGES = ["pelican[markdown]==4.12.0", "pelican-i18n-subsites==1.0.0"]
+STOCK_SETTINGS = '''\
+# Stock Pelican 4.12 with i18n_subsites, as its documentation sets it up:
+# Kyrgyz is the default site, Russian a subsite; translations share a slug.
+SITENAME = "Бишкек шаарынын мэриясы"
+SITEURL = ""
+PATH = "content"
+TIMEZONE = "Asia/Bishkek"
+DEFAULT_LANG = "ky"
+THEME = "simple"
+PLUGINS = ["i18n_subsites"]
+I18N_SUBSITES = {"ru": {"SITENAME": "Мэрия города Бишкек"}}
+ARTICLE_URL = ARTICLE_LANG_URL = "{category}/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = "{category}/{date:%Y}/{slug}/index.html"
+STATIC_PATHS = ["."]
+DEFAULT_PAGINATION = 12
+DELETE_OUTPUT_DIRECTORY = True
+'''
+WARM_CACHE = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
+
+
+@dataclass
+class Row:
+    name: str
+    runs: list[Run] = field(default_factory=list)
+    written: list[int] = field(default_factory=list)
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(r.seconds for r in self.runs)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(r.peak_mb for r in self.runs)
+
+
+def inodes(folder: Path) -> set[int]:
+    return {p.stat().st_ino for p in folder.rglob("*") if p.is_file()} if folder.exists() else set()
+
+
+def checked(result: Run, what: str) -> Run:
+    if result.returncode != 0:
+        sys.exit(f"{what} failed ({result.returncode}):\n{result.output[-3000:]}")
+    return result
+
+
+class Ours:
+    """Our build, the way `make build` runs it (tasks.py: fresh folder, links, swap)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.output = root / "output"
+
+    def build(self) -> tuple[Run, int]:
+        before = inodes(self.output)
+        code = ("import sys; from pathlib import Path; import tasks; "
+                "sys.exit(0 if tasks.pelican(*sys.argv[3:], content=sys.argv[1], output=Path(sys.argv[2])) else 1)")
+        result = checked(run([sys.executable, "-c", code, str(self.root / "content"), str(self.output),
+                              "-e", f"PORTAL_DATA={json.dumps(str(self.root / 'data'))}",
+                              f"CACHE_PATH={json.dumps(str(self.root / 'cache'))}"],
+                             cwd=ROOT, env={"PORTAL_NOW": NOW}), "our build")
+        return result, len(inodes(self.output) - before)
+
+    def clean(self) -> None:
+        shutil.rmtree(self.output, ignore_errors=True)
+        shutil.rmtree(self.root / "cache", ignore_errors=True)
+
+
+class Stock:
+    """Stock Pelican + i18n_subsites in a virtualenv of its own."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.venv = BENCH / "stock-venv"
+        (root / "pelicanconf.py").write_text(STOCK_SETTINGS, encoding="utf-8")
+
+    def install(self) -> None:
+        stamp = self.venv / "installed.json"
+        if stamp.is_file() and json.loads(stamp.read_text()) == STOCK_PACKAGES:
+            return
+        shutil.rmtree(self.venv, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", str(self.venv)], check=True)
+        subprocess.run([str(self.venv / "bin" / "pip"), "install", "--quiet", *STOCK_PACKAGES], check=True)
+        stamp.write_text(json.dumps(STOCK_PACKAGES))
+
+    def build(self, *args: str) -> Run:
+        return checked(run([str(self.venv / "bin" / "pelican"), "content", "-s", "pelicanconf.py",
+                            "-o", "output", *args], cwd=self.root), "stock Pelican")
+
+    def clean(self) -> None:
+        shutil.rmtree(self.root / "output", ignore_errors=True)
+        shutil.rmtree(self.root / "cache", ignore_errors=True)
+
+
+def edit(folder: Path, stories: list[corpus.Story], number: int, flavour: str) -> None:
+    """Change one story's text (both languages, as an editor's correction would)."""
+    story = stories[(number * 7 + 3) % len(stories)]
+    for lang in corpus.LANGS:
+        path = folder / "content" / story.id / f"{lang}.md"
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{flavour} {number}.\n", encoding="utf-8")
+
+
+def add_photo(folder: Path, stories: list[corpus.Story], number: int) -> None:
+    """Give a story without a photo a new 3000×2000 one."""
+    story = [s for s in stories if not s.photo][(number * 11 + 5) % len(stories)]
+    corpus.write_photo(folder / "content" / story.id / "added.jpg", 7_000 + number)
+    for lang in corpus.LANGS:
+        path = folder / "content" / story.id / f"{lang}.md"
+        text = path.read_text(encoding="utf-8")
+        text = text.replace("\n---\n", f"\nimage: added.jpg\nimage_alt: {corpus.ALT[lang]}\n---\n", 1)
+        path.write_text(text, encoding="utf-8")
+
+
+def bench(n: int, seed: int, runs: int) -> list[Row]:
+    ours_root, stock_root = BENCH / "ours", BENCH / "stock"
+    print(f"Generating {n} story pairs (seed {seed})…", flush=True)
+    stories = corpus.generate(n, seed, ours_root, stock_root)
+    stock = Stock(stock_root)
+    print("Installing the stock baseline (once)…", flush=True)
+    stock.install()
+    ours = Ours(ours_root)
+    rows = {name: Row(name) for name in ("stock: clean build", "stock: rebuild after editing one story "
+                                          "(content cache on)", "ours: clean build", "ours: rebuild, nothing changed",
+                                          "ours: rebuild after editing one story", "ours: rebuild after adding one photo")}
+    for number in range(runs):
+        print(f"Run {number + 1} of {runs}…", flush=True)
+        stock.clean()
+        rows["stock: clean build"].runs.append(stock.build())
+        stock.build(*WARM_CACHE)  # fills the content cache
+        edit(stock_root, stories, number, "Түзөтүү")
+        rows["stock: rebuild after editing one story (content cache on)"].runs.append(stock.build(*WARM_CACHE))
+        ours.clean()
+        for name, change in (("ours: clean build", None), ("ours: rebuild, nothing changed", None),
+                             ("ours: rebuild after editing one story", lambda: edit(ours_root, stories, number, "Түзөтүү")),
+                             ("ours: rebuild after adding one photo", lambda: add_photo(ours_root, stories, number))):
+            if change:
+                change()
+            result, written = ours.build()
+            rows[name].runs.append(result)
+            rows[name].written.append(written)
+    return list(rows.values())
+
+
+def table(rows: list[Row], n: int) -> str:
+    base = rows[0].seconds
+    pages = sum(1 for _ in (BENCH / "ours" / "output").rglob("*.html"))
+    files = sum(1 for p in (BENCH / "ours" / "output").rglob("*") if p.is_file())
+    lines = [f"{n} story pairs ({2 * n} stories; our site: {pages} pages, {files} files)", "",
+             "| build | wall time (median) | peak memory | files written | time vs stock clean |",
+             "|---|---|---|---|---|"]
+    for row in rows:
+        written = f"{statistics.median(row.written):.0f}" if row.written else "all"
+        lines.append(f"| {row.name} | {row.seconds:.2f} s | {row.peak_mb:.0f} MB | {written} "
+                     f"| {row.seconds / base:.2f}× |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal"))) // 1024 ** 2
+    return (f"{os.cpu_count()} cores ({cpu}), {memory} GB, Linux {platform.release()}, "
+            f"Python {platform.python_version()}")
+
+
+def main(n: int, seed: int, runs: int) -> None:
+    rows = bench(n, seed, runs)
+    print()
+    print(f"Machine: {machine()}")
+    print(table(rows, n))

@@ -1,0 +1,167 @@
+"""Write a build so that an unchanged file costs (almost) nothing.
+
+tasks.py builds into a fresh folder and swaps it in only if the build
+succeeds, so a failed build leaves the previous site intact. When the
+setting `PORTAL_PREVIOUS_OUTPUT` names the site being replaced, a file whose
+bytes are the same as there is hard-linked from it instead of written:
+
+- the fresh folder is still complete on its own: a deleted story's pages
+  simply are not there, nothing stale survives;
+- the previous site is never modified: a link shares the file, nothing is
+  ever written through it (new content always goes to a new file);
+- an unchanged file keeps its inode and modification time, so a deployment
+  (rsync, git) and the tests see exactly which files a build changed.
+
+`RenderCache` goes one step further for pages: it remembers, per output
+file, a fingerprint of everything that rendered it and the file it gave; a
+page whose fingerprint is unchanged is linked without being rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+# Pelican's per-build bookkeeping, our model (it reaches templates only
+# through each page's own context, which is fingerprinted instead) and where
+# this build writes (no page shows it).
+UNHASHED_CONTEXT = {"generated_content", "static_links", "static_content", "PORTAL_SITE", "PORTAL_VIEWS",
+                    "OUTPUT_PATH", "PORTAL_PREVIOUS_OUTPUT",
+                    "PORTAL_PAGE_PLANS", "PORTAL_PAGES"}  # plugins' page hooks: their code is hashed instead
+
+
+class Output:
+    """The fresh output folder, and the previous site to take unchanged files from."""
+
+    def __init__(self, fresh: Path, previous: str | Path | None) -> None:
+        self.fresh = fresh
+        previous = Path(previous) if previous else None
+        same = previous is not None and previous.exists() and fresh.exists() and previous.samefile(fresh)
+        self.previous = previous if previous is not None and previous.is_dir() and not same else None
+        self.written = 0
+        self.linked = 0
+
+    def previous_file(self, name: str) -> Path | None:
+        path = self.previous / name if self.previous else None
+        return path if path is not None and path.is_file() else None
+
+    def link(self, name: str) -> bool:
+        """Take `name` from the previous site as it is; False if it has none."""
+        old = self.previous_file(name)
+        if old is None:
+            return False
+        target = self._target(name)
+        os.link(old, target)
+        self.linked += 1
+        return True
+
+    def write(self, name: str, data: bytes) -> Path:
+        """Write `name`, or link it from the previous site if the bytes there are the same."""
+        old = self.previous_file(name)
+        if old is not None and old.stat().st_size == len(data) and old.read_bytes() == data:
+            self.link(name)
+        else:
+            self._target(name).write_bytes(data)
+            self.written += 1
+        return self.fresh / name
+
+    def copy(self, name: str, source: Path) -> None:
+        """A file from content/ (a photo, a PDF): linked if the previous copy is still current."""
+        old = self.previous_file(name)
+        if old is not None:
+            before, now = old.stat(), source.stat()
+            if before.st_size == now.st_size and before.st_mtime_ns == now.st_mtime_ns:
+                self.link(name)
+                return
+        shutil.copy2(source, self._target(name))
+        self.written += 1
+
+    def _target(self, name: str) -> Path:
+        target = self.fresh / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        return target
+
+
+def _stamp(path: Path) -> tuple[int, int, int, int]:
+    s = path.stat()
+    return s.st_dev, s.st_ino, s.st_size, s.st_mtime_ns
+
+
+class RenderCache:
+    """Fingerprints of the pages of the last build (in the content cache folder).
+
+    A page's output is a function of its template, its own context, the
+    settings and whatever else is in Pelican's context (hashed once per
+    build, with the theme's files and our plugins' code), so a page whose
+    fingerprint is unchanged has unchanged bytes. The previous file must
+    still be the very file the fingerprint was recorded for (device, inode,
+    size, mtime): after a failed or discarded build, nothing is trusted.
+    Templates must not reach into PORTAL_SITE / PORTAL_VIEWS directly: what a
+    page shows comes through its context.
+    """
+
+    FILE = "portal-pages.pickle"
+
+    def __init__(self, cache_dir: Path, salt: bytes) -> None:
+        self.path = cache_dir / self.FILE
+        self.salt = salt
+        try:
+            self.previous: dict[str, tuple[bytes, tuple]] = pickle.loads(self.path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            self.previous = {}
+        self.current: dict[str, tuple[bytes, tuple]] = {}
+        self.rendered = 0
+
+    @staticmethod
+    def salt_for(context: dict, sources: list[Path]) -> bytes:
+        """What every page depends on: the global context, and the theme's and plugins' files."""
+        digest = hashlib.blake2b()
+        for key in sorted(k for k in context if k not in UNHASHED_CONTEXT):
+            digest.update(key.encode())
+            digest.update(_bytes_of(context[key]))
+        for root in sources:
+            for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+        return digest.digest()
+
+    def fingerprint(self, template: str, context: dict) -> bytes | None:
+        try:
+            data = pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return None  # something unpicklable: always render
+        return hashlib.blake2b(self.salt + template.encode() + data).digest()
+
+    def page(self, output: Output, name: str, template: str, context: dict, render: Callable[[], str]) -> Path:
+        """Link the page from the previous site if nothing it depends on changed, else render it."""
+        fingerprint = self.fingerprint(template, context)
+        known = self.previous.get(name)
+        old = output.previous_file(name)
+        if fingerprint and known and known[0] == fingerprint and old and _stamp(old) == known[1] \
+                and output.link(name):
+            path = output.fresh / name
+        else:
+            path = output.write(name, render().encode("utf-8"))
+            self.rendered += 1
+        if fingerprint:
+            self.current[name] = (fingerprint, _stamp(path))
+        return path
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_bytes(pickle.dumps(self.current, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, self.path)
+
+
+def _bytes_of(value) -> bytes:
+    """A stable byte form of a context value; an unstable one only costs a re-render."""
+    try:
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return repr(value).encode()

@@ -1,0 +1,146 @@
+"""A rebuild writes only what changed, and gives the same site as a clean build.
+
+Each build writes a fresh folder (as tasks.py does) and is told which site
+it replaces (PORTAL_PREVIOUS_OUTPUT): a file that is the same file (inode)
+as in the previous site was linked, not written. Each test builds the shared
+fixture content of its own copy, so the session's `site` is left alone.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import fixture_site as fx
+from conftest import FixtureSite, assert_built
+from helpers import ROOT, url_to_file
+
+
+@pytest.fixture
+def fixture(tmp_path) -> FixtureSite:
+    site = FixtureSite(tmp_path / "site")
+    fx.populate(site)
+    return site
+
+
+def build(site: FixtureSite, output: Path, previous: Path | None = None, **settings):
+    if previous is not None:
+        settings["PORTAL_PREVIOUS_OUTPUT"] = str(previous)
+    result = site.build(output=output, **settings)
+    assert_built(result)
+    return result
+
+
+def files(output: Path) -> dict[str, os.stat_result]:
+    return {p.relative_to(output).as_posix(): p.stat() for p in output.rglob("*") if p.is_file()}
+
+
+def written(before: Path, after: Path) -> set[str]:
+    """Files of `after` that are not the same file as in `before`."""
+    old = files(before)
+    return {name for name, stat in files(after).items() if name not in old or old[name].st_ino != stat.st_ino}
+
+
+def same_bytes(one: Path, other: Path) -> dict[str, str]:
+    """Differences between two sites outside the search bundle (Pagefind's file names and chunking
+    vary from run to run): file name → what differs."""
+    a, b = ({n: s for n, s in files(site).items() if not n.startswith("pagefind/")} for site in (one, other))
+    differences = {name: "only in one" for name in set(a) ^ set(b)}
+    for name in set(a) & set(b):
+        if (one / name).read_bytes() != (other / name).read_bytes():
+            differences[name] = "different bytes"
+    return differences
+
+
+def fragments(output: Path) -> list[bytes]:
+    """What the search index holds, page by page (decompressed, in a stable order)."""
+    return sorted(gzip.decompress(p.read_bytes()) for p in (output / "pagefind" / "fragment").iterdir())
+
+
+def edit_body(site: FixtureSite, story: fx.Story, lang: str, sentence: str) -> None:
+    path = site.content / story.id / f"{lang}.md"
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+
+
+def test_a_rebuild_with_nothing_changed_writes_only_the_theme_files(fixture, tmp_path):
+    first = build(fixture, tmp_path / "one")
+    build(fixture, tmp_path / "two", previous=first.output)
+    new = written(first.output, tmp_path / "two")
+    assert new and all(name.startswith("theme/") for name in new), sorted(new)
+    assert len(files(tmp_path / "two")) == len(files(first.output))
+
+
+def test_editing_a_story_writes_its_page_and_the_index_not_the_site(fixture, tmp_path):
+    first = build(fixture, tmp_path / "one")
+    edit_body(fixture, fx.BUS_LANES, "ru", "Работы завершены досрочно.")
+    second = build(fixture, tmp_path / "two", previous=first.output)
+    new = written(first.output, second.output)
+    assert {n for n in new if not n.startswith(("pagefind/", "theme/"))} == {url_to_file(fx.BUS_LANES.urls["ru"])}
+    fragments_written = [n for n in new if n.startswith("pagefind/fragment/")]
+    assert len(fragments_written) == 1, "the story's search fragment, and only it, is new"
+    assert "Работы завершены досрочно." in second.file(fx.BUS_LANES.urls["ru"]).read_text(encoding="utf-8")
+
+
+def test_a_new_title_rewrites_the_listings_it_appears_in(fixture, tmp_path):
+    first = build(fixture, tmp_path / "one")
+    path = fixture.content / fx.SNOW.id / "ru.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(fx.SNOW.titles["ru"], "Снег уберут 120 машин"),
+                    encoding="utf-8")
+    second = build(fixture, tmp_path / "two", previous=first.output)
+    html = {n for n in written(first.output, second.output) if n.endswith(".html")}
+    expected = {url_to_file(u) for u in (fx.SNOW.urls["ru"], "/ru/press-releases/", "/ru/archive/2026/",
+                                         "/ru/units/transport-roads/")}
+    assert expected <= html
+    assert url_to_file("/ru/decisions/") not in html
+    assert not [n for n in html if n.startswith("ky/") and n != url_to_file(fx.SNOW.urls["ky"])]
+
+
+def test_a_rebuild_gives_the_same_site_as_a_clean_build(fixture, tmp_path):
+    first = build(fixture, tmp_path / "one")
+    edit_body(fixture, fx.BUS_LANES, "ky", "Иштер мөөнөтүнөн мурда бүттү.")
+    (fixture.content / fx.WATER.id / "ru.md").unlink()  # a story taken down
+    fixture.photo(fx.SNOW.id, "snow.jpg")
+    fixture.describe_photos(fx.SNOW.id, {"snow.jpg": {"alt": {"ky": "Кар", "ru": "Снег"}, "credit": "Пресс-служба"}})
+    for lang in ("ky", "ru"):
+        path = fixture.content / fx.SNOW.id / f"{lang}.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("\n---\n", "\nimage: snow.jpg\n---\n", 1),
+                        encoding="utf-8")
+    rebuilt = build(fixture, tmp_path / "two", previous=first.output)
+    shutil.rmtree(fixture.cache)
+    clean = build(fixture, tmp_path / "clean")
+    assert not same_bytes(rebuilt.output, clean.output)
+    assert fragments(rebuilt.output) == fragments(clean.output)
+    assert not rebuilt.exists(fx.WATER.urls["ru"])
+    assert (rebuilt.output / "media" / fx.SNOW.id / "snow.jpg").is_file()
+
+
+def test_a_theme_change_renders_every_page_again(fixture, tmp_path):
+    first = build(fixture, tmp_path / "one")
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    footer = theme / "templates" / "components" / "site_footer.html"
+    footer.write_text(footer.read_text(encoding="utf-8").replace("</footer>", "<!-- changed --></footer>"),
+                      encoding="utf-8")
+    second = build(fixture, tmp_path / "two", previous=first.output, theme=theme)
+    footed = {n for n in files(second.output) if n.endswith(".html")
+              and "<!-- changed -->" in (second.output / n).read_text(encoding="utf-8")}
+    assert len(footed) > 50 and url_to_file(fx.SNOW.urls["ky"]) in footed
+    assert footed <= written(first.output, second.output)
+
+
+def test_the_content_cache_is_used(fixture, tmp_path):
+    """A file changed behind the cache's back (same modification time) still shows the cached text."""
+    first = build(fixture, tmp_path / "one")
+    path = fixture.content / fx.SNOW.id / "ru.md"
+    stamp = path.stat()
+    path.write_text(path.read_text(encoding="utf-8") + "\nТекст, которого нет в кэше.\n", encoding="utf-8")
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    second = build(fixture, tmp_path / "two", previous=first.output)
+    assert "Текст, которого нет в кэше." not in second.file(fx.SNOW.urls["ru"]).read_text(encoding="utf-8")
+    os.utime(path)  # now it looks changed: read again
+    third = build(fixture, tmp_path / "three", previous=second.output)
+    assert "Текст, которого нет в кэше." in third.file(fx.SNOW.urls["ru"]).read_text(encoding="utf-8")

@@ -1,0 +1,132 @@
+/* The search page: runs Pagefind in the browser over the index the build
+   wrote (plugins/search), in the page's language. Loaded on the search page
+   only. The form is a plain GET form: its address (?q=…&section=…) is read
+   here on load and kept up to date, so a search can be bookmarked or shared.
+   Every text comes from the page (data-text-* attributes, from the theme's
+   catalogs). Without JavaScript the page shows its <noscript> message. */
+const root = document.querySelector("[data-search-results]");
+const form = document.querySelector("[data-search-form]");
+const FILTERS = ["section", "year", "official", "unit"];
+const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" } };
+const PAGE = 10;
+
+if (root && form) {
+  const text = root.dataset;
+  const status = root.querySelector(".search-results__status");
+  const list = root.querySelector(".search-results__list");
+  const lang = document.documentElement.lang;
+  const number = new Intl.NumberFormat(lang);
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "search-results__more";
+  more.textContent = text.textMore;
+  more.hidden = true;
+  root.append(more);
+  let pagefind = null;
+  let latest = 0; // the newest search: answers to older ones are dropped
+  let results = [];
+  let shown = 0;
+
+  const fill = (params) => {
+    form.elements.q.value = params.get("q") || "";
+    for (const name of [...FILTERS, "sort"]) {
+      const select = form.elements[name];
+      const value = params.get(name) || "";
+      select.value = [...select.options].some((o) => o.value === value) ? value : "";
+    }
+  };
+
+  const remember = () => {
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) if (String(value).trim()) params.set(name, String(value).trim());
+    const query = params.toString();
+    history.replaceState(null, "", query ? `?${query}` : location.pathname);
+  };
+
+  const item = (data) => {
+    const li = document.createElement("li");
+    li.className = "search-result";
+    const heading = document.createElement("h2");
+    heading.className = "search-result__title";
+    const link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = data.meta.title;
+    heading.append(link);
+    const meta = document.createElement("p");
+    meta.className = "search-result__meta";
+    meta.textContent = [data.meta.date, data.meta.section].filter(Boolean).join(" · ");
+    const excerpt = document.createElement("p");
+    excerpt.className = "search-result__excerpt";
+    excerpt.innerHTML = data.excerpt; // Pagefind's escaped text with <mark> around the words found
+    li.append(heading, meta, excerpt);
+    return li;
+  };
+
+  const showMore = async (search) => {
+    const next = results.slice(shown, shown + PAGE);
+    const items = (await Promise.all(next.map((r) => r.data()))).map(item);
+    if (search !== latest) return [];
+    list.append(...items);
+    shown += next.length;
+    more.hidden = shown >= results.length;
+    return items;
+  };
+
+  const run = async () => {
+    const search = ++latest;
+    remember();
+    list.replaceChildren();
+    more.hidden = true;
+    results = [];
+    shown = 0;
+    const words = form.elements.q.value.trim();
+    const filters = {};
+    for (const name of FILTERS) if (form.elements[name].value) filters[name] = form.elements[name].value;
+    if (!words && !Object.keys(filters).length) {
+      status.textContent = text.textEmpty;
+      return;
+    }
+    status.textContent = text.textSearching;
+    // without words there is no "best match": the newest come first
+    const sort = SORTS[form.elements.sort.value] || (words ? undefined : SORTS.newest);
+    const found = await pagefind.search(words || null, { filters, sort });
+    if (search !== latest || !found) return;
+    results = found.results;
+    await showMore(search);
+    // said once the first results are on the page: the status is a live region
+    if (search === latest) {
+      status.textContent = results.length ? `${text.textFound} ${number.format(results.length)}` : text.textNone;
+    }
+  };
+
+  const failed = () => {
+    status.textContent = `${text.textFailed} `;
+    const link = document.createElement("a");
+    link.href = text.archiveUrl;
+    link.textContent = text.textArchive;
+    status.append(link);
+  };
+
+  more.addEventListener("click", async () => {
+    const items = await showMore(latest);
+    if (items.length) items[0].querySelector("a").focus();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (pagefind) run();
+  });
+  form.addEventListener("change", (event) => {
+    if (pagefind && event.target.tagName === "SELECT") run();
+  });
+
+  fill(new URLSearchParams(location.search));
+  try {
+    pagefind = await import(text.pagefind);
+    await pagefind.options({ baseUrl: text.baseUrl, excerptLength: 24 });
+    await pagefind.init();
+  } catch (error) {
+    pagefind = null;
+    failed();
+  }
+  if (pagefind) await run();
+}

@@ -17,6 +17,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from bilingual.generator import PLANS_KEY, VIEWS_KEY
+from bilingual.output import Output
 from bilingual.planning import LanguagePlanner, PagePlan
 from bilingual.resolve import Resolver
 from bilingual.views import StoryView
@@ -68,6 +69,7 @@ class FeedsGenerator(Generator):
         resolver: Resolver = self.context[VIEWS_KEY]
         site, urls = resolver.site, resolver.urls
         content = self.get_template("feeds/item")
+        self.output = Output(Path(self.output_path), self.settings.get("PORTAL_PREVIOUS_OUTPUT"))
         newest = max((max(s.date, s.modified or s.date) for lang in site.languages
                       for s in resolver.story_views(lang)), default=EPOCH)
         for lang in site.languages:
@@ -123,6 +125,5 @@ class FeedsGenerator(Generator):
         return file.stat().st_size
 
     def write(self, file: FeedFile, data: bytes) -> None:
-        target = Path(self.output_path) / self.context[VIEWS_KEY].urls.output_name(file.path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        """Written, or linked from the previous site when the bytes are the same."""
+        self.output.write(self.context[VIEWS_KEY].urls.output_name(file.path), data)

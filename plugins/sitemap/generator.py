@@ -7,6 +7,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from bilingual.generator import PAGES_KEY, VIEWS_KEY
+from bilingual.output import Output
 from bilingual.resolve import Resolver
 
 from .sitemaps import news_sitemap, robots, sitemap
@@ -25,7 +26,6 @@ class SitemapGenerator(Generator):
             "news-sitemap.xml": news_sitemap(resolver, names),
         }
         files["robots.txt"] = robots([urls.absolute(urls.root() + name) for name in files])
+        output = Output(Path(self.output_path), self.settings.get("PORTAL_PREVIOUS_OUTPUT"))
         for name, data in files.items():
-            target = Path(self.output_path) / urls.output_name(urls.root() + name)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            output.write(urls.output_name(urls.root() + name), data)

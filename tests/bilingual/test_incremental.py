@@ -79,7 +79,11 @@ def test_editing_a_story_writes_its_page_and_the_index_not_the_site(fixture, tmp
     edit_body(fixture, fx.BUS_LANES, "ru", "Работы завершены досрочно.")
     second = build(fixture, tmp_path / "two", previous=first.output)
     new = written(first.output, second.output)
-    assert {n for n in new if not n.startswith(("pagefind/", "theme/"))} == {url_to_file(fx.BUS_LANES.urls["ru"])}
+    feeds = {n for n in new if n.endswith((".xml", ".json")) and not n.startswith("pagefind/")}
+    assert {n for n in new - feeds if not n.startswith(("pagefind/", "theme/"))} == {url_to_file(fx.BUS_LANES.urls["ru"])}
+    # the feeds that carry the story's full text change with it, and only those
+    assert feeds and all(n.startswith("ru/") for n in feeds), sorted(feeds)
+    assert all("Работы завершены досрочно." in (second.output / n).read_text(encoding="utf-8") for n in feeds)
     fragments_written = [n for n in new if n.startswith("pagefind/fragment/")]
     assert len(fragments_written) == 1, "the story's search fragment, and only it, is new"
     assert "Работы завершены досрочно." in second.file(fx.BUS_LANES.urls["ru"]).read_text(encoding="utf-8")

@@ -30,7 +30,9 @@ def seconds(path: Path) -> float | None:
         found = mutagen.File(path)
     except (mutagen.MutagenError, OSError):
         return None
-    length = getattr(getattr(found, "info", None), "length", 0) if found else 0
+    # `found` is falsy for a file with no tags (mutagen's FileType is a tag
+    # mapping), which says nothing about whether its audio can be read.
+    length = getattr(getattr(found, "info", None), "length", 0) if found is not None else 0
     return float(length) if length else None
 
 

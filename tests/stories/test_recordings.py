@@ -14,6 +14,7 @@ from conftest import assert_built
 from helpers import LANGS, ROOT, links, text_of
 
 CLIP = ROOT / "content" / "video" / "2026" / "11-21-bus-lanes-timelapse" / "bus-lanes.mp4"
+AUDIO = ROOT / "content" / "audio" / "2026" / "11-14-heating-hotline-radio" / "heating-hotline.mp3"
 STORY = "video/2026/11-21-lanes"
 CUES = {"ky": "Автобустар тилке менен өтүп жатат.", "ru": "Автобусы едут по выделенной полосе."}
 
@@ -74,8 +75,7 @@ def test_a_video_that_is_not_h264_stops_the_build(make_site):
 def test_audio_shows_its_measured_length(make_site):
     site = make_site()
     story = "audio/2026/11-14-spot"
-    source = ROOT / "content" / "audio" / "2026" / "11-14-heating-hotline-radio" / "heating-hotline.mp3"
-    shutil.copy(source, site.folder(story) / "spot.mp3")
+    shutil.copy(AUDIO, site.folder(story) / "spot.mp3")
     site.story(story, "ru", "Расшифровка ролика.", title="Радиоролик", date="2026-11-14 09:00", slug="spot",
                audio="spot.mp3")
     result = site.build()
@@ -85,3 +85,16 @@ def test_audio_shows_its_measured_length(make_site):
     assert "0:42" in text_of(doc.xpath("//main")[0])  # 41.6 s, as ffprobe measures it
     listing = text_of(result.html("/ru/audio/").xpath("//main")[0])
     assert "0:42" in listing
+
+
+def test_an_mp3_without_tags_is_measured(tmp_path):
+    """mutagen's file object is falsy when it carries no tags; the audio is still there to measure."""
+    from mutagen.id3 import delete as delete_id3
+    from stories.recordings import seconds
+
+    bare = tmp_path / "bare.mp3"
+    shutil.copy2(AUDIO, bare)
+    delete_id3(bare)
+    assert bare.read_bytes()[:3] != b"ID3"
+    assert seconds(AUDIO) > 1
+    assert seconds(bare) == pytest.approx(seconds(AUDIO), abs=0.1)

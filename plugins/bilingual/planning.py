@@ -54,7 +54,10 @@ class LanguagePlanner:
         """
         alternates = [Alternate(self.lang, self.urls.absolute(path))]
         if counterpart:
-            alternates.append(Alternate(self.other, self.urls.absolute(counterpart)))
+            # x-default: the version in the state language, the site's first
+            default = path if self.lang == self.site.languages[0] else counterpart
+            alternates += [Alternate(self.other, self.urls.absolute(counterpart)),
+                           Alternate("x-default", self.urls.absolute(default))]
         switch = LanguageSwitch(self.other, counterpart or fallback or self.urls.home(self.other),
                                 translated=counterpart is not None)
         return {
@@ -106,7 +109,8 @@ class LanguagePlanner:
         upcoming = sorted((s for s in self.stories if s.event and not s.event.is_past and s.event.status != "cancelled"),
                           key=lambda s: s.event.postponed_to or s.event.starts)
         context = self.common(path, counterpart)
-        context["alternates"].append(Alternate("x-default", self.urls.absolute(self.urls.root())))
+        context["alternates"] = [a for a in context["alternates"] if a.hreflang != "x-default"] + \
+            [Alternate("x-default", self.urls.absolute(self.urls.root()))]  # the homes' default is the chooser
         context["jsonld"] = [self.publisher]
         context.update(
             latest=self.stories[:HOME_LATEST],

@@ -1,7 +1,7 @@
 """sitemap.xml (sitemaps.org 0.9 with hreflang), the Google News sitemap and robots.txt.
 
 Each page's hreflang alternates are the ones the page itself declares in its
-`<head>` (self included, x-default where the page has one), so the two never
+`<head>` (self included, and x-default on every page that exists in both languages), so the two never
 disagree. `lastmod` is the newest time (publication or correction) of the
 stories a page shows; a page that shows no story (about, the indexes) has
 none rather than an invented one, and no date comes from the build's clock.

@@ -43,6 +43,8 @@ def test_alternates_are_the_pages_own_with_self_and_x_default(site):
         assert listed == alternates(page), loc
         lang = loc.removeprefix(site.siteurl + "/").split("/")[0]
         assert listed.get(lang, loc) == loc, f"{loc} is not its own {lang} alternate"
+        if {"ky", "ru"} <= set(listed):
+            assert "x-default" in listed, f"{loc} has both languages but no x-default"
     homes = {u.findtext("s:loc", namespaces=NS): u for u in urls(site, "sitemap.xml")}
     for home in (site.url("/"), site.url("/ky/"), site.url("/ru/")):
         assert homes[home].find("xhtml:link[@hreflang='x-default']", NS).get("href") == site.url("/")

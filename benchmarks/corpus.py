@@ -12,6 +12,7 @@ Russian file, translations linked by a shared slug).
 
 from __future__ import annotations
 
+import io
 import random
 import re
 import shutil
@@ -38,6 +39,17 @@ HOURS_BETWEEN = 11  # about two stories a day, every day, going back from LATEST
 # The smallest valid PDF: decisions need a signed document to link to.
 PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+# A recording the build can measure (the sample site's radio spot), and a small poster for linked-out films.
+RECORDING = (ROOT / "content" / "audio" / "2026" / "11-14-heating-hotline-radio" / "heating-hotline.mp3").read_bytes()
+
+
+def _poster() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 360), (30, 80, 140)).save(buffer, "JPEG", quality=70)
+    return buffer.getvalue()
+
+
+POSTER = _poster()
 
 
 @dataclass
@@ -151,10 +163,12 @@ def stories(n: int, seed: int) -> list[Story]:
         elif section == "explainers":
             story.meta["explains"] = rng.choice(decisions[-20:]).id
         elif section == "video":
-            story.meta.update(video_url=f"https://www.youtube.com/watch?v=meria{i:05d}", duration="02:40")
+            story.meta.update(video_url=f"https://www.youtube.com/watch?v=meria{i:05d}", duration="02:40",
+                              poster="poster.jpg")
+            story.files["poster.jpg"] = POSTER
         elif section == "audio":
-            story.meta.update(audio="spot.mp3", duration="00:42")
-            story.files["spot.mp3"] = bytes(rng.getrandbits(8) for _ in range(4000))
+            story.meta.update(audio="spot.mp3")  # its length is measured from the file
+            story.files["spot.mp3"] = RECORDING
         if i % PHOTO_EVERY == 0:
             story.photo = "photo.jpg"
         made.append(story)
@@ -163,6 +177,7 @@ def stories(n: int, seed: int) -> list[Story]:
 
 VENUE = {"ky": "Мэриянын чоң залы, Чүй проспекти, 166", "ru": "Большой зал мэрии, проспект Чуй, 166"}
 ALT = {"ky": "Иш-чаранын сүрөтү", "ru": "Фотография с мероприятия"}
+CREDIT = "Пресс-служба мэрии Бишкека"
 
 
 def write_photo(path: Path, seed: int) -> None:
@@ -182,6 +197,10 @@ def write_ours(story: Story, content: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in story.files.items():
         (folder / name).write_bytes(data)
+    photos = [name for name in (story.photo, story.meta.get("poster")) if name]
+    if photos:  # every photo is described in photos.yml, in both languages
+        described = {name: {"alt": dict(ALT), "credit": CREDIT} for name in photos}
+        (folder / "photos.yml").write_text(yaml.safe_dump(described, allow_unicode=True), encoding="utf-8")
     for lang in LANGS:
         text = story.text[lang]
         meta = {"title": text["title"], "date": f"{story.date:%Y-%m-%d %H:%M}", "summary": text["summary"],
@@ -189,7 +208,7 @@ def write_ours(story: Story, content: Path) -> None:
         if story.section == "announcements":
             meta["venue"] = VENUE[lang]
         if story.photo:
-            meta.update(image=story.photo, image_alt=ALT[lang])
+            meta["image"] = story.photo
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
         (folder / f"{lang}.md").write_text(f"---\n{front}---\n\n{text['body']}\n", encoding="utf-8")
 

@@ -36,8 +36,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
-# Tests import plugin modules (`stories.slugs`) and our helpers (`helpers`, `fixture_site`).
-for extra in (ROOT / "plugins", TESTS):
+# Tests import plugin modules (`stories.slugs`), the project's own packages (`workflow`,
+# `benchmarks`) and our helpers (`helpers`, `fixture_site`).
+for extra in (ROOT, ROOT / "plugins", TESTS):
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 

@@ -226,34 +226,18 @@ def clock():
     return datetime.now(ZoneInfo("Asia/Bishkek"))
 
 
+def ensure_debian(command: str, package: str, why: str) -> None:
+    """Install a Debian package the tests or checks need when its command is missing."""
+    if shutil.which(command):
+        return
+    apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "apt-get"]
+    print(f"Installing Debian's {package} ({why})…")
+    subprocess.run([*apt, "update", "-qq"], check=True)
+    subprocess.run([*apt, "install", "-y", "-qq", package], check=True)
+
+
 def ensure_java() -> None:
-    """The Nu HTML Checker (`check`) runs on Java; install Debian's when it is missing."""
-    if shutil.which("java"):
-        return
-    apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "apt-get"]
-    print("Installing Debian's Java runtime for the HTML checker…")
-    subprocess.run([*apt, "update", "-qq"], check=True)
-    subprocess.run([*apt, "install", "-y", "-qq", "default-jre-headless"], check=True)
-
-
-def ensure_chromium() -> None:
-    """Browser tests drive Debian's chromium; install it when it is missing."""
-    if shutil.which("chromium"):
-        return
-    apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "apt-get"]
-    print("Installing Debian's chromium for the browser tests…")
-    subprocess.run([*apt, "update", "-qq"], check=True)
-    subprocess.run([*apt, "install", "-y", "-qq", "chromium"], check=True)
-
-
-def ensure_newsboat() -> None:
-    """The feed tests load every RSS feed in Debian's newsboat, a real feed reader."""
-    if shutil.which("newsboat"):
-        return
-    apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "apt-get"]
-    print("Installing Debian's newsboat for the feed tests…")
-    subprocess.run([*apt, "update", "-qq"], check=True)
-    subprocess.run([*apt, "install", "-y", "-qq", "newsboat"], check=True)
+    ensure_debian("java", "default-jre-headless", "the Nu HTML Checker runs on Java")
 
 
 def ensure_node_modules() -> None:
@@ -265,8 +249,8 @@ def ensure_node_modules() -> None:
 @task(help={"k": "only tests matching this pytest -k expression"})
 def test(c, k=""):
     """Run the whole test suite (installing chromium, newsboat and axe-core if missing)."""
-    ensure_chromium()
-    ensure_newsboat()
+    ensure_debian("chromium", "chromium", "the browser tests drive it")
+    ensure_debian("newsboat", "newsboat", "the feed tests load every RSS feed in a real reader")
     ensure_node_modules()
     ensure_java()
     args = [str(BIN / "pytest"), *(["-k", k] if k else [])]

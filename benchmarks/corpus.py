@@ -197,10 +197,7 @@ def write_ours(story: Story, content: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in story.files.items():
         (folder / name).write_bytes(data)
-    photos = [name for name in (story.photo, story.meta.get("poster")) if name]
-    if photos:  # every photo is described in photos.yml, in both languages
-        described = {name: {"alt": dict(ALT), "credit": CREDIT} for name in photos}
-        (folder / "photos.yml").write_text(yaml.safe_dump(described, allow_unicode=True), encoding="utf-8")
+    describe_photos(folder, [name for name in (story.photo, story.meta.get("poster")) if name])
     for lang in LANGS:
         text = story.text[lang]
         meta = {"title": text["title"], "date": f"{story.date:%Y-%m-%d %H:%M}", "summary": text["summary"],
@@ -211,6 +208,16 @@ def write_ours(story: Story, content: Path) -> None:
             meta["image"] = story.photo
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
         (folder / f"{lang}.md").write_text(f"---\n{front}---\n\n{text['body']}\n", encoding="utf-8")
+
+
+def describe_photos(folder: Path, names: list[str]) -> None:
+    """Add photos to the folder's photos.yml: every photo is described, in both languages."""
+    if not names:
+        return
+    path = folder / "photos.yml"
+    described = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    described.update({name: {"alt": dict(ALT), "credit": CREDIT} for name in names})
+    path.write_text(yaml.safe_dump(described, allow_unicode=True), encoding="utf-8")
 
 
 def write_pelican(story: Story, content: Path, names: dict[str, dict]) -> None:

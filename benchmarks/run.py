@@ -134,11 +134,11 @@ def add_photo(folder: Path, stories: list[corpus.Story], number: int) -> None:
     """Give a story without a photo a new 3000×2000 one."""
     story = [s for s in stories if not s.photo][(number * 11 + 5) % len(stories)]
     corpus.write_photo(folder / "content" / story.id / "added.jpg", 7_000 + number)
+    corpus.describe_photos(folder / "content" / story.id, ["added.jpg"])
     for lang in corpus.LANGS:
         path = folder / "content" / story.id / f"{lang}.md"
         text = path.read_text(encoding="utf-8")
-        text = text.replace("\n---\n", f"\nimage: added.jpg\nimage_alt: {corpus.ALT[lang]}\n---\n", 1)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(text.replace("\n---\n", "\nimage: added.jpg\n---\n", 1), encoding="utf-8")
 
 
 def bench(n: int, seed: int, runs: int) -> list[Row]:

@@ -1,7 +1,8 @@
 """Dates, times, numbers and sizes in the page's language, through Babel.
 
-Each filter reads `lang` from the template context, so templates never pass
-a locale and a page can never mix languages by accident.
+Each filter takes the page's language from the template context (see
+language.py), so templates never pass a locale and a page can never mix
+languages by accident.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from babel.units import format_unit
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
+from .language import language
+
 # Kyrgyz press style puts the day first ("26-ноябрь, 2026-ж."); CLDR's "long"
 # format for ky is year-first, so the pattern is given here. Russian uses
 # CLDR's own long format ("26 ноября 2026 г.").
@@ -21,22 +24,18 @@ LONG_DATE = {"ky": "d-MMMM, y-'ж'.", "ru": "long"}
 TIME = "HH:mm"
 
 
-def _lang(context: Context) -> str:
-    return context.get("lang") or context["DEFAULT_LANG"]
-
-
 @pass_context
 def format_date(context: Context, value: date | datetime | None, form: str = "long") -> str:
     if value is None:
         return ""
-    lang = _lang(context)
+    lang = language(context)
     pattern = LONG_DATE.get(lang, "long") if form == "long" else form
     return babel_date(value, pattern, locale=lang)
 
 
 @pass_context
 def format_time(context: Context, value: datetime | None) -> str:
-    return babel_time(value, TIME, locale=_lang(context)) if value else ""
+    return babel_time(value, TIME, locale=language(context)) if value else ""
 
 
 @pass_context
@@ -48,13 +47,13 @@ def format_datetime(context: Context, value: datetime | None) -> str:
 
 @pass_context
 def format_number(context: Context, value: float) -> str:
-    return format_decimal(value, locale=_lang(context))
+    return format_decimal(value, locale=language(context))
 
 
 @pass_context
 def format_filesize(context: Context, size: int) -> str:
     """`1,2 МБ`, `340 кБ`: sizes as a reader of that language writes them."""
-    lang = _lang(context)
+    lang = language(context)
     if size >= 1_000_000:
         return format_unit(size / 1_000_000, "digital-megabyte", length="short", locale=lang, format="#,##0.#")
     return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=lang)

@@ -30,6 +30,9 @@ class Resolver:
             for lang, translation in story.translations.items():
                 self.stories[story.id, lang] = self._story(story, translation)
         self._link()
+        self._newest_first = {lang: sorted((v for (_, view_lang), v in self.stories.items() if view_lang == lang),
+                                           key=lambda v: (v.date, v.id), reverse=True)
+                              for lang in site.languages}
 
     # registry entries ---------------------------------------------------
     def entry(self, kind: str, entry: RegistryEntry, lang: str) -> Entry:
@@ -128,9 +131,11 @@ class Resolver:
                         decision.explained_by.append(view)
 
     def story_views(self, lang: str) -> list[StoryView]:
-        """All stories in `lang`, newest first (ties broken by id, for stable output)."""
-        views = [v for (_, view_lang), v in self.stories.items() if view_lang == lang]
-        return sorted(views, key=lambda v: (v.date, v.id), reverse=True)
+        """All stories in `lang`, newest first (ties broken by id, for stable output).
+
+        Sorted once: every plugin that lists stories asks for this. Callers
+        must not change the list they are given."""
+        return self._newest_first[lang]
 
     # pages ----------------------------------------------------------------
     def page(self, page: Page, lang: str) -> PageView | None:

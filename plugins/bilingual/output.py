@@ -31,7 +31,8 @@ from pathlib import Path
 # this build writes (no page shows it).
 UNHASHED_CONTEXT = {"generated_content", "static_links", "static_content", "PORTAL_SITE", "PORTAL_VIEWS",
                     "OUTPUT_PATH", "PORTAL_PREVIOUS_OUTPUT",
-                    "PORTAL_PAGE_PLANS", "PORTAL_PAGES"}  # plugins' page hooks: their code is hashed instead
+                    "PORTAL_PAGE_PLANS", "PORTAL_PAGES",  # plugins' page hooks: their code is hashed instead
+                    "PORTAL_PHOTOS"}  # the photo library: a page gets its photos through its own context
 
 
 class Output:

@@ -74,6 +74,12 @@ class Feed:
     site_name: str = ""  # the publisher, in the feed's language
     home_url: str = ""  # absolute
 
+    def __getstate__(self) -> dict:
+        """Pickled without its stories: pages (and the page cache's fingerprints of
+        them) show a feed's address and title, never what it carries, so an edited
+        story must not make every page that advertises a feed look changed."""
+        return {**self.__dict__, "stories": []}
+
     def file(self, fmt: str) -> FeedFile:
         return next(f for f in self.files if f.format == fmt)
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import gzip
 import os
+import pickle
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 import fixture_site as fx
 from conftest import FixtureSite, assert_built
+from bilingual.output import RenderCache
 from helpers import ROOT, url_to_file
 
 
@@ -148,3 +151,24 @@ def test_the_content_cache_is_used(fixture, tmp_path):
     os.utime(path)  # now it looks changed: read again
     third = build(fixture, tmp_path / "three", previous=second.output)
     assert "Текст, которого нет в кэше." in third.file(fx.SNOW.urls["ru"]).read_text(encoding="utf-8")
+
+
+def test_an_edit_leaves_the_fingerprints_of_unrelated_pages_alone(fixture, tmp_path):
+    """A page is re-rendered only when its fingerprint changes: editing a story's text or a photo's
+    caption must not change that of a page that shows neither (the feed catalog and the photo
+    library are in every page's context, but not what they carry)."""
+    def fingerprints() -> dict[str, bytes]:
+        recorded = pickle.loads((fixture.cache / RenderCache.FILE).read_bytes())
+        return {name: fingerprint for name, (fingerprint, _stamp) in recorded.items()}
+
+    first = build(fixture, tmp_path / "one")
+    before = fingerprints()
+    edit_body(fixture, fx.BUS_LANES, "ru", "Работы завершены досрочно.")
+    described = yaml.safe_load((fixture.content / fx.BUS_LANES.id / "photos.yml").read_text(encoding="utf-8"))
+    described["lanes.jpg"]["caption"]["ru"] = "Проспект Чуй, раннее утро"
+    fixture.describe_photos(fx.BUS_LANES.id, described)
+    build(fixture, tmp_path / "two", previous=first.output)
+    after = fingerprints()
+    unrelated = url_to_file("/ru/about/")
+    assert unrelated in before and after[unrelated] == before[unrelated]
+    assert after[url_to_file(fx.BUS_LANES.urls["ru"])] != before[url_to_file(fx.BUS_LANES.urls["ru"])]

@@ -107,7 +107,7 @@ class LanguagePlanner:
         path, counterpart = self.urls.home(self.lang), self.urls.home(self.other)
         mayor = next((e for e in self.site.registry.officials.values() if e.kind == "mayor"), None)
         upcoming = sorted((s for s in self.stories if s.event and not s.event.is_past and s.event.status != "cancelled"),
-                          key=lambda s: s.event.postponed_to or s.event.starts)
+                          key=lambda s: s.event.when)
         context = self.common(path, counterpart)
         context["alternates"] = [a for a in context["alternates"] if a.hreflang != "x-default"] + \
             [Alternate("x-default", self.urls.absolute(self.urls.root()))]  # the homes' default is the chooser

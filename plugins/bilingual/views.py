@@ -144,6 +144,11 @@ class EventView:
     is_past: bool
     coverage: StoryView | None = None
 
+    @property
+    def when(self) -> datetime:
+        """When it takes place: the new time of a postponed event, else its start."""
+        return self.postponed_to or self.starts
+
 
 @dataclass
 class MediaView:
@@ -205,6 +210,11 @@ class StoryView:
     explains: StoryView | None = None
     explained_by: list[StoryView] = field(default_factory=list)
     translation: StoryView | None = None
+
+    @property
+    def updated(self) -> datetime:
+        """The last time the story changed: its latest correction, else its publication."""
+        return max(self.date, self.modified or self.date)
     unpublished: str = ""
 
     @property

@@ -12,7 +12,7 @@ stories' own times, never the build's clock, so a rebuild writes the same bytes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta, timezone
 
 from icalendar import Calendar, Event, Timezone
 
@@ -49,18 +49,14 @@ def calendar_feed(feed: Feed, stories: list[tuple[StoryView, FeedItem]], authori
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT1H")  # the same, for Outlook
     cal.add_component(Timezone.from_tzid(tzid, first_date=since))
-    for story, item in sorted(stories, key=lambda pair: (_starts(pair[0]), pair[1].id)):
+    for story, item in sorted(stories, key=lambda pair: (pair[0].event.when, pair[1].id)):
         cal.add_component(_event(story, item, event_uid(authority, story.id, story.lang), describe(story)))
     return cal.to_ical()
 
 
-def _starts(story: StoryView) -> datetime:
-    return story.event.postponed_to or story.event.starts
-
-
 def _event(story: StoryView, item: FeedItem, uid: str, facts: str) -> Event:
     e = story.event
-    starts = _starts(story)
+    starts = story.event.when
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", item.updated.astimezone(timezone.utc))

@@ -70,7 +70,7 @@ class FeedsGenerator(Generator):
         site, urls = resolver.site, resolver.urls
         content = self.get_template("feeds/item")
         self.output = Output(Path(self.output_path), self.settings.get("PORTAL_PREVIOUS_OUTPUT"))
-        newest = max((max(s.date, s.modified or s.date) for lang in site.languages
+        newest = max((s.updated for lang in site.languages
                       for s in resolver.story_views(lang)), default=EPOCH)
         for lang in site.languages:
             build = ItemBuilder(resolver, lang, self.config.id_authority,
@@ -104,7 +104,7 @@ class FeedsGenerator(Generator):
         def describe(story: StoryView) -> str:
             return plain_text(feed_html(facts.render(self.context, lang=feed.lang, story=story), story.abs_url))
 
-        first = min((s.event.postponed_to or s.event.starts for s in feed.stories), default=newest)
+        first = min((s.event.when for s in feed.stories), default=newest)
         return calendar_feed(feed, list(zip(feed.stories, items)), self.config.id_authority,
                              self.settings["TIMEZONE"], date(first.year, 1, 1), describe)
 

@@ -136,7 +136,7 @@ class ItemBuilder:
             content_html=feed_html(self.render_content(story), story.abs_url),
             full_text=plain_text(feed_html(story.content, story.abs_url)),
             published=story.date,
-            updated=max(story.date, story.modified or story.date),
+            updated=story.updated,
             categories=self._categories(story),
             image=self._rendition(lead) if lead else None,
             photos=[self._original(photo) for photo in story.photos if photo.original],

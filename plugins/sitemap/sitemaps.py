@@ -29,10 +29,6 @@ def _serialize(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 
-def _changed(story: StoryView) -> datetime:
-    return max(story.date, story.modified or story.date)
-
-
 def lastmod(context: dict) -> datetime | None:
     """The newest time among the stories a page shows (its own, or its list's)."""
     shown: list[StoryView] = []
@@ -41,7 +37,7 @@ def lastmod(context: dict) -> datetime | None:
             shown.append(value)
         elif isinstance(value, list):
             shown.extend(v for v in value if isinstance(v, StoryView))
-    return max(map(_changed, shown), default=None)
+    return max((story.updated for story in shown), default=None)
 
 
 def sitemap(pages: list[PagePlan], urls: Urls) -> bytes:

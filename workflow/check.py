@@ -33,7 +33,7 @@ def check(build: Build, root: Path, display: Display, only: list[str] | None = N
         report.findings += links.check(output, build.settings["SITEURL"], sources.name, sources.line_of)
     with display.step("Validating HTML (Nu HTML Checker)"):
         report.findings += nuchecker.check(output, root, sources.name)
-    report.notes += coverage.notes(build.site, root)
+    report.notes += coverage.notes(build.resolver, root)
     return _narrow(report, only)
 
 

@@ -14,9 +14,10 @@ from .report import Note
 LANGUAGE_NAMES = {"ky": "Kyrgyz", "ru": "Russian"}
 
 
-def notes(site, root: Path) -> Iterator[Note]:
-    yield from one_language(site, root)
-    yield from without_stories(site)
+def notes(resolver, root: Path) -> Iterator[Note]:
+    """`resolver`: the checked build's per-language views (the bilingual plugin's `Resolver`)."""
+    yield from one_language(resolver.site, root)
+    yield from without_stories(resolver)
 
 
 def one_language(site, root: Path) -> Iterator[Note]:
@@ -28,24 +29,16 @@ def one_language(site, root: Path) -> Iterator[Note]:
                        _relative(present.source, root))
 
 
-def involved(translation, kind: str) -> set[str]:
-    """The officials (named, speaking, signing) or units a story concerns."""
-    if kind == "units":
-        return set(translation.units)
-    ids = set(translation.officials)
-    if translation.event:
-        ids |= set(translation.event.speakers)
-    if translation.decision:
-        ids.add(translation.decision.signatory)
-    return ids
+def without_stories(resolver) -> Iterator[Note]:
+    """Officials and units whose page in a language lists no story (the pages' own rule)."""
+    from bilingual.planning import MEMBERS  # the build has loaded the plugins by now
 
-
-def without_stories(site) -> Iterator[Note]:
+    site = resolver.site
     for kind in ("officials", "units"):
+        listed = {lang: set().union(*(MEMBERS[kind](s) for s in resolver.story_views(lang)))
+                  for lang in site.languages}
         for entry_id in site.registry.of(kind):
-            empty = [lang for lang in site.languages
-                     if not any(entry_id in involved(t, kind) for story in site.stories.values()
-                                for l, t in story.translations.items() if l == lang)]
+            empty = [lang for lang in site.languages if entry_id not in listed[lang]]
             if empty:
                 label = "official" if kind == "officials" else "unit"
                 yield Note("no-story", f'{label} "{entry_id}" has no story in {", ".join(_name(l) for l in empty)}',

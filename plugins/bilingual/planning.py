@@ -24,6 +24,25 @@ ARCHIVE = "archive"
 PHOTO = "photo"
 
 
+def involved(story: StoryView) -> set[str]:
+    """Officials a story concerns: named, speaking, or signing (their pages and feeds list it)."""
+    ids = {o.id for o in story.officials}
+    if story.event:
+        ids |= {s.id for s in story.event.speakers}
+    if story.decision:
+        ids.add(story.decision.signatory.id)
+    return ids
+
+
+# Which registry entries a story is listed under, by kind: one rule for pages, feeds and checks.
+MEMBERS: dict[str, Callable[[StoryView], set[str]]] = {
+    "sections": lambda s: {s.section.id},
+    "officials": involved,
+    "units": lambda s: {u.id for u in s.units},
+    "topics": lambda s: {t.id for t in s.topics},
+}
+
+
 @dataclass
 class PagePlan:
     path: str
@@ -116,7 +135,7 @@ class LanguagePlanner:
             latest=self.stories[:HOME_LATEST],
             upcoming=upcoming,
             mayor=self.resolver.entry("officials", mayor, self.lang) if mayor else None,
-            mayor_latest=[s for s in self.stories if mayor and mayor.id in self.involved(s)][:HOME_MAYOR],
+            mayor_latest=[s for s in self.stories if mayor and mayor.id in involved(s)][:HOME_MAYOR],
         )
         return PagePlan(path, "home.html", context)
 
@@ -126,7 +145,7 @@ class LanguagePlanner:
             context = self.common(story.url, counterpart, fallback=self.urls.listing(self.other, story.section.id))
             context["jsonld"] = jsonld.for_story(story, self.publisher, self.urls.absolute)
             context["story"] = story
-            context["official_ids"] = sorted(self.involved(story))
+            context["official_ids"] = sorted(involved(story))
             yield PagePlan(story.url, "story.html", context)
 
     def section_pages(self) -> Iterator[PagePlan]:
@@ -135,26 +154,12 @@ class LanguagePlanner:
             yield from self.paginate(section.url, self.urls.listing(self.other, section.id), "listing.html",
                                      stories, heading=section.name, intro="", listing_kind="section", entry=section)
 
-    def involved(self, story: StoryView) -> set[str]:
-        """Officials a story concerns: named, speaking, or signing."""
-        ids = {o.id for o in story.officials}
-        if story.event:
-            ids |= {s.id for s in story.event.speakers}
-        if story.decision:
-            ids.add(story.decision.signatory.id)
-        return ids
-
     def registry_pages(self) -> Iterator[PagePlan]:
-        members: dict[str, Callable[[StoryView], set[str]]] = {
-            "officials": self.involved,
-            "units": lambda s: {u.id for u in s.units},
-            "topics": lambda s: {t.id for t in s.topics},
-        }
         for kind, path_part in REGISTRY_PATHS.items():
             entries = []
             for registry_entry in self.site.registry.of(kind).values():
                 entry = self.resolver.entry(kind, registry_entry, self.lang)
-                stories = [s for s in self.stories if entry.id in members[kind](s)]
+                stories = [s for s in self.stories if entry.id in MEMBERS[kind](s)]
                 entry.count = len(stories)
                 entries.append(entry)
                 counterpart = self.urls.listing(self.other, path_part, entry.id)
@@ -199,7 +204,7 @@ class LanguagePlanner:
     def search_page(self) -> PagePlan:
         """The search page: the form's choices are what this language has stories for."""
         path = self.urls.search(self.lang)
-        officials = set().union(*map(self.involved, self.stories))
+        officials = set().union(*map(involved, self.stories))
         units = {u.id for s in self.stories for u in s.units}
         context = self.common(path, self.urls.search(self.other))
         context.update(

@@ -16,9 +16,9 @@ with `feeds.opml` in it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bilingual.planning import MEMBERS
 from bilingual.resolve import Resolver
 from bilingual.views import StoryView
 
@@ -141,8 +141,8 @@ class FeedCatalog:
 
 
 def build_catalog(resolver: Resolver, config: FeedSettings, site_names: dict[str, str],
-                  texts: dict[str, Texts], involved: dict[str, Callable[[StoryView], set[str]]]) -> FeedCatalog:
-    """Plan every feed of every language; `involved[lang]` is the official pages' own rule."""
+                  texts: dict[str, Texts]) -> FeedCatalog:
+    """Plan every feed of every language; a story is in an entry's feed when it is on its page (MEMBERS)."""
     site, urls = resolver.site, resolver.urls
     catalog = FeedCatalog(site.languages, {lang: urls.home(lang) for lang in site.languages})
     cap = config.max_items
@@ -162,13 +162,7 @@ def build_catalog(resolver: Resolver, config: FeedSettings, site_names: dict[str
         stories = [s for s in resolver.story_views(lang) if not s.unpublished]  # a preview shows more
         if "all" in config.kinds:
             add(lang, "all", "all", "", urls.home(lang), stories[:cap], story_formats)
-        members: dict[str, Callable[[StoryView], set[str]]] = {
-            "sections": lambda s: {s.section.id},
-            "officials": involved[lang],
-            "units": lambda s: {u.id for u in s.units},
-            "topics": lambda s: {t.id for t in s.topics},
-        }
-        for kind, member_of in members.items():
+        for kind, member_of in MEMBERS.items():
             if kind not in config.kinds:
                 continue
             for registry_entry in site.registry.of(kind).values():

@@ -47,11 +47,8 @@ class FeedsGenerator(Generator):
         languages = self.settings["PORTAL_LANGUAGES"]
         translations = Path(self.settings.get("PORTAL_TRANSLATIONS") or Path(self.theme) / "translations")
         self.texts = {lang: Texts(load_translations(translations.resolve(), lang)) for lang in site.languages}
-        self.planners = {lang: LanguagePlanner(site, resolver, resolver.urls, lang, languages,
-                                               self.settings["PORTAL_PAGE_SIZE"]) for lang in site.languages}
         self.catalog = build_catalog(resolver, self.config,
-                                     {lang: languages[lang]["site_name"] for lang in site.languages},
-                                     self.texts, {lang: p.involved for lang, p in self.planners.items()})
+                                     {lang: languages[lang]["site_name"] for lang in site.languages}, self.texts)
         self.context[CATALOG_KEY] = self.catalog
         self.context.setdefault(PLANS_KEY, []).append(self.feeds_page)
 
@@ -75,7 +72,7 @@ class FeedsGenerator(Generator):
         for lang in site.languages:
             build = ItemBuilder(resolver, lang, self.config.id_authority,
                                 lambda story, lang=lang: content.render(self.context, lang=lang, story=story),
-                                self.published_size, self.planners[lang].involved)
+                                self.published_size)
             about = urls.absolute(self.catalog.pages[lang])
             for feed in self.catalog.feeds[lang]:
                 items = [build(story) for story in feed.stories]

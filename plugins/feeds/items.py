@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePosixPath
 
+from bilingual.planning import involved
 from bilingual.resolve import REGISTRY_PATHS, Resolver
 from bilingual.views import Entry, ImageView, StoryView
 
@@ -103,14 +104,13 @@ class ItemBuilder:
     """
 
     def __init__(self, resolver: Resolver, lang: str, authority: str, render_content: Callable[[StoryView], str],
-                 published_size: Callable[[str], int], involved: Callable[[StoryView], set[str]]) -> None:
+                 published_size: Callable[[str], int]) -> None:
         self.resolver = resolver
         self.urls = resolver.urls
         self.lang = lang
         self.authority = authority
         self.render_content = render_content
         self.published_size = published_size
-        self.involved = involved
         self._items: dict[str, FeedItem] = {}
 
     def __call__(self, story: StoryView) -> FeedItem:
@@ -162,9 +162,9 @@ class ItemBuilder:
     def _categories(self, story: StoryView) -> list[Category]:
         """Section and topics first (what it is), then officials and units (who)."""
         registry, absolute = self.resolver.site.registry, self.urls.absolute
-        involved = self.involved(story)  # the official pages' rule: named, speaking or signing
+        concerned = involved(story)  # the official pages' rule: named, speaking or signing
         officials = [self.resolver.entry("officials", e, self.lang) for e in registry.officials.values()
-                     if e.id in involved]
+                     if e.id in concerned]
         groups: list[tuple[str, list[Entry]]] = [
             ("sections", [story.section]), ("topics", story.topics), ("officials", officials), ("units", story.units)]
         return [Category(kind, e.id, e.name, absolute(self.scheme(kind))) for kind, entries in groups for e in entries]

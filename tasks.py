@@ -15,6 +15,7 @@ ROOT = Path(__file__).parent
 BIN = Path(sys.executable).parent
 OUTPUT = ROOT / "output"
 HOST, PORT = "127.0.0.1", 8000
+WATCHED = ("content/**/*", "data/*.yml", "theme/**/*", "plugins/**/*.py", "pelicanconf.py")  # serve, preview
 LIVE = ("-e", "PORTAL_LIVE_RELOAD=true")  # livereload injects an inline script: see base.html's CSP
 
 
@@ -74,7 +75,7 @@ def serve(c):
 
     pelican(*LIVE)
     server = Server()
-    for watched in ("content/**/*", "data/*.yml", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
+    for watched in WATCHED:
         server.watch(watched, lambda *_changed: pelican(*LIVE))
     print(f"Serving the site at http://{HOST}:{PORT}/ (Ctrl+C to stop)")
     server.serve(host=HOST, port=PORT, root=str(OUTPUT), open_url_delay=None)
@@ -151,7 +152,7 @@ def preview(c, port=PREVIEW_PORT):
 
     rebuild()
     server = Server()
-    for watched in ("content/**/*", "data/*.yml", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
+    for watched in WATCHED:
         server.watch(watched, rebuild)
     print(f"Preview (not the public site) at http://{HOST}:{port}/ (Ctrl+C to stop)", flush=True)
     server.serve(host=HOST, port=int(port), root=str(PREVIEW), open_url_delay=None)

@@ -150,7 +150,7 @@ class PhotosGenerator(Generator):
         name = f"{year}-{folder}-photos.zip"
         site_path = f"media/{story.id}/{name}"
         library.files[site_path] = zip_path
-        return PressKit(path=site_path, name=name, size=zip_path.stat().st_size, count=len(members))
+        return PressKit(path=site_path, name=name, size=zip_path.stat().st_size)
 
     def captions(self, story: Story, members: list[tuple[Photo, PublishedPhoto, Path]]) -> str:
         """The kit's captions.txt: the theme's template, once per published language."""

@@ -46,7 +46,6 @@ class PressKit:
     path: str
     name: str
     size: int
-    count: int
 
 
 @dataclass

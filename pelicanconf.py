@@ -25,6 +25,7 @@ PORTAL_PAGE_SIZE = 12
 PORTAL_NOW = os.environ.get("PORTAL_NOW")             # the embargo clock; unset means now
 PORTAL_PREVIOUS_OUTPUT = os.environ.get("PORTAL_PREVIOUS_OUTPUT")  # the site a build replaces (tasks.py)
 PORTAL_PREVIEW = False  # True only in `make preview` (into .preview/): drafts and embargoed stories, bannered
+PORTAL_PROCESSES = None  # pages and feeds are rendered on this many cores; None: every core
 PORTAL_LIVE_RELOAD = False  # True only for `make serve`/`make preview`: the CSP admits livereload's inline loader
 
 # Photos (plugins/photos): renditions for <picture>, cached in CACHE_PATH/photos.

@@ -27,7 +27,8 @@ from photos import CONTEXT_KEY as PHOTOS_KEY
 from stories import CONTEXT_KEY
 
 from .media import copy_media
-from .output import Output, RenderCache
+from .output import Output, Page, RenderCache
+from stories.parallel import processes, split
 from .planning import LanguagePlanner, PagePlan, chooser, not_found
 from .resolve import Resolver
 from .urls import Urls
@@ -48,25 +49,26 @@ class BilingualGenerator(Generator):
         resolver: Resolver = self.context[VIEWS_KEY]
         site, urls = resolver.site, resolver.urls
         languages = self.settings["PORTAL_LANGUAGES"]
-        self.context[PAGES_KEY] = []
         output = Output(Path(self.output_path), self.settings.get("PORTAL_PREVIOUS_OUTPUT"))
         sources = [Path(self.theme), Path(__file__).parents[1]]  # the theme, and plugins/
         cache = RenderCache(Path(self.settings["CACHE_PATH"]), RenderCache.salt_for(self.context, sources))
-        self.render(output, cache, urls, chooser(urls, languages))
-        self.render(output, cache, urls, not_found(urls, languages))
+        plans = [chooser(urls, languages), not_found(urls, languages)]
         for lang in site.languages:
             planner = LanguagePlanner(site, resolver, urls, lang, languages, self.settings["PORTAL_PAGE_SIZE"])
-            for plan in planner.plans():
-                self.render(output, cache, urls, plan)
+            plans += planner.plans()
             for contribute in self.context.get(PLANS_KEY, []):
-                for plan in contribute(planner):
-                    self.render(output, cache, urls, plan)
+                plans += contribute(planner)
+        pages = split(plans, lambda plan: self.render(output, cache, urls, plan), processes(self.settings))
+        for plan, page in zip(plans, pages):
+            cache.keep(page)
+            signals.content_written.send(str(output.fresh / page.name), context=plan.context)
+        self.context[PAGES_KEY] = plans
         copy_media(site, output)
         cache.save()
-        logger.info("Pages rendered: %d; files written: %d, unchanged (linked from the previous site): %d",
-                    cache.rendered, output.written, output.linked)
+        logger.info("Pages: %d rendered, %d unchanged (linked from the previous site)",
+                    cache.rendered, len(pages) - cache.rendered)
 
-    def render(self, output: Output, cache: RenderCache, urls: Urls, plan: PagePlan) -> None:
+    def render(self, output: Output, cache: RenderCache, urls: Urls, plan: PagePlan) -> Page:
         """Every page gets the theme's path, the year of the build's clock and,
         for the neutral pages, the home of the default language."""
         site = self.context[VIEWS_KEY].site
@@ -74,6 +76,4 @@ class BilingualGenerator(Generator):
         context = {"theme_url": urls.theme(), "current_year": site.now.year,
                    "home_url": urls.home(site.languages[0]), "output_file": name, **plan.context}
         template = self.get_template(plan.template.removesuffix(".html"))
-        path = cache.page(output, name, plan.template, context, lambda: template.render({**self.context, **context}))
-        signals.content_written.send(str(path), context=context)
-        self.context[PAGES_KEY].append(plan)
+        return cache.page(output, name, plan.template, context, lambda: template.render({**self.context, **context}))

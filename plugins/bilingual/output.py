@@ -24,6 +24,7 @@ import os
 import pickle
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 # Pelican's per-build bookkeeping, our model (it reaches templates only
@@ -45,6 +46,7 @@ class Output:
         self.previous = previous if previous is not None and previous.is_dir() and not same else None
         self.written = 0
         self.linked = 0
+        self._folders: set[Path] = set()  # made in this build: mkdir is a slow system call here
 
     def previous_file(self, name: str) -> Path | None:
         path = self.previous / name if self.previous else None
@@ -55,8 +57,7 @@ class Output:
         old = self.previous_file(name)
         if old is None:
             return False
-        target = self._target(name)
-        os.link(old, target)
+        self._create(name, lambda target: os.link(old, target))
         self.linked += 1
         return True
 
@@ -66,7 +67,7 @@ class Output:
         if old is not None and old.stat().st_size == len(data) and old.read_bytes() == data:
             self.link(name)
         else:
-            self._target(name).write_bytes(data)
+            self._create(name, lambda target: _write_new(target, data))
             self.written += 1
         return self.fresh / name
 
@@ -78,19 +79,49 @@ class Output:
             if before.st_size == now.st_size and before.st_mtime_ns == now.st_mtime_ns:
                 self.link(name)
                 return
-        shutil.copy2(source, self._target(name))
+        self._create(name, lambda target: _copy_new(source, target))
         self.written += 1
 
-    def _target(self, name: str) -> Path:
+    def _create(self, name: str, make: Callable[[Path], object]) -> None:
+        """Make the new file `name` with `make(target)`, in a folder made once per build.
+
+        A name written twice in one build is unlinked first, never written
+        through: it may be a link into the previous site."""
         target = self.fresh / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)
-        return target
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        try:
+            make(target)
+        except FileExistsError:
+            target.unlink()
+            make(target)
+
+
+def _write_new(target: Path, data: bytes) -> None:
+    with open(target, "xb") as file:  # "x": fails on an existing file instead of writing through a link
+        file.write(data)
+
+
+def _copy_new(source: Path, target: Path) -> None:
+    if os.path.lexists(target):
+        raise FileExistsError(target)
+    shutil.copy2(source, target)
 
 
 def _stamp(path: Path) -> tuple[int, int, int, int]:
     s = path.stat()
     return s.st_dev, s.st_ino, s.st_size, s.st_mtime_ns
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page written: where, with which fingerprint, as which file, and whether it was rendered."""
+
+    name: str
+    fingerprint: bytes | None
+    stamp: tuple[int, int, int, int]
+    rendered: bool
 
 
 class RenderCache:
@@ -138,20 +169,26 @@ class RenderCache:
             return None  # something unpicklable: always render
         return hashlib.blake2b(self.salt + template.encode() + data).digest()
 
-    def page(self, output: Output, name: str, template: str, context: dict, render: Callable[[], str]) -> Path:
-        """Link the page from the previous site if nothing it depends on changed, else render it."""
+    def page(self, output: Output, name: str, template: str, context: dict, render: Callable[[], str]) -> Page:
+        """Link the page from the previous site if nothing it depends on changed, else render it.
+
+        Returns what `keep` records rather than recording it here: pages may
+        be rendered in a forked worker (see parallel.py)."""
         fingerprint = self.fingerprint(template, context)
         known = self.previous.get(name)
         old = output.previous_file(name)
         if fingerprint and known and known[0] == fingerprint and old and _stamp(old) == known[1] \
                 and output.link(name):
-            path = output.fresh / name
+            rendered = False
         else:
-            path = output.write(name, render().encode("utf-8"))
-            self.rendered += 1
-        if fingerprint:
-            self.current[name] = (fingerprint, _stamp(path))
-        return path
+            output.write(name, render().encode("utf-8"))
+            rendered = True
+        return Page(name, fingerprint, _stamp(output.fresh / name), rendered)
+
+    def keep(self, page: Page) -> None:
+        if page.fingerprint:
+            self.current[page.name] = (page.fingerprint, page.stamp)
+        self.rendered += page.rendered
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -24,10 +24,10 @@ from pelican.generators import CachingGenerator
 
 from . import validate
 from .fields import PAGE_KEYS, FieldReader, parse_datetime, read_translation
-from .frontmatter import FrontMatterError
 from .model import Page, Site, Story, Translation
 from .permalinks import PermalinkLock
 from .photos_yml import PhotosFile
+from .parallel import processes, split
 from .problems import BuildStopped, Problems
 from .reading import PAGES_FOLDER, MarkdownConverter, ParsedFile, find_markdown
 from .registry import Registry, load_registry
@@ -52,8 +52,9 @@ class StoriesGenerator(CachingGenerator):
         self.sections = list(registry.sections)
         stories: dict[str, Story] = {}
         pages: dict[str, Page] = {}
-        for path in find_markdown(self.content_root):
-            self.read_file(path, registry, stories, pages)
+        paths = list(find_markdown(self.content_root))
+        for path, parsed in zip(paths, self.parse_all(paths)):
+            self.read_file(path, parsed, registry, stories, pages)
         lock = PermalinkLock(data_dir / "permalinks.yml")
         lock.apply(stories)
         url_pattern = self.settings["PORTAL_STORY_URL"]
@@ -109,9 +110,9 @@ class StoriesGenerator(CachingGenerator):
             self.problems.add(path, None, "this file is not in a story folder", f"Put it at {example}")
         return None
 
-    def read_file(self, path: Path, registry: Registry, stories: dict[str, Story], pages: dict[str, Page]) -> None:
+    def read_file(self, path: Path, parsed: ParsedFile | None, registry: Registry,
+                  stories: dict[str, Story], pages: dict[str, Page]) -> None:
         located = self.where(path)
-        parsed = self.parse(path)
         if located is None or parsed is None:
             return
         kind, item_id, lang = located
@@ -150,18 +151,18 @@ class StoriesGenerator(CachingGenerator):
                 self.problems.add(path, find_line(lines, part.needle, parsed.body_line), part.message, part.hint)
         return clean(parsed.html)
 
-    def parse(self, path: Path) -> ParsedFile | None:
-        parsed = self.get_cached_data(str(path))
-        if parsed is None:
-            try:
-                parsed = self.converter.parse(path.read_text(encoding="utf-8"))
-            except UnicodeDecodeError:
-                self.problems.add(path, None, "the file is not UTF-8 text", "Save it again as UTF-8.")
-                return None
-            except FrontMatterError as error:
-                self.problems.add(path, error.line, error.message, error.hint)
-                return None
-            self.cache_data(str(path), parsed)
+    def parse_all(self, paths: list[Path]) -> list[ParsedFile | None]:
+        """Each file's front matter and HTML: from the content cache, else parsed (on every core);
+        None for a file that could not be parsed, after reporting why."""
+        parsed: list[ParsedFile | None] = [self.get_cached_data(str(path)) for path in paths]
+        missing = [index for index, known in enumerate(parsed) if known is None]
+        results = split([paths[index] for index in missing], self.converter.parse_file, processes(self.settings))
+        for index, result in zip(missing, results):
+            if isinstance(result, ParsedFile):
+                parsed[index] = result
+                self.cache_data(str(paths[index]), result)
+            else:
+                self.problems.add(paths[index], result.line, result.message, result.hint)
         return parsed
 
 

@@ -27,6 +27,15 @@ class ParsedFile:
     top_heading_line: int | None
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    """Why a file could not be parsed: the line, what is wrong, what to write instead."""
+
+    line: int | None
+    message: str
+    hint: str
+
+
 class MarkdownConverter:
     """One Markdown instance for the whole build, reset between files.
 
@@ -36,6 +45,16 @@ class MarkdownConverter:
 
     def __init__(self) -> None:
         self._md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+
+    def parse_file(self, path: Path) -> ParsedFile | Unreadable:
+        """The file parsed, or what is wrong with it (returned, not raised: files may be parsed
+        in a worker process, and every file's mistakes are reported together)."""
+        try:
+            return self.parse(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            return Unreadable(None, "the file is not UTF-8 text", "Save it again as UTF-8.")
+        except frontmatter.FrontMatterError as error:
+            return Unreadable(error.line, error.message, error.hint)
 
     def parse(self, text: str) -> ParsedFile:
         document = frontmatter.parse(text)

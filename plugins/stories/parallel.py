@@ -1,0 +1,114 @@
+"""Share independent jobs (Markdown files, pages, feed files) between the machine's cores.
+
+Here, in the plugin every other one builds on, so that reading and writing
+use the same mechanism. By the time pages are rendered, the build holds a large context: the model,
+the views, the Jinja environment with its compiled templates. Forking hands
+all of it to a worker for free (the memory is shared copy-on-write), where a
+process pool would pickle it to every worker; a worker sends back only what
+each job returns, which must be small and picklable.
+
+The parent does its own share of the jobs while the workers do theirs, so
+`processes=2` keeps two cores busy with one extra process. Workers must not
+talk to anything that outlives them (signals, progress displays, logging
+consoles that hold locks): a job writes its files and returns a result; the
+parent reports on all of them afterwards. Without `os.fork` (or with one
+process) the jobs simply run here, in order.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import signal
+import traceback
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+Job = TypeVar("Job")
+Result = TypeVar("Result")
+
+
+class WorkerFailed(RuntimeError):
+    """A worker stopped on an error that could not be sent back as it was."""
+
+
+def processes(settings: dict) -> int:
+    """The setting `PORTAL_PROCESSES`, or every core this process may run on."""
+    if settings.get("PORTAL_PROCESSES"):
+        return int(settings["PORTAL_PROCESSES"])
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def split(jobs: Sequence[Job], work: Callable[[Job], Result], processes: int) -> list[Result]:
+    """`[work(job) for job in jobs]`, with every n-th job done in one of n-1 forked workers.
+
+    Jobs are dealt out in turn (job i to process i mod n), so neighbouring
+    jobs of similar cost spread evenly. An exception in any process is
+    raised here once every worker has finished or been stopped.
+    """
+    processes = min(processes, len(jobs))
+    if processes <= 1 or not hasattr(os, "fork"):
+        return [work(job) for job in jobs]
+    gc.freeze()  # the collector would otherwise touch (and so copy) every shared object in each worker
+    workers = [_fork(jobs[index::processes], work) for index in range(1, processes)]
+    try:
+        shares = [[work(job) for job in jobs[0::processes]]]
+        shares += [_collect(*worker) for worker in workers]
+    except BaseException:
+        for pid, _ in workers:
+            _stop(pid)
+        raise
+    finally:
+        gc.unfreeze()
+    results: list[Result] = [None] * len(jobs)  # type: ignore[list-item]
+    for index, share in enumerate(shares):
+        results[index::processes] = share
+    return results
+
+
+def _fork(jobs: Sequence[Job], work: Callable[[Job], Result]) -> tuple[int, int]:
+    """A worker doing `jobs`; returns its pid and the pipe its results come through."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write)
+        return pid, read
+    os.close(read)
+    try:
+        payload = pickle.dumps((True, [work(job) for job in jobs]), protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException as error:  # noqa: BLE001 - everything goes back to the parent
+        payload = _failure(error)
+    with os.fdopen(write, "wb") as pipe:
+        pipe.write(payload)
+    os._exit(0)  # no atexit handlers, no flushing the parent's buffers a second time
+
+
+def _failure(error: BaseException) -> bytes:
+    try:
+        return pickle.dumps((False, error), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - an exception that does not pickle still gets reported
+        return pickle.dumps((False, WorkerFailed("".join(traceback.format_exception(error)))))
+
+
+def _collect(pid: int, read: int) -> list:
+    with os.fdopen(read, "rb") as pipe:
+        payload = pipe.read()
+    os.waitpid(pid, 0)
+    if not payload:
+        raise WorkerFailed(f"a worker process ({pid}) ended without a result")
+    ok, value = pickle.loads(payload)
+    if not ok:
+        raise value
+    return value
+
+
+def _stop(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ChildProcessError, ProcessLookupError):
+        pass  # it had already ended

@@ -1,0 +1,64 @@
+"""Reading and rendering on several cores changes nothing but the time it takes.
+
+Markdown files and pages are shared between forked worker processes
+(stories/parallel.py, setting PORTAL_PROCESSES): the site must be byte for
+byte the one a single process builds, and a mistake found in a worker must
+be reported like any other.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import fixture_site as fx
+from conftest import FixtureSite, assert_built
+from stories.parallel import split
+
+
+def site_files(output: Path) -> dict[str, bytes]:
+    """Every file outside the search bundle (Pagefind names some files differently on each run)."""
+    return {p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*")
+            if p.is_file() and not p.relative_to(output).as_posix().startswith("pagefind/")}
+
+
+def test_one_process_and_three_build_the_same_site(tmp_path):
+    site = FixtureSite(tmp_path / "site")
+    fx.populate(site)
+    sites = {}
+    for processes in (1, 3):
+        shutil.rmtree(site.cache, ignore_errors=True)  # nothing read or rendered is reused
+        result = site.build(output=tmp_path / f"output{processes}", PORTAL_PROCESSES=processes)
+        assert_built(result)
+        sites[processes] = site_files(result.output)
+    assert len(sites[1]) > 100
+    assert sites[3].keys() == sites[1].keys()
+    assert [name for name in sites[1] if sites[1][name] != sites[3][name]] == []
+
+
+def test_mistakes_found_in_every_worker_are_all_reported(make_site):
+    site = make_site()
+    broken = []
+    for day in range(20, 26):  # six files, two per process: each worker reads a broken one
+        path = site.raw(f"news/2026/11-{day}-story/ky.md", f"---\ntitle: Жаңылык {day}\ndate: 2026-11-{day}\n")
+        broken.append(path)
+    result = site.build(PORTAL_PROCESSES=3)
+    assert result.returncode != 0
+    assert "Traceback" not in result.text, result.text
+    for path in broken:
+        assert re.search(rf"{re.escape(path.name)}|{re.escape(str(path.parent.name))}", result.text), result.text
+    assert result.text.count("the front matter is not closed") == len(broken), result.text
+
+
+def test_an_exception_in_a_worker_reaches_the_parent():
+    def work(number: int) -> int:
+        if number == 4:  # jobs 1 and 4 go to the first worker (the parent does 0 and 3)
+            raise ValueError(f"job {number} failed")
+        return number * 2
+
+    assert split(list(range(6)), lambda n: n * 2, processes=3) == [0, 2, 4, 6, 8, 10]
+    with pytest.raises(ValueError, match="job 4 failed"):
+        split(list(range(6)), work, processes=3)

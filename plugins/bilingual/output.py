@@ -27,6 +27,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import views
+
+VIEWS_MODULE = views.__name__
 # Pelican's per-build bookkeeping, our model (it reaches templates only
 # through each page's own context, which is fingerprinted instead) and where
 # this build writes (no page shows it).
@@ -148,6 +151,7 @@ class RenderCache:
             self.previous = {}
         self.current: dict[str, tuple[bytes, tuple]] = {}
         self.rendered = 0
+        self.views: dict[int, tuple[object, bytes]] = {}  # id(view) -> (view, digest), see _digest
 
     @staticmethod
     def salt_for(context: dict, sources: list[Path]) -> bytes:
@@ -163,11 +167,33 @@ class RenderCache:
         return digest.digest()
 
     def fingerprint(self, template: str, context: dict) -> bytes | None:
+        digest = hashlib.blake2b(self.salt + template.encode())
         try:
-            data = pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)
+            for key, value in context.items():
+                digest.update(key.encode())
+                digest.update(self._digest(value))
         except (pickle.PicklingError, TypeError, AttributeError):
             return None  # something unpicklable: always render
-        return hashlib.blake2b(self.salt + template.encode() + data).digest()
+        return digest.digest()
+
+    def _digest(self, value: object) -> bytes:
+        """Bytes that change when `value` does; each view is pickled once per build.
+
+        A story's view appears on its own page and in a dozen listings, the
+        same list of sections on every page: pickling them again for every
+        page was most of the cost of fingerprinting. Views are not changed
+        once made (views.py), so a view's digest holds for the whole build;
+        the view is kept with it, so its id is never reused by another object.
+        """
+        if isinstance(value, (list, tuple)):
+            return b"[" + b"".join([self._digest(item) for item in value]) + b"]"
+        if type(value).__module__ != VIEWS_MODULE:
+            return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        known = self.views.get(id(value))
+        if known is None:
+            known = self.views[id(value)] = (value, hashlib.blake2b(
+                pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)).digest())
+        return known[1]
 
     def page(self, output: Output, name: str, template: str, context: dict, render: Callable[[], str]) -> Page:
         """Link the page from the previous site if nothing it depends on changed, else render it.

@@ -12,6 +12,7 @@ Setting: `PORTAL_TRANSLATIONS` (default: the theme's `translations/`).
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, pass_context
@@ -30,9 +31,13 @@ def localize(env: Environment, translations_dir: Path) -> None:
     earlier keep the plain `Template.render`, which sets no page language.
     """
 
+    @cache  # a page asks for some thirty messages, the same on every page of its language
+    def translate(lang: str, message: str) -> str:
+        return load_translations(translations_dir, lang).gettext(message)
+
     @pass_context
     def gettext(context: Context, message: str) -> str:
-        return load_translations(translations_dir, language(context)).gettext(message)
+        return translate(language(context), message)
 
     @pass_context
     def ngettext(context: Context, singular: str, plural: str, count: int) -> str:

@@ -8,6 +8,7 @@ languages by accident.
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cache
 
 from babel.dates import format_date as babel_date, format_time as babel_time
 from babel.numbers import format_decimal
@@ -24,18 +25,36 @@ LONG_DATE = {"ky": "d-MMMM, y-'ж'.", "ru": "long"}
 TIME = "HH:mm"
 
 
+# Each story's date is shown on its page and in every listing it is in: the
+# formatted strings are remembered (Babel takes ~40 µs a date). The patterns
+# show the wall-clock fields only, so values are passed (and remembered)
+# without their zone: 10:00 in Bishkek and 04:00 UTC are equal datetimes,
+# but not the same text.
+@cache
+def _date(value: date | datetime, pattern: str, lang: str) -> str:
+    return babel_date(value, pattern, locale=lang)
+
+
+@cache
+def _time(value: datetime, lang: str) -> str:
+    return babel_time(value, TIME, locale=lang)
+
+
+def _wall_clock(value: date | datetime) -> date | datetime:
+    return value.replace(tzinfo=None) if isinstance(value, datetime) else value
+
+
 @pass_context
 def format_date(context: Context, value: date | datetime | None, form: str = "long") -> str:
     if value is None:
         return ""
     lang = language(context)
-    pattern = LONG_DATE.get(lang, "long") if form == "long" else form
-    return babel_date(value, pattern, locale=lang)
+    return _date(_wall_clock(value), LONG_DATE.get(lang, "long") if form == "long" else form, lang)
 
 
 @pass_context
 def format_time(context: Context, value: datetime | None) -> str:
-    return babel_time(value, TIME, locale=language(context)) if value else ""
+    return _time(_wall_clock(value), language(context)) if value else ""
 
 
 @pass_context
@@ -47,13 +66,22 @@ def format_datetime(context: Context, value: datetime | None) -> str:
 
 @pass_context
 def format_number(context: Context, value: float) -> str:
-    return format_decimal(value, locale=language(context))
+    return _number(value, language(context))
+
+
+@cache
+def _number(value: float, lang: str) -> str:
+    return format_decimal(value, locale=lang)
 
 
 @pass_context
 def format_filesize(context: Context, size: int) -> str:
     """`1,2 МБ`, `340 кБ`: sizes as a reader of that language writes them."""
-    lang = language(context)
+    return _filesize(size, language(context))
+
+
+@cache
+def _filesize(size: int, lang: str) -> str:
     if size >= 1_000_000:
         return format_unit(size / 1_000_000, "digital-megabyte", length="short", locale=lang, format="#,##0.#")
     return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=lang)

@@ -15,7 +15,7 @@ bring unsanitized HTML back.
 from __future__ import annotations
 
 import difflib
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -29,12 +29,22 @@ from .permalinks import PermalinkLock
 from .photos_yml import PhotosFile
 from .parallel import processes, split
 from .problems import BuildStopped, Problems
-from .reading import PAGES_FOLDER, MarkdownConverter, ParsedFile, find_markdown
+from .reading import PAGES_FOLDER, MarkdownConverter, ParsedFile, Unreadable, find_markdown
 from .registry import Registry, load_registry
 from .sanitize import clean, find_line, unsafe_parts
 
 CONTEXT_KEY = "PORTAL_SITE"
 RESERVED_PATHS = {"officials", "units", "topics", "archive", "page", "media", "theme", "photo", "feeds", "search"}
+
+
+@dataclass
+class FolderRead:
+    """What one content folder gave (see `StoriesGenerator.read_folder`)."""
+
+    problems: Problems
+    stories: dict[str, Story] = field(default_factory=dict)
+    pages: dict[str, Page] = field(default_factory=dict)
+    parsed: dict[str, ParsedFile] = field(default_factory=dict)  # path -> newly parsed file
 
 
 class StoriesGenerator(CachingGenerator):
@@ -48,13 +58,19 @@ class StoriesGenerator(CachingGenerator):
 
     def generate_context(self) -> None:
         data_dir = Path(self.settings["PORTAL_DATA"])
-        registry = load_registry(data_dir, self.languages, self.problems)
+        registry = self.registry = load_registry(data_dir, self.languages, self.problems)
         self.sections = list(registry.sections)
         stories: dict[str, Story] = {}
         pages: dict[str, Page] = {}
-        paths = list(find_markdown(self.content_root))
-        for path, parsed in zip(paths, self.parse_all(paths)):
-            self.read_file(path, parsed, registry, stories, pages)
+        folders: dict[Path, list[Path]] = {}
+        for path in find_markdown(self.content_root):
+            folders.setdefault(path.parent, []).append(path)
+        for found in split(list(folders.values()), self.read_folder, processes(self.settings)):
+            self.problems.items += found.problems.items
+            for path, parsed in found.parsed.items():
+                self.cache_data(path, parsed)
+            stories.update(found.stories)
+            pages.update(found.pages)
         lock = PermalinkLock(data_dir / "permalinks.yml")
         lock.apply(stories)
         url_pattern = self.settings["PORTAL_STORY_URL"]
@@ -110,6 +126,30 @@ class StoriesGenerator(CachingGenerator):
             self.problems.add(path, None, "this file is not in a story folder", f"Put it at {example}")
         return None
 
+    def read_folder(self, paths: list[Path]) -> FolderRead:
+        """The files of one folder (a story's or a page's languages), read and checked.
+
+        Folders are read in worker processes (see parallel.py), so what a
+        folder gives comes back whole: its story or page, its problems, and
+        the files parsed anew, for the parent to put in the content cache.
+        """
+        found = FolderRead(problems=Problems(root=self.problems.root))
+        collected, self.problems = self.problems, found.problems
+        try:
+            for path in paths:
+                parsed = self.get_cached_data(str(path))
+                if parsed is None:
+                    parsed = self.converter.parse_file(path)
+                    if isinstance(parsed, Unreadable):
+                        self.problems.add(path, parsed.line, parsed.message, parsed.hint)
+                        parsed = None
+                    else:
+                        found.parsed[str(path)] = parsed
+                self.read_file(path, parsed, self.registry, found.stories, found.pages)
+        finally:
+            self.problems = collected
+        return found
+
     def read_file(self, path: Path, parsed: ParsedFile | None, registry: Registry,
                   stories: dict[str, Story], pages: dict[str, Page]) -> None:
         located = self.where(path)
@@ -150,20 +190,6 @@ class StoriesGenerator(CachingGenerator):
             for part in unsafe:
                 self.problems.add(path, find_line(lines, part.needle, parsed.body_line), part.message, part.hint)
         return clean(parsed.html)
-
-    def parse_all(self, paths: list[Path]) -> list[ParsedFile | None]:
-        """Each file's front matter and HTML: from the content cache, else parsed (on every core);
-        None for a file that could not be parsed, after reporting why."""
-        parsed: list[ParsedFile | None] = [self.get_cached_data(str(path)) for path in paths]
-        missing = [index for index, known in enumerate(parsed) if known is None]
-        results = split([paths[index] for index in missing], self.converter.parse_file, processes(self.settings))
-        for index, result in zip(missing, results):
-            if isinstance(result, ParsedFile):
-                parsed[index] = result
-                self.cache_data(str(paths[index]), result)
-            else:
-                self.problems.add(paths[index], result.line, result.message, result.hint)
-        return parsed
 
 
 def is_public(translation: Translation, now: datetime) -> bool:

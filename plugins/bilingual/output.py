@@ -27,9 +27,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import views
+from .views import StoryView
 
-VIEWS_MODULE = views.__name__
 # Pelican's per-build bookkeeping, our model (it reaches templates only
 # through each page's own context, which is fingerprinted instead) and where
 # this build writes (no page shows it).
@@ -151,7 +150,7 @@ class RenderCache:
             self.previous = {}
         self.current: dict[str, tuple[bytes, tuple]] = {}
         self.rendered = 0
-        self.views: dict[int, tuple[object, bytes]] = {}  # id(view) -> (view, digest), see _digest
+        self.views: dict[int, tuple[StoryView, bytes]] = {}  # id(view) -> (view, digest), see _digest
 
     @staticmethod
     def salt_for(context: dict, sources: list[Path]) -> bytes:
@@ -177,17 +176,17 @@ class RenderCache:
         return digest.digest()
 
     def _digest(self, value: object) -> bytes:
-        """Bytes that change when `value` does; each view is pickled once per build.
+        """Bytes that change when `value` does; each story's view is pickled once per build.
 
-        A story's view appears on its own page and in a dozen listings, the
-        same list of sections on every page: pickling them again for every
-        page was most of the cost of fingerprinting. Views are not changed
-        once made (views.py), so a view's digest holds for the whole build;
-        the view is kept with it, so its id is never reused by another object.
+        A story's view appears on its own page and in a dozen listings:
+        pickling it again for every page was most of the cost of
+        fingerprinting. Views are not changed once made (views.py), so a
+        view's digest holds for the whole build; the view is kept with it, so
+        its id is never reused by another object.
         """
         if isinstance(value, (list, tuple)):
             return b"[" + b"".join([self._digest(item) for item in value]) + b"]"
-        if type(value).__module__ != VIEWS_MODULE:
+        if type(value) is not StoryView:
             return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         known = self.views.get(id(value))
         if known is None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """A registry entry (section, official, unit, topic, year) in one language.
 
@@ -28,7 +28,7 @@ class Entry:
     count: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Alternate:
     """One `<link rel="alternate" hreflang>`: `url` is absolute."""
 
@@ -36,7 +36,7 @@ class Alternate:
     url: str
 
 
-@dataclass
+@dataclass(slots=True)
 class LanguageSwitch:
     """Where the language switcher leads.
 
@@ -50,7 +50,7 @@ class LanguageSwitch:
     translated: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class FileView:
     """A downloadable file (a signed PDF, an audio or video file, a photo, a press kit)."""
 
@@ -60,7 +60,7 @@ class FileView:
     mime: str
 
 
-@dataclass
+@dataclass(slots=True)
 class ImageSource:
     """One format of a photo for `<picture>`: `srcset` lists every width ("url 800w, …")."""
 
@@ -68,13 +68,13 @@ class ImageSource:
     srcset: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Licence:
     name: str  # "CC BY 4.0"
     url: str
 
 
-@dataclass
+@dataclass(slots=True)
 class ImageView:
     """A photo in one language.
 
@@ -99,7 +99,7 @@ class ImageView:
     name: str = ""  # the file name in the story folder
 
 
-@dataclass
+@dataclass(slots=True)
 class TrackView:
     """A WebVTT captions track of a video: `lang` of its text, `label` its language's name."""
 
@@ -108,7 +108,7 @@ class TrackView:
     label: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Cue:
     """One caption of a video, for the transcript printed under it."""
 
@@ -116,13 +116,13 @@ class Cue:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Correction:
     date: datetime
     note: str
 
 
-@dataclass
+@dataclass(slots=True)
 class DecisionView:
     number: str
     signed: date
@@ -131,7 +131,7 @@ class DecisionView:
     document: FileView
 
 
-@dataclass
+@dataclass(slots=True)
 class EventView:
     starts: datetime
     ends: datetime | None
@@ -150,7 +150,7 @@ class EventView:
         return self.postponed_to or self.starts
 
 
-@dataclass
+@dataclass(slots=True)
 class MediaView:
     """A video or audio item: a file here, or a link out (never an embed).
 
@@ -179,7 +179,7 @@ class MediaView:
         return f"PT{minutes}M{seconds}S" if minutes else f"PT{seconds}S"
 
 
-@dataclass
+@dataclass(slots=True)
 class StoryView:
     """One story in one language, everything resolved for the page.
 
@@ -224,7 +224,7 @@ class StoryView:
         return [photo for photo in self.photos if photo.name not in shown]
 
 
-@dataclass
+@dataclass(slots=True)
 class PageView:
     id: str
     title: str
@@ -233,7 +233,7 @@ class PageView:
     url: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Pagination:
     """Path-based pagination: page 1 is the bare URL, then `page/N/`."""
 

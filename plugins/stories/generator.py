@@ -80,6 +80,7 @@ class StoriesGenerator(CachingGenerator):
         if self.problems:
             raise BuildStopped(self.problems)
         self.save_cache()
+        self._cache = {}  # Pelican's content cache: nothing reads it again, and it is a copy of every file
         now = self.now()
         public = published(stories, now)
         lock.record(public)

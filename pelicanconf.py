@@ -59,7 +59,8 @@ FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 THEME_STATIC_DIR = "theme"
 READERS = {"rst": None, "html": None, "htm": None}  # Markdown only: see plugins/stories
-JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
+                     "auto_reload": False}  # a build never sees a template change: no stat per include
 
 CACHE_PATH = "cache"
 LOAD_CONTENT_CACHE = True

@@ -18,6 +18,7 @@ pipes and must leave them alone (they do: nothing but this object uses them).
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import subprocess
 import tempfile
@@ -40,18 +41,24 @@ class Service:
             raise SearchIndexFailed("The search index was not built: Pagefind is not installed "
                                     "(pip install 'pagefind[extended]').")
         self.errors = tempfile.TemporaryFile()  # a file, not a pipe: a full pipe would stall the service
-        self.process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=self.errors)
+        try:
+            self.process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
+                                            stdout=subprocess.PIPE, stderr=self.errors)
+        except OSError as error:
+            raise SearchIndexFailed(f"The search index was not built: Pagefind did not start ({error}).") from None
         self.requests: list[dict[str, Any]] = []
 
     def send(self, requests: Sequence[dict[str, Any]]) -> None:
         """Queue these requests; they are answered in order."""
         first = len(self.requests) + 1
         self.requests += requests
-        self.process.stdin.write(b"".join(
-            base64.b64encode(json.dumps({"message_id": number, "payload": request}, ensure_ascii=False).encode())
-            + b"," for number, request in enumerate(requests, first)))
-        self.process.stdin.flush()
+        try:
+            self.process.stdin.write(b"".join(
+                base64.b64encode(json.dumps({"message_id": number, "payload": request}, ensure_ascii=False).encode())
+                + b"," for number, request in enumerate(requests, first)))
+            self.process.stdin.flush()
+        except BrokenPipeError:
+            pass  # the service stopped: `answers` reports it with its exit status and its own words
 
     def answers(self) -> list[dict[str, Any]]:
         """Every request's answer, in order, once all are in; the service then stops.
@@ -83,7 +90,8 @@ class Service:
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
-        self.process.stdin.close()
+        with contextlib.suppress(BrokenPipeError):  # what the stopped service did not read
+            self.process.stdin.close()
         self.process.stdout.close()
         self.errors.close()
 

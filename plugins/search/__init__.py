@@ -1,24 +1,24 @@
-"""Search: index every build with Pagefind, one index per language.
+"""Search: a Pagefind index of the stories, one per language, built while the pages render.
 
-Signal: `finalized`, because Pagefind reads the finished HTML: it runs once
-all generators have written the site, so `make build`, `make serve` and the
-plain `pelican` command all index. What gets indexed is decided by the theme
-(`data-pagefind-body` on story pages only, filters and sort keys beside it;
-see `components/search_fields.html`); Pagefind splits the index by each
-page's `<html lang>`, so a reader searches only their language.
-Settings: `CACHE_PATH` (Pagefind writes there first) and
+Signal: `get_generators`, adding `SearchGenerator` (after the bilingual
+generator, see PLUGINS): its `generate_context` turns every story view into a
+search record (records.py) and starts Pagefind on them (indexing.py,
+service.py); its `generate_output` waits for the bundle and writes it to
+`/pagefind/`. Only stories are indexed, never listings or the home page, and
+each language is its own index, so a reader searches only their language.
+Settings: `CACHE_PATH` (the last bundle is kept there) and
 `PORTAL_PREVIOUS_OUTPUT` (unchanged index files are linked from the site
 this build replaces, see plugins/bilingual/output.py).
 """
 
 from pelican import signals
 
-from .indexing import index_site
+from .generator import SearchGenerator
 
 
-def _index(pelican) -> None:
-    index_site(pelican.output_path, pelican.settings)
+def _generators(_pelican):
+    return SearchGenerator
 
 
 def register() -> None:
-    signals.finalized.connect(_index)
+    signals.get_generators.connect(_generators)

@@ -1,82 +1,96 @@
-"""Run Pagefind (the `pagefind[extended]` package) over the built site.
+"""Index the stories while the pages are rendered; keep the bundle for the same records.
 
-Pagefind runs as a separate process, as its own command line does (its
-Python API drives the same binary through a service process: nothing to
-gain for indexing a finished folder). It writes its bundle into a
-staging folder in the cache; the files are then moved into the site, or
-linked from the previous site where Pagefind made the same file again (its
-fragment and index files are named by their content): an edited story
-changes a handful of the index's files, not all of them; when no page
-changed at all, Pagefind does not run. Pagefind's ready-made UIs are left
-out: the theme's search.js uses its JS API.
+`Indexing` is started once the model is resolved, before any page is
+rendered: it hands every record to a Pagefind service process (see
+service.py) and returns, so Pagefind indexes on the second core while Python
+renders. `bundle()`, called after the pages are written, waits for it.
+
+One index per language, one language after the other in the same process
+(each is written and dropped before the next one is built): Pagefind's
+memory peaks while it builds an index, and two languages built together
+need about half as much again as the larger one alone. Each language's
+bundle is written to a folder of its own; they are then merged into one
+(`pagefind-entry.json` lists both languages; the other shared files are
+Pagefind's own scripts, the same in both).
 
 Pagefind writes its filter files in hash-map order, so two runs over the same
-pages can give differently named files. The last bundle is therefore kept in
-the cache under a digest of every page it indexed: the same pages reuse the
-same bundle, and the same commit builds to the same bytes.
+records can give differently named files. The last bundle is therefore kept
+in the cache under a digest of the records: the same records reuse the same
+bundle without starting Pagefind (a rebuild that changed no story's text,
+filters or title: a theme change, a new photo size), and the same commit
+builds to the same bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
-import subprocess
-import sys
 from importlib.metadata import version
 from pathlib import Path
 
-from bilingual.output import Output
+from .records import Record
+from .service import SearchIndexFailed, Service
 
-BUNDLE = "pagefind"  # the folder under the site's root: /pagefind/pagefind.js, the index, the fragments
-UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
-
-
-class SearchIndexFailed(SystemExit):
-    """Stops the build with Pagefind's own words instead of a traceback."""
+ENTRY = "pagefind-entry.json"  # the bundle's table of languages, read first by pagefind.js
 
 
-def index_site(output_path: str, settings: dict) -> None:
-    site = Path(output_path)
-    output = Output(site, settings.get("PORTAL_PREVIOUS_OUTPUT"))
-    if output.previous is not None and pages_unchanged(site, output.previous):
-        for old in sorted(p for p in (output.previous / BUNDLE).rglob("*") if p.is_file()):
-            output.link(old.relative_to(output.previous).as_posix())
-        return
-    bundle = cached_bundle(site, Path(settings["CACHE_PATH"]).resolve() / "pagefind")
-    for made in sorted(p for p in bundle.rglob("*") if p.is_file()):
-        if not made.name.startswith(UNUSED):
-            output.write(f"{BUNDLE}/{made.relative_to(bundle).as_posix()}", made.read_bytes())
+class Indexing:
+    """Pagefind's bundle for exactly these records: the kept one, or one being built."""
 
+    def __init__(self, records: dict[str, list[Record]], cache: Path) -> None:
+        """`records`: per language, in a stable order. Starts Pagefind unless the bundle is kept."""
+        self.cache = cache
+        self.languages = list(records)
+        digest = hashlib.blake2b(version("pagefind").encode())
+        digest.update(json.dumps(records, ensure_ascii=False, sort_keys=True).encode())
+        self.kept = cache / digest.hexdigest()[:32]
+        self.staging = cache / "staging"
+        self.service: Service | None = None
+        if self.kept.is_dir():
+            return
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self.service = Service()
+        self.service.send([{"type": "NewIndex", "config": None} for _ in self.languages])
+        for index_id, lang in enumerate(self.languages):
+            self.service.send([{"type": "AddRecord", "index_id": index_id, **r} for r in records[lang]] + [
+                {"type": "WriteFiles", "index_id": index_id, "output_path": str(self.staging / lang)},
+                {"type": "DeleteIndex", "index_id": index_id}])
 
-def cached_bundle(site: Path, cache: Path) -> Path:
-    """Pagefind's bundle for exactly these pages: the kept one, or a new run's (which replaces it)."""
-    digest = hashlib.blake2b(version("pagefind").encode())
-    for page in sorted(site.rglob("*.html")):
-        digest.update(page.relative_to(site).as_posix().encode())
-        digest.update(page.read_bytes())
-    kept = cache / digest.hexdigest()[:32]
-    if kept.is_dir():
-        return kept
-    staging = cache / "staging"
-    shutil.rmtree(staging, ignore_errors=True)
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(staging), "--silent"]
-    done = subprocess.run(command, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise SearchIndexFailed(f"The search index was not built: Pagefind stopped ({done.returncode}).\n"
-                                f"{done.stdout}{done.stderr}")
-    for older in cache.iterdir():
-        if older != staging:
-            shutil.rmtree(older)
-    staging.rename(kept)
-    return kept
+    @property
+    def reused(self) -> bool:
+        return self.service is None
 
+    def bundle(self) -> Path:
+        """The folder of the finished bundle (waits for Pagefind if it is still indexing)."""
+        if self.service is not None:
+            answers = self.service.answers()
+            created = [answer.get("index_id") for answer in answers[:len(self.languages)]]
+            if created != list(range(len(self.languages))):
+                raise SearchIndexFailed(f"The search index was not built: Pagefind numbered its indexes {created}.")
+            self._merge()
+            self.service = None
+        return self.kept
 
-def pages_unchanged(site: Path, previous: Path) -> bool:
-    """Every page is the very file of the previous site, none was removed, and that site has an index:
-    Pagefind would make the same bundle again."""
-    if not (previous / BUNDLE / "pagefind-entry.json").is_file():
-        return False
-    pages = {p.relative_to(site): p.stat().st_ino for p in site.rglob("*.html")}
-    before = {p.relative_to(previous): p.stat().st_ino for p in previous.rglob("*.html")
-              if p.relative_to(previous).parts[0] != BUNDLE}
-    return pages == before
+    def _merge(self) -> None:
+        merged = self.staging / "merged"
+        entry: dict = {}
+        for lang in self.languages:
+            folder = self.staging / lang
+            for made in sorted(p for p in folder.rglob("*") if p.is_file()):
+                name = made.relative_to(folder).as_posix()
+                target = merged / name
+                if name == ENTRY:
+                    own = json.loads(made.read_text(encoding="utf-8"))
+                    entry = {**own, "languages": {**entry.get("languages", {}), **own["languages"]}}
+                elif not target.exists():
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    made.rename(target)
+                elif target.read_bytes() != made.read_bytes():
+                    raise SearchIndexFailed(f"The search index was not built: Pagefind wrote two different {name}.")
+        (merged / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        for older in self.cache.iterdir():
+            if older != self.staging:
+                shutil.rmtree(older)
+        merged.rename(self.kept)
+        shutil.rmtree(self.staging)

@@ -145,7 +145,6 @@ class LanguagePlanner:
             context = self.common(story.url, counterpart, fallback=self.urls.listing(self.other, story.section.id))
             context["jsonld"] = jsonld.for_story(story, self.publisher, self.urls.absolute)
             context["story"] = story
-            context["official_ids"] = sorted(involved(story))
             yield PagePlan(story.url, "story.html", context)
 
     def section_pages(self) -> Iterator[PagePlan]:

@@ -84,6 +84,27 @@ class Output:
         self._create(name, lambda target: _copy_new(source, target))
         self.written += 1
 
+    def place(self, name: str, cached: Path) -> None:
+        """A file from a build cache whose files are never rewritten in place (photo renditions,
+        the search bundle): linked, so it costs no copy (copied where the cache is on another disk).
+        Where the previous site has the same bytes, that file is kept instead, as `write` does."""
+        old = self.previous_file(name)
+        if old is not None and old.stat().st_size == cached.stat().st_size \
+                and (old.samefile(cached) or old.read_bytes() == cached.read_bytes()):
+            self.link(name)
+            return
+
+        def make(target: Path) -> None:
+            try:
+                os.link(cached, target)
+            except FileExistsError:
+                raise  # _create unlinks it and tries again
+            except OSError:
+                _copy_new(cached, target)
+
+        self._create(name, make)
+        self.written += 1
+
     def _create(self, name: str, make: Callable[[Path], object]) -> None:
         """Make the new file `name` with `make(target)`, in a folder made once per build.
 

@@ -40,7 +40,7 @@ class SearchGenerator(Generator):
         output = Output(Path(self.output_path), self.settings.get("PORTAL_PREVIOUS_OUTPUT"))
         for made in sorted(p for p in bundle.rglob("*") if p.is_file()):
             if not made.name.startswith(UNUSED):
-                output.write(f"{BUNDLE}/{made.relative_to(bundle).as_posix()}", made.read_bytes())
+                output.place(f"{BUNDLE}/{made.relative_to(bundle).as_posix()}", made)
         logger.info("Search index: %s; files written: %d, unchanged (linked): %d",
                     "the same stories as last time, kept" if self.indexing.reused else "built",
                     output.written, output.linked)

@@ -23,8 +23,8 @@ def a(tag: str) -> str:
     return f"{{{ATOM}}}{tag}"
 
 
-def atom_feed(feed: Feed, items: list[FeedItem], hub: str, fallback_updated: datetime) -> bytes:
-    """`fallback_updated` dates a feed with no entries (Atom requires `updated`)."""
+def atom_feed(feed: Feed, items: list[FeedItem], hub: str, fallback_updated: datetime | None) -> bytes:
+    """`fallback_updated` dates a feed with no entries (Atom requires `updated`); unused otherwise."""
     root = etree.Element(a("feed"), {XML_LANG: feed.lang}, nsmap={None: ATOM})
     child(root, a("id"), feed.id)
     child(root, a("title"), feed.title)

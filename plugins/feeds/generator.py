@@ -82,8 +82,8 @@ class FeedsGenerator(Generator):
         cache.save()
         for lang in site.languages:
             title = f"{self.texts[lang].feeds_page()} — {self.settings['PORTAL_LANGUAGES'][lang]['site_name']}"
-            page_url = urls.absolute(self.catalog.pages[lang])
-            output.write(urls.output_name(self.catalog.opml[lang].path), opml(title, self.catalog.groups[lang], page_url))
+            opml_file = urls.output_name(self.catalog.opml[lang].path)
+            output.write(opml_file, opml(title, self.catalog.groups[lang], render.about[lang]))
         logger.info("Feed files rendered: %d of %d; written: %d, unchanged (linked from the previous site): %d",
                     cache.rendered, len(jobs), output.written, output.linked)
 
@@ -100,8 +100,9 @@ class FeedsGenerator(Generator):
 
         items = {lang: ItemBuilder(resolver, lang, self.config.id_authority, item_html, self.published_size)
                  for lang in resolver.site.languages}
-        return Renderer(items, self.config.websub_hub, self.config.id_authority, self.settings["TIMEZONE"], describe,
-                        self.show() if podcast else None)
+        about = {lang: resolver.urls.absolute(self.catalog.pages[lang]) for lang in resolver.site.languages}
+        return Renderer(items, about, self.config.websub_hub, self.config.id_authority, self.settings["TIMEZONE"],
+                        describe, self.show() if podcast else None)
 
     def show(self) -> Show:
         """The podcast's artwork (from the theme's static files) and owner."""

@@ -46,7 +46,7 @@ def atom_entry(item: FeedItem) -> etree._Element:
 def atom_feed(feed: Feed, items: list[FeedItem], hub: str, fallback_updated: datetime | None,
               entry: Callable[[FeedItem], etree._Element] = atom_entry) -> bytes:
     """`fallback_updated` dates a feed with no entries (Atom requires `updated`); unused otherwise.
-    `entry(item)` gives each item's element (`atom_entry`, or a copy of it)."""
+    `entry(item)` gives each item's element (`atom_entry`, or the one made for every feed)."""
     root = etree.Element(a("feed"), {XML_LANG: feed.lang}, nsmap={None: ATOM})
     child(root, a("id"), feed.id)
     child(root, a("title"), feed.title)

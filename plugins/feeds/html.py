@@ -85,5 +85,7 @@ def plain_text(html: str) -> str:
         element.tail = "\n" + (element.tail or "")
     for element in root.iter("dt"):
         element.tail = ": " + (element.tail or "").lstrip()
-    text = _SPACES.sub(" ", root.text_content())
+    text = root.text_content()
+    if "  " in text or any(space in text for space in "\t\r\f\v"):  # most texts have nothing to collapse
+        text = _SPACES.sub(" ", text)
     return _GAPS.sub("\n\n", "\n".join(line.strip() for line in text.split("\n"))).strip()

@@ -10,12 +10,13 @@ the items and entries its jobs need).
 
 A story is in several feeds (all stories, its section, topics, officials,
 units), so the renderer builds its item once, and its `<item>`, `<entry>`
-and JSON entry once per format, copied into every file that carries it.
+and JSON entry once per format, used by every file that carries it (an
+element moves into each file's tree in turn: a file is serialized before
+the next one is built).
 """
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -79,18 +80,14 @@ class Renderer:
         build = self.items[feed.lang]
         items = [build(story) for story in stories]
         if job.format == "rss":
-            return rss_feed(feed, items, self.hub, self._copy("rss", rss_entry))
+            return rss_feed(feed, items, self.hub, lambda item: self._once("rss", item, rss_entry))
         if job.format == "atom":
-            return atom_feed(feed, items, self.hub, job.fallback, self._copy("atom", atom_entry))
+            return atom_feed(feed, items, self.hub, job.fallback, lambda item: self._once("atom", item, atom_entry))
         if job.format == "json":
             return json_feed(feed, items, self.hub, self.about[feed.lang], self._json)
         if job.format == "podcast":  # a story is in one podcast, one video feed: nothing to share
             return podcast_feed(feed, items, self.hub, self.show)
         return video_feed(feed, items, self.hub)
-
-    def _copy(self, fmt: str, make: Callable[[FeedItem], etree._Element]) -> Callable[[FeedItem], etree._Element]:
-        """Each item's element made once, copied for each file (a tree takes the element it is given)."""
-        return lambda item: copy.deepcopy(self._once(fmt, item, make))
 
     def _json(self, item: FeedItem, about: str) -> str:
         return self._once("json", item, lambda item: json_entry(item, about))  # `about` is the language's

@@ -102,7 +102,7 @@ def serialize(root: etree._Element) -> bytes:
 
 def rss_entry(item: FeedItem) -> etree._Element:
     """A story's `<item>` in the story feeds: its full text, photos and categories.
-    Built on its own, so that it can be made once and copied into every feed that carries the story."""
+    Built on its own, so that it can be made once for every feed that carries the story."""
     element = item_head(etree.Element("rss", nsmap=NAMESPACES), item)
     if item.full_text:
         child(element, f"{{{YANDEX}}}full-text", item.full_text)
@@ -115,7 +115,7 @@ def rss_entry(item: FeedItem) -> etree._Element:
 
 def rss_feed(feed: Feed, items: list[FeedItem], hub: str,
              entry: Callable[[FeedItem], etree._Element] = rss_entry) -> bytes:
-    """A story feed; `entry(item)` gives each item's element (`rss_entry`, or a copy of it)."""
+    """A story feed; `entry(item)` gives each item's element (`rss_entry`, or the one made for every feed)."""
     rss = channel(feed, "rss", items, hub, NAMESPACES)
     rss[0].extend(entry(item) for item in items)
     return serialize(rss)

@@ -7,6 +7,7 @@ its newest entry's, so a rebuild writes the same bytes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from lxml import etree
@@ -23,8 +24,29 @@ def a(tag: str) -> str:
     return f"{{{ATOM}}}{tag}"
 
 
-def atom_feed(feed: Feed, items: list[FeedItem], hub: str, fallback_updated: datetime) -> bytes:
-    """`fallback_updated` dates a feed with no entries (Atom requires `updated`)."""
+def atom_entry(item: FeedItem) -> etree._Element:
+    """A story's `<entry>`, built on its own so that it can be made once for every feed that carries it."""
+    entry = etree.Element(a("entry"), nsmap={None: ATOM})
+    child(entry, a("id"), item.id)
+    child(entry, a("title"), item.title)
+    child(entry, a("link"), rel="alternate", type="text/html", href=item.url)
+    child(entry, a("published"), item.published.isoformat())
+    child(entry, a("updated"), item.updated.isoformat())
+    if item.summary:
+        child(entry, a("summary"), item.summary, type="text")
+    child(entry, a("content"), item.content_html, type="html")
+    for category in item.categories:
+        child(entry, a("category"), term=category.term, scheme=category.scheme, label=category.label)
+    if item.image:
+        f = item.image.file
+        child(entry, a("link"), rel="enclosure", type=f.mime, length=str(f.length), href=f.url)
+    return entry
+
+
+def atom_feed(feed: Feed, items: list[FeedItem], hub: str, fallback_updated: datetime | None,
+              entry: Callable[[FeedItem], etree._Element] = atom_entry) -> bytes:
+    """`fallback_updated` dates a feed with no entries (Atom requires `updated`); unused otherwise.
+    `entry(item)` gives each item's element (`atom_entry`, or the one made for every feed)."""
     root = etree.Element(a("feed"), {XML_LANG: feed.lang}, nsmap={None: ATOM})
     child(root, a("id"), feed.id)
     child(root, a("title"), feed.title)
@@ -38,19 +60,5 @@ def atom_feed(feed: Feed, items: list[FeedItem], hub: str, fallback_updated: dat
     person = child(root, a("author"))
     child(person, a("name"), feed.site_name)
     child(person, a("uri"), feed.home_url)
-    for item in items:
-        entry = child(root, a("entry"))
-        child(entry, a("id"), item.id)
-        child(entry, a("title"), item.title)
-        child(entry, a("link"), rel="alternate", type="text/html", href=item.url)
-        child(entry, a("published"), item.published.isoformat())
-        child(entry, a("updated"), item.updated.isoformat())
-        if item.summary:
-            child(entry, a("summary"), item.summary, type="text")
-        child(entry, a("content"), item.content_html, type="html")
-        for category in item.categories:
-            child(entry, a("category"), term=category.term, scheme=category.scheme, label=category.label)
-        if item.image:
-            f = item.image.file
-            child(entry, a("link"), rel="enclosure", type=f.mime, length=str(f.length), href=f.url)
+    root.extend(entry(item) for item in items)
     return serialize(root)

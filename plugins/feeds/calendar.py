@@ -19,7 +19,6 @@ from icalendar import Calendar, Event, Timezone
 from bilingual.views import StoryView
 
 from .catalog import Feed
-from .items import FeedItem
 
 PRODUCT = "-//Bishkek City Hall//Press conferences//EN"
 REFRESH = timedelta(hours=1)  # how often calendar apps should re-read it
@@ -30,10 +29,11 @@ def event_uid(authority: str, story_id: str, lang: str) -> str:
     return f"{story_id}/{lang}@{authority.split(',')[0]}"
 
 
-def calendar_feed(feed: Feed, stories: list[tuple[StoryView, FeedItem]], authority: str, tzid: str,
-                  since: date, describe: Callable[[StoryView], str]) -> bytes:
+def calendar_feed(feed: Feed, stories: list[StoryView], authority: str, tzid: str, since: date,
+                  describe: Callable[[StoryView], str]) -> bytes:
     """`since`: the first day the VTIMEZONE must describe (the earliest event's year);
-    `describe(story)`: the event's facts as plain text, in the calendar's language."""
+    `describe(story)`: the event's facts as plain text, in the calendar's language.
+    An event needs only the story's title, summary, address and dates: no feed item is built for it."""
     cal = Calendar()
     cal.add("prodid", PRODUCT)
     cal.add("version", "2.0")
@@ -49,26 +49,26 @@ def calendar_feed(feed: Feed, stories: list[tuple[StoryView, FeedItem]], authori
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT1H")  # the same, for Outlook
     cal.add_component(Timezone.from_tzid(tzid, first_date=since))
-    for story, item in sorted(stories, key=lambda pair: (pair[0].event.when, pair[1].id)):
-        cal.add_component(_event(story, item, event_uid(authority, story.id, story.lang), describe(story)))
+    for story in sorted(stories, key=lambda story: (story.event.when, story.id)):
+        cal.add_component(_event(story, event_uid(authority, story.id, story.lang), describe(story)))
     return cal.to_ical()
 
 
-def _event(story: StoryView, item: FeedItem, uid: str, facts: str) -> Event:
+def _event(story: StoryView, uid: str, facts: str) -> Event:
     e = story.event
     starts = story.event.when
     event = Event()
     event.add("uid", uid)
-    event.add("dtstamp", item.updated.astimezone(timezone.utc))
-    event.add("created", item.published.astimezone(timezone.utc))
-    event.add("last-modified", item.updated.astimezone(timezone.utc))
+    event.add("dtstamp", story.updated.astimezone(timezone.utc))
+    event.add("created", story.date.astimezone(timezone.utc))
+    event.add("last-modified", story.updated.astimezone(timezone.utc))
     event.add("sequence", len(story.corrections) + (0 if e.status == "scheduled" else 1))
-    event.add("summary", item.title)
+    event.add("summary", story.title)
     event.add("dtstart", starts)
     if e.ends:
         event.add("dtend", starts + (e.ends - e.starts))  # a postponed event keeps its length
     event.add("location", e.venue)
     event.add("status", "CANCELLED" if e.status == "cancelled" else "CONFIRMED")
-    event.add("url", item.url)
-    event.add("description", "\n\n".join(part for part in (item.summary, facts, item.url) if part))
+    event.add("url", story.abs_url)
+    event.add("description", "\n\n".join(part for part in (story.summary, facts, story.abs_url) if part))
     return event

@@ -5,13 +5,17 @@ from `PORTAL_VIEWS`. `generate_context` plans every feed (`FeedCatalog`),
 shares it with templates as `PORTAL_FEEDS` and adds the Feeds page to the
 pages the bilingual plugin renders (`PORTAL_PAGE_PLANS`). `generate_output`
 runs after the bilingual plugin has copied the stories' files, so every
-enclosure's length is the size of the file actually published.
+enclosure's length is the size of the file actually published: it plans a
+job per feed file (jobs.py) and renders only those whose inputs changed
+since the previous site (fingerprints.py).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -23,20 +27,19 @@ from bilingual.resolve import Resolver
 from bilingual.views import StoryView
 from localization.catalogs import load_translations
 
-from .atom import atom_feed
-from .calendar import calendar_feed
-from .catalog import Feed, FeedFile, build_catalog
+from .catalog import build_catalog
 from .config import FeedSettings
-from .html import feed_html, plain_text
-from .items import FeedItem, ItemBuilder
-from .jsonfeed import json_feed
+from .fingerprints import FeedCache, StoryDigests, inputs
+from .html import plain_text
+from .items import ItemBuilder
+from .jobs import Renderer, plan
 from .opml import opml
-from .podcast import Show, podcast_feed, video_feed
-from .rss import rss_feed
+from .podcast import Show
 from .texts import Texts
 
 CATALOG_KEY = "PORTAL_FEEDS"
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+logger = logging.getLogger(__name__)
 
 
 class FeedsGenerator(Generator):
@@ -63,47 +66,43 @@ class FeedsGenerator(Generator):
 
     # writing ------------------------------------------------------------------
     def generate_output(self, writer) -> None:
+        """Plan a job per feed file, then link each file whose inputs did not change
+        (fingerprints.py) and render the others."""
         resolver: Resolver = self.context[VIEWS_KEY]
         site, urls = resolver.site, resolver.urls
-        content = self.get_template("feeds/item")
-        self.output = Output(Path(self.output_path), self.settings.get("PORTAL_PREVIOUS_OUTPUT"))
-        newest = max((s.updated for lang in site.languages
-                      for s in resolver.story_views(lang)), default=EPOCH)
+        output = Output(Path(self.output_path), self.settings.get("PORTAL_PREVIOUS_OUTPUT"))
+        newest = max((s.updated for lang in site.languages for s in resolver.story_views(lang)), default=EPOCH)
+        jobs = plan(self.catalog, urls, newest)
+        render = self.renderer(any(job.format == "podcast" for job in jobs))
+        sources = [Path(self.theme), Path(__file__).parents[1]]  # the theme, and plugins/
+        cache = FeedCache(Path(self.settings["CACHE_PATH"]), FeedCache.salt_for(self.context, sources))
+        digest = StoryDigests()
+        for job in jobs:
+            cache.file(output, job.name, inputs(job, digest), partial(render, job))
+        cache.save()
         for lang in site.languages:
-            build = ItemBuilder(resolver, lang, self.config.id_authority,
-                                lambda story, lang=lang: content.render(self.context, lang=lang, story=story),
-                                self.published_size)
-            about = urls.absolute(self.catalog.pages[lang])
-            for feed in self.catalog.feeds[lang]:
-                items = [build(story) for story in feed.stories]
-                for file in feed.files:
-                    self.write(file, self.render(file.format, feed, items, about, newest))
             title = f"{self.texts[lang].feeds_page()} — {self.settings['PORTAL_LANGUAGES'][lang]['site_name']}"
-            self.write(self.catalog.opml[lang], opml(title, self.catalog.groups[lang], about))
+            opml_file = urls.output_name(self.catalog.opml[lang].path)
+            output.write(opml_file, opml(title, self.catalog.groups[lang], render.about[lang]))
+        logger.info("Feed files rendered: %d of %d; written: %d, unchanged (linked from the previous site): %d",
+                    cache.rendered, len(jobs), output.written, output.linked)
 
-    def render(self, fmt: str, feed: Feed, items: list[FeedItem], about: str, newest: datetime) -> bytes:
-        hub = self.config.websub_hub
-        if fmt == "rss":
-            return rss_feed(feed, items, hub)
-        if fmt == "atom":
-            return atom_feed(feed, items, hub, fallback_updated=newest)
-        if fmt == "json":
-            return json_feed(feed, items, hub, about)
-        if fmt == "podcast":
-            return podcast_feed(feed, items, hub, self.show())
-        if fmt == "video":
-            return video_feed(feed, items, hub)
-        return self.calendar(feed, items, newest)
+    def renderer(self, podcast: bool) -> Renderer:
+        """What every feed file of this build is rendered with (see jobs.py)."""
+        content, facts = self.get_template("feeds/item"), self.get_template("feeds/event")
+        resolver: Resolver = self.context[VIEWS_KEY]
 
-    def calendar(self, feed: Feed, items: list[FeedItem], newest: datetime) -> bytes:
-        facts = self.get_template("feeds/event")
+        def item_html(story: StoryView) -> str:
+            return content.render(self.context, lang=story.lang, story=story)
 
         def describe(story: StoryView) -> str:
-            return plain_text(feed_html(facts.render(self.context, lang=feed.lang, story=story), story.abs_url))
+            return plain_text(facts.render(self.context, lang=story.lang, story=story))
 
-        first = min((s.event.when for s in feed.stories), default=newest)
-        return calendar_feed(feed, list(zip(feed.stories, items)), self.config.id_authority,
-                             self.settings["TIMEZONE"], date(first.year, 1, 1), describe)
+        items = {lang: ItemBuilder(resolver, lang, self.config.id_authority, item_html, self.published_size)
+                 for lang in resolver.site.languages}
+        about = {lang: resolver.urls.absolute(self.catalog.pages[lang]) for lang in resolver.site.languages}
+        return Renderer(items, about, self.config.websub_hub, self.config.id_authority, self.settings["TIMEZONE"],
+                        describe, self.show() if podcast else None)
 
     def show(self) -> Show:
         """The podcast's artwork (from the theme's static files) and owner."""
@@ -120,7 +119,3 @@ class FeedsGenerator(Generator):
             raise SystemExit(f"feeds: {path} is not in the output; list the feeds plugin after the plugins "
                              "that publish stories' files in PLUGINS.")
         return file.stat().st_size
-
-    def write(self, file: FeedFile, data: bytes) -> None:
-        """Written, or linked from the previous site when the bytes are the same."""
-        self.output.write(self.context[VIEWS_KEY].urls.output_name(file.path), data)

@@ -9,6 +9,7 @@ each item's section, topics, officials and units with their ids.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from .catalog import Feed
 from .items import FeedItem
@@ -16,8 +17,16 @@ from .items import FeedItem
 VERSION = "https://jsonfeed.org/version/1.1"
 
 
-def json_feed(feed: Feed, items: list[FeedItem], hub: str, about: str) -> bytes:
-    """`about` is the Feeds page: where a reader learns what `_portal` holds."""
+def json_entry(item: FeedItem, about: str) -> str:
+    """An item as `json.dumps(feed, indent=2)` writes it in the feed's `items` (two levels deep),
+    made on its own: an item is in several feeds, and json indents in Python, slowly."""
+    return "    " + json.dumps(_item(item, about), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+
+
+def json_feed(feed: Feed, items: list[FeedItem], hub: str, about: str,
+              entry: Callable[[FeedItem, str], str] = json_entry) -> bytes:
+    """`about` is the Feeds page: where a reader learns what `_portal` holds. `entry(item, about)`
+    gives each item's text (`json_entry`, or the same made once for every feed)."""
     data: dict = {
         "version": VERSION,
         "title": feed.title,
@@ -29,8 +38,10 @@ def json_feed(feed: Feed, items: list[FeedItem], hub: str, about: str) -> bytes:
     }
     if hub:
         data["hubs"] = [{"type": "WebSub", "url": hub}]
-    data["items"] = [_item(item, about) for item in items]
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    head = json.dumps(data, ensure_ascii=False, indent=2)[:-len("\n}")]
+    entries = ",\n".join(entry(item, about) for item in items)
+    listed = f"[\n{entries}\n  ]" if items else "[]"
+    return f'{head},\n  "items": {listed}\n}}\n'.encode("utf-8")
 
 
 def _item(item: FeedItem, about: str) -> dict:

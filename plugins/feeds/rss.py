@@ -14,6 +14,7 @@ The podcast and the video feed (podcast.py) are RSS too and reuse this.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from email.utils import format_datetime
 
@@ -99,16 +100,22 @@ def serialize(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 
-def rss_feed(feed: Feed, items: list[FeedItem], hub: str) -> bytes:
-    """A story feed: every item with its full text, photos and categories."""
+def rss_entry(item: FeedItem) -> etree._Element:
+    """A story's `<item>` in the story feeds: its full text, photos and categories.
+    Built on its own, so that it can be made once for every feed that carries the story."""
+    element = item_head(etree.Element("rss", nsmap=NAMESPACES), item)
+    if item.full_text:
+        child(element, f"{{{YANDEX}}}full-text", item.full_text)
+    if item.image:
+        enclosure(element, item.image)
+    for media in [*item.photos, *([item.recording] if item.recording else [])]:
+        media_content(element, media)
+    return element
+
+
+def rss_feed(feed: Feed, items: list[FeedItem], hub: str,
+             entry: Callable[[FeedItem], etree._Element] = rss_entry) -> bytes:
+    """A story feed; `entry(item)` gives each item's element (`rss_entry`, or the one made for every feed)."""
     rss = channel(feed, "rss", items, hub, NAMESPACES)
-    ch = rss[0]
-    for item in items:
-        element = item_head(ch, item)
-        if item.full_text:
-            child(element, f"{{{YANDEX}}}full-text", item.full_text)
-        if item.image:
-            enclosure(element, item.image)
-        for media in [*item.photos, *([item.recording] if item.recording else [])]:
-            media_content(element, media)
+    rss[0].extend(entry(item) for item in items)
     return serialize(rss)

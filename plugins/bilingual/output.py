@@ -29,6 +29,7 @@ from pathlib import Path
 
 from .views import StoryView
 
+PAGE_CACHE = "portal-pages.pickle"  # the pages' fingerprints, in the cache folder
 # Pelican's per-build bookkeeping, our model (it reaches templates only
 # through each page's own context, which is fingerprinted instead) and where
 # this build writes (no page shows it).
@@ -148,7 +149,7 @@ class Page:
 
 
 class RenderCache:
-    """Fingerprints of the pages of the last build (in the content cache folder).
+    """Fingerprints of the pages (or, in a file of their own, the feeds) of the last build.
 
     A page's output is a function of its template, its own context, the
     settings and whatever else is in Pelican's context (hashed once per
@@ -160,10 +161,8 @@ class RenderCache:
     page shows comes through its context.
     """
 
-    FILE = "portal-pages.pickle"
-
-    def __init__(self, cache_dir: Path, salt: bytes) -> None:
-        self.path = cache_dir / self.FILE
+    def __init__(self, cache_dir: Path, salt: bytes, file_name: str = PAGE_CACHE) -> None:
+        self.path = cache_dir / file_name
         self.salt = salt
         try:
             self.previous: dict[str, tuple[bytes, tuple]] = pickle.loads(self.path.read_bytes())
@@ -216,18 +215,21 @@ class RenderCache:
         return known[1]
 
     def page(self, output: Output, name: str, template: str, context: dict, render: Callable[[], str]) -> Page:
-        """Link the page from the previous site if nothing it depends on changed, else render it.
+        """Link the page from the previous site if nothing it depends on changed, else render it."""
+        return self.file(output, name, self.fingerprint(template, context), lambda: render().encode("utf-8"))
 
-        Returns what `keep` records rather than recording it here: pages may
-        be rendered in a forked worker (see parallel.py)."""
-        fingerprint = self.fingerprint(template, context)
+    def file(self, output: Output, name: str, fingerprint: bytes | None, render: Callable[[], bytes]) -> Page:
+        """Link `name` from the previous site if its fingerprint is unchanged, else render and write it.
+
+        Returns what `keep` records rather than recording it here: files may
+        be rendered in a forked worker (see stories/parallel.py)."""
         known = self.previous.get(name)
         old = output.previous_file(name)
         if fingerprint and known and known[0] == fingerprint and old and _stamp(old) == known[1] \
                 and output.link(name):
             rendered = False
         else:
-            output.write(name, render().encode("utf-8"))
+            output.write(name, render())
             rendered = True
         return Page(name, fingerprint, _stamp(output.fresh / name), rendered)
 

@@ -1,7 +1,7 @@
 """Feed files whose inputs did not change are linked from the previous site, not built.
 
-The bilingual plugin's `RenderCache` does this for pages; `FeedCache` is the
-same cache for feed files, in its own file of the cache folder. A file's
+The bilingual plugin's `RenderCache` does this for pages, and for feed files
+with its own file in the cache folder (FEED_CACHE). A file's
 fingerprint hashes the build's salt (Pelican's context with the settings,
 the theme's files, the plugins' code: `RenderCache.salt_for`), its job
 without the stories, and a digest of each story it carries, in order. So
@@ -21,11 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
-from bilingual.output import Output, RenderCache, _stamp
 from bilingual.views import StoryView
 
 from .jobs import FeedJob
@@ -50,26 +47,4 @@ def inputs(job: FeedJob, digest: StoryDigests) -> dict:
     return {"job": replace(job, stories=()), "stories": [digest(story) for story in job.stories]}
 
 
-class FeedCache(RenderCache):
-    """Fingerprints of the feed files of the last build (`RenderCache`, for bytes rather than pages).
-
-    As for pages, the previous file must still be the very file its
-    fingerprint was recorded for, so a failed or discarded build leaves
-    nothing trusted."""
-
-    FILE = "portal-feeds.pickle"
-
-    def file(self, output: Output, name: str, inputs: dict, render: Callable[[], bytes]) -> Path:
-        """Link `name` from the previous site if its inputs are unchanged, else render and write it."""
-        fingerprint = self.fingerprint("feed", inputs)
-        known = self.previous.get(name)
-        old = output.previous_file(name)
-        if fingerprint and known and known[0] == fingerprint and old and _stamp(old) == known[1] \
-                and output.link(name):
-            path = output.fresh / name
-        else:
-            path = output.write(name, render())
-            self.rendered += 1
-        if fingerprint:
-            self.current[name] = (fingerprint, _stamp(path))
-        return path
+FEED_CACHE = "portal-feeds.pickle"  # the feeds' fingerprints, beside the pages' in the cache folder

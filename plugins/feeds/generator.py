@@ -21,18 +21,19 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from bilingual.generator import PLANS_KEY, VIEWS_KEY
-from bilingual.output import Output
+from bilingual.output import Output, Page, RenderCache
 from bilingual.planning import LanguagePlanner, PagePlan
 from bilingual.resolve import Resolver
 from bilingual.views import StoryView
 from localization.catalogs import load_translations
+from stories.parallel import processes, split
 
 from .catalog import build_catalog
 from .config import FeedSettings
-from .fingerprints import FeedCache, StoryDigests, inputs
+from .fingerprints import FEED_CACHE, StoryDigests, inputs
 from .html import plain_text
 from .items import ItemBuilder
-from .jobs import Renderer, plan
+from .jobs import FeedJob, Renderer, plan
 from .opml import opml
 from .podcast import Show
 from .texts import Texts
@@ -75,10 +76,14 @@ class FeedsGenerator(Generator):
         jobs = plan(self.catalog, urls, newest)
         render = self.renderer(any(job.format == "podcast" for job in jobs))
         sources = [Path(self.theme), Path(__file__).parents[1]]  # the theme, and plugins/
-        cache = FeedCache(Path(self.settings["CACHE_PATH"]), FeedCache.salt_for(self.context, sources))
+        cache = RenderCache(Path(self.settings["CACHE_PATH"]), RenderCache.salt_for(self.context, sources), FEED_CACHE)
         digest = StoryDigests()
-        for job in jobs:
-            cache.file(output, job.name, inputs(job, digest), partial(render, job))
+
+        def write(job: FeedJob) -> Page:
+            return cache.file(output, job.name, cache.fingerprint("feed", inputs(job, digest)), partial(render, job))
+
+        for written in split(jobs, write, processes(self.settings)):
+            cache.keep(written)
         cache.save()
         for lang in site.languages:
             title = f"{self.texts[lang].feeds_page()} — {self.settings['PORTAL_LANGUAGES'][lang]['site_name']}"

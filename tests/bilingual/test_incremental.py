@@ -19,7 +19,7 @@ import yaml
 
 import fixture_site as fx
 from conftest import FixtureSite, assert_built
-from bilingual.output import RenderCache
+from bilingual.output import PAGE_CACHE
 from helpers import ROOT, url_to_file
 
 
@@ -158,7 +158,7 @@ def test_an_edit_leaves_the_fingerprints_of_unrelated_pages_alone(fixture, tmp_p
     caption must not change that of a page that shows neither (the feed catalog and the photo
     library are in every page's context, but not what they carry)."""
     def fingerprints() -> dict[str, bytes]:
-        recorded = pickle.loads((fixture.cache / RenderCache.FILE).read_bytes())
+        recorded = pickle.loads((fixture.cache / PAGE_CACHE).read_bytes())
         return {name: fingerprint for name, (fingerprint, _stamp) in recorded.items()}
 
     first = build(fixture, tmp_path / "one")

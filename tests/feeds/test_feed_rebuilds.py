@@ -20,7 +20,7 @@ import feeds_fixture
 import fixture_site as fx
 from conftest import FixtureSite, assert_built
 from feedfiles import FILES
-from feeds.fingerprints import FeedCache
+from feeds.fingerprints import FEED_CACHE
 from helpers import ROOT
 
 SENTENCE = "Работы завершены досрочно."
@@ -54,7 +54,7 @@ def written(before: Path, after: Path) -> set[str]:
 
 def fingerprints(site: FixtureSite) -> dict[str, bytes]:
     return {name: fingerprint for name, (fingerprint, _stamp) in
-            pickle.loads((site.cache / FeedCache.FILE).read_bytes()).items()}
+            pickle.loads((site.cache / FEED_CACHE).read_bytes()).items()}
 
 
 def carrying(output: Path, story: fx.Story, lang: str) -> set[str]:

@@ -19,10 +19,9 @@ language's feeds alone.
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 from dataclasses import replace
 
+from bilingual.output import digest_of
 from bilingual.views import StoryView
 
 from .jobs import FeedJob
@@ -37,8 +36,7 @@ class StoryDigests:
     def __call__(self, story: StoryView) -> bytes:
         key = (story.id, story.lang)
         if key not in self._known:
-            data = pickle.dumps(replace(story, translation=None), protocol=pickle.HIGHEST_PROTOCOL)
-            self._known[key] = hashlib.blake2b(data, digest_size=16).digest()
+            self._known[key] = digest_of(replace(story, translation=None))
         return self._known[key]
 
 

@@ -20,12 +20,11 @@ page whose fingerprint is unchanged is linked without being rendered.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import pickle
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from .views import StoryView
@@ -171,7 +170,7 @@ class RenderCache:
             self.previous = {}
         self.current: dict[str, tuple[bytes, tuple]] = {}
         self.rendered = 0
-        self.views: dict[int, tuple[StoryView, bytes]] = {}  # id(view) -> (view, digest), see _digest
+        self.views = ViewDigests()
 
     @staticmethod
     def salt_for(context: dict, sources: list[Path]) -> bytes:
@@ -197,22 +196,14 @@ class RenderCache:
         return digest.digest()
 
     def _digest(self, value: object) -> bytes:
-        """Bytes that change when `value` does; each story's view is pickled once per build.
-
-        A story's view appears on its own page and in a dozen listings:
-        pickling it again for every page was most of the cost of
-        fingerprinting. Views are not changed once made (views.py), so a
-        view's digest holds for the whole build; the view is kept with it, so
-        its id is never reused by another object.
-        """
+        """Bytes that change when `value` does. A story's view counts by its digest, made once
+        per build (ViewDigests): it appears on its own page and in a dozen listings, and
+        pickling it for every one of them was most of the cost of fingerprinting."""
         if isinstance(value, (list, tuple)):
             return b"[" + b"".join([self._digest(item) for item in value]) + b"]"
         if type(value) is not StoryView:
             return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        known = self.views.get(id(value))
-        if known is None:
-            known = self.views[id(value)] = (value, digest_of(value))
-        return known[1]
+        return self.views(value)
 
     def page(self, output: Output, name: str, template: str, context: dict, render: Callable[[], str]) -> Page:
         """Link the page from the previous site if nothing it depends on changed, else render it."""
@@ -245,29 +236,49 @@ class RenderCache:
         os.replace(temporary, self.path)
 
 
-class _Digester(pickle.Pickler):
-    """Pickles long strings as their own digest.
+class ViewDigests:
+    """The digest of each story view of a build, made once however many pages and feeds show it.
 
-    Pickling a str makes CPython keep a UTF-8 copy of it inside the string
-    for as long as the string lives: the text of every story, held twice
-    for the whole build (~13 MB per 1,000 story pairs). Encoding it to hash
-    it does not.
+    A digest covers everything a page or feed can show of the story; the
+    story's text counts by its own hash (pickling a str makes CPython keep
+    a UTF-8 copy inside it for as long as it lives: every story's text,
+    twice). Stories it links to (the decision it explains, its explainers)
+    count by what a link shows of them (LINKED), and its translation not
+    at all: a page reaches the other language only through its own context
+    (alternates, switcher). Views are not changed once made (views.py), so a
+    digest holds for the whole build; the view is kept with it, so its id is
+    never reused by another object.
     """
 
-    def __init__(self, file: io.BytesIO) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+    LINKED = ("id", "lang", "url", "title", "summary", "date", "section", "decision")
+    FIELDS = tuple(field.name for field in fields(StoryView))
 
-    def persistent_id(self, obj: object) -> bytes | None:
-        if isinstance(obj, str) and len(obj) > 256:
-            return hashlib.blake2b(obj.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        return None
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[StoryView, bytes]] = {}
 
+    def __call__(self, view: StoryView) -> bytes:
+        known = self._known.get(id(view))
+        if known is None:
+            known = self._known[id(view)] = (view, self._make(view))
+        return known[1]
 
-def digest_of(value: object) -> bytes:
-    """A digest of `value` (picklable, stable within a build): changes when `value` does."""
-    buffer = io.BytesIO()
-    _Digester(buffer).dump(value)
-    return hashlib.blake2b(buffer.getvalue(), digest_size=16).digest()
+    def _make(self, view: StoryView) -> bytes:
+        state = []
+        for name in self.FIELDS:
+            value = getattr(view, name)
+            if name == "content":
+                value = hashlib.blake2b(value.encode()).digest()
+            elif name == "translation":
+                value = None
+            elif name == "explains":
+                value = self._link(value)
+            elif name == "explained_by":
+                value = [self._link(linked) for linked in value]
+            state.append(value)
+        return hashlib.blake2b(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
+
+    def _link(self, view: StoryView | None) -> tuple | None:
+        return None if view is None else tuple(getattr(view, name) for name in self.LINKED)
 
 
 def _bytes_of(value) -> bytes:

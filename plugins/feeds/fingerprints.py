@@ -9,38 +9,24 @@ editing a story re-renders only the files that carry it, and a story
 entering or leaving a feed's top changes that feed's list; a changed
 template, setting or line of code changes every fingerprint.
 
-A story's digest hashes its view (pickled), computed once per build however
-many feeds carry it. Everything a feed shows of a story comes from its view
-(an enclosure's length is the size of a published file that the view names
-by a content-keyed URL or gives the size of), except its translation: no
-feed shows the other language, so editing one language leaves the other
-language's feeds alone.
+A story's digest is its view's (`ViewDigests`), computed once per build
+however many feeds carry it. Everything a feed shows of a story comes from
+its view (an enclosure's length is the size of a published file that the
+view names by a content-keyed URL or gives the size of); the digest leaves
+out the translation, which no feed shows, so editing one language leaves
+the other language's feeds alone.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from bilingual.output import digest_of
-from bilingual.views import StoryView
+from bilingual.output import ViewDigests
 
 from .jobs import FeedJob
 
 
-class StoryDigests:
-    """The digest of each story view of a build, computed on first use."""
-
-    def __init__(self) -> None:
-        self._known: dict[tuple[str, str], bytes] = {}
-
-    def __call__(self, story: StoryView) -> bytes:
-        key = (story.id, story.lang)
-        if key not in self._known:
-            self._known[key] = digest_of(replace(story, translation=None))
-        return self._known[key]
-
-
-def inputs(job: FeedJob, digest: StoryDigests) -> dict:
+def inputs(job: FeedJob, digest: ViewDigests) -> dict:
     """What a job's fingerprint hashes besides the salt."""
     return {"job": replace(job, stories=()), "stories": [digest(story) for story in job.stories]}
 

@@ -30,7 +30,7 @@ from stories.parallel import processes, split
 
 from .catalog import build_catalog
 from .config import FeedSettings
-from .fingerprints import FEED_CACHE, StoryDigests, inputs
+from .fingerprints import FEED_CACHE, inputs
 from .html import plain_text
 from .items import ItemBuilder
 from .jobs import FeedJob, Renderer, plan
@@ -77,10 +77,10 @@ class FeedsGenerator(Generator):
         render = self.renderer(any(job.format == "podcast" for job in jobs))
         sources = [Path(self.theme), Path(__file__).parents[1]]  # the theme, and plugins/
         cache = RenderCache(Path(self.settings["CACHE_PATH"]), RenderCache.salt_for(self.context, sources), FEED_CACHE)
-        digest = StoryDigests()
 
         def write(job: FeedJob) -> Page:
-            return cache.file(output, job.name, cache.fingerprint("feed", inputs(job, digest)), partial(render, job))
+            return cache.file(output, job.name, cache.fingerprint("feed", inputs(job, cache.views)),
+                              partial(render, job))
 
         for written in split(jobs, write, processes(self.settings)):
             cache.keep(written)

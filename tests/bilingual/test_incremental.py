@@ -92,6 +92,19 @@ def test_editing_a_story_writes_its_page_and_the_index_not_the_site(fixture, tmp
     assert "Работы завершены досрочно." in second.file(fx.BUS_LANES.urls["ru"]).read_text(encoding="utf-8")
 
 
+def test_a_decision_retitled_rewrites_the_explainer_that_links_to_it(fixture, tmp_path):
+    """A page counts a story it links to by what the link shows (bilingual.output.ViewDigests)."""
+    first = build(fixture, tmp_path / "one")
+    path = fixture.content / fx.PARKING.id / "ru.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(fx.PARKING.titles["ru"], "Новые тарифы на парковку"),
+                    encoding="utf-8")
+    second = build(fixture, tmp_path / "two", previous=first.output)
+    html = {n for n in written(first.output, second.output) if n.endswith(".html")}
+    assert url_to_file(fx.EXPLAINER.urls["ru"]) in html
+    assert "Новые тарифы на парковку" in second.file(fx.EXPLAINER.urls["ru"]).read_text(encoding="utf-8")
+    assert url_to_file(fx.EXPLAINER.urls["ky"]) not in html
+
+
 def test_a_new_title_rewrites_the_listings_it_appears_in(fixture, tmp_path):
     first = build(fixture, tmp_path / "one")
     path = fixture.content / fx.SNOW.id / "ru.md"

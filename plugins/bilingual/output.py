@@ -199,7 +199,7 @@ class RenderCache:
         """Bytes that change when `value` does. A story's view counts by its digest, made once
         per build (ViewDigests): it appears on its own page and in a dozen listings, and
         pickling it for every one of them was most of the cost of fingerprinting."""
-        if isinstance(value, (list, tuple)):
+        if isinstance(value, (list, tuple)) and any(type(item) is StoryView for item in value):
             return b"[" + b"".join([self._digest(item) for item in value]) + b"]"
         if type(value) is not StoryView:
             return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

@@ -34,7 +34,7 @@ PAGE_CACHE = "portal-pages.pickle"  # the pages' fingerprints, in the cache fold
 # through each page's own context, which is fingerprinted instead) and where
 # this build writes (no page shows it).
 UNHASHED_CONTEXT = {"generated_content", "static_links", "static_content", "PORTAL_SITE", "PORTAL_VIEWS",
-                    "OUTPUT_PATH", "PORTAL_PREVIOUS_OUTPUT",
+                    "OUTPUT_PATH", "PORTAL_PREVIOUS_OUTPUT", "PORTAL_PROCESSES",
                     "PORTAL_PAGE_PLANS", "PORTAL_PAGES",  # plugins' page hooks: their code is hashed instead
                     "PORTAL_PHOTOS"}  # the photo library: a page gets its photos through its own context
 

@@ -5,11 +5,12 @@ writing generators and leaves a `Site` in the shared context under
 `PORTAL_SITE`: only what may be published, or, with the setting
 `PORTAL_PREVIEW` (the `preview` task, never a public build), drafts and
 embargoed stories too. A story folder's photos.yml is read with its first
-language file. Parsed files are cached with Pelican's own content cache,
-keyed on each file's stamp; validation runs on every build because
-registries and other files can change what is valid, and so does the
-allow-list sanitizer (see sanitize.py), so a cache from before it cannot
-bring unsanitized HTML back.
+language file. Parsed files (front matter, HTML through the allow-list
+sanitizer) are cached with Pelican's own content cache, keyed on each file's
+stamp and on the parsing code itself (reading.PARSER: a cache made before a
+change to the sanitizer cannot bring its old HTML back); validation runs on
+every build because registries and other files can change what is valid.
+Folders are read on every core (see parallel.py).
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ from .permalinks import PermalinkLock
 from .photos_yml import PhotosFile
 from .parallel import processes, split
 from .problems import BuildStopped, Problems
-from .reading import PAGES_FOLDER, MarkdownConverter, ParsedFile, Unreadable, find_markdown
+from .reading import PAGES_FOLDER, PARSER, MarkdownConverter, ParsedFile, Unreadable, find_markdown
 from .registry import Registry, load_registry
-from .sanitize import clean, find_line, unsafe_parts
+from .sanitize import find_line
 
 CONTEXT_KEY = "PORTAL_SITE"
 RESERVED_PATHS = {"officials", "units", "topics", "archive", "page", "media", "theme", "photo", "feeds", "search"}
@@ -139,7 +140,7 @@ class StoriesGenerator(CachingGenerator):
         try:
             for path in paths:
                 parsed = self.get_cached_data(str(path))
-                if parsed is None:
+                if parsed is None or getattr(parsed, "parser", None) != PARSER:
                     parsed = self.converter.parse_file(path)
                     if isinstance(parsed, Unreadable):
                         self.problems.add(path, parsed.line, parsed.message, parsed.hint)
@@ -185,12 +186,11 @@ class StoriesGenerator(CachingGenerator):
 
     def safe_html(self, path: Path, parsed: ParsedFile) -> str:
         """The file's HTML through the allow-list; scripts and embeds are problems (see sanitize)."""
-        unsafe = unsafe_parts(parsed.html)
-        if unsafe:
+        if parsed.unsafe:
             lines = path.read_text(encoding="utf-8").splitlines()
-            for part in unsafe:
+            for part in parsed.unsafe:
                 self.problems.add(path, find_line(lines, part.needle, parsed.body_line), part.message, part.hint)
-        return clean(parsed.html)
+        return parsed.html
 
 
 def is_public(translation: Translation, now: datetime) -> bool:

@@ -2,29 +2,53 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 import markdown
 
-from . import frontmatter
+from . import frontmatter, sanitize
 
 PAGES_FOLDER = "pages"
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
 _TOP_HEADING = re.compile(r"^#(?!#)\s", re.MULTILINE)
 
 
+def _parser_identity() -> str:
+    """What decides what a parsed file holds: this code and the libraries' versions.
+
+    Pelican's content cache only checks each file's stamp; a file parsed by
+    other code (another Markdown extension, a stricter sanitizer) is parsed
+    again instead of bringing its old HTML back.
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    for module in (sys.modules[__name__], frontmatter, sanitize):
+        digest.update(Path(module.__file__).read_bytes())
+    for package in ("markdown", "nh3", "pyyaml"):
+        digest.update(version(package).encode())
+    return digest.hexdigest()
+
+
+PARSER = _parser_identity()
+
+
 @dataclass
 class ParsedFile:
-    """What is worth caching of one Markdown file: front matter and HTML."""
+    """What is worth caching of one Markdown file: front matter, its HTML through the
+    allow-list, and what the allow-list had to remove that the editor must hear about."""
 
     meta: dict
     lines: dict[str, int]
     html: str
+    unsafe: list[sanitize.UnsafePart]
     body_line: int
     top_heading_line: int | None
+    parser: str = PARSER
 
 
 @dataclass(frozen=True)
@@ -62,7 +86,8 @@ class MarkdownConverter:
         match = _TOP_HEADING.search(document.body)
         heading_line = body_line + document.body.count("\n", 0, match.start()) if match else None
         html = self._md.reset().convert(document.body)
-        return ParsedFile(document.meta, document.lines, html, body_line, heading_line)
+        return ParsedFile(document.meta, document.lines, sanitize.clean(html), sanitize.unsafe_parts(html),
+                          body_line, heading_line)
 
 
 @dataclass

@@ -48,7 +48,7 @@ class ParsedFile:
     unsafe: list[sanitize.UnsafePart]
     body_line: int
     top_heading_line: int | None
-    parser: str = PARSER
+    parser: str  # the PARSER that made it (no default: an older pickle must not find one on the class)
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class MarkdownConverter:
         heading_line = body_line + document.body.count("\n", 0, match.start()) if match else None
         html = self._md.reset().convert(document.body)
         return ParsedFile(document.meta, document.lines, sanitize.clean(html), sanitize.unsafe_parts(html),
-                          body_line, heading_line)
+                          body_line, heading_line, PARSER)
 
 
 @dataclass

@@ -11,19 +11,25 @@ from __future__ import annotations
 import pickle
 from dataclasses import replace
 
+import pytest
+
 import fixture_site as fx
 from conftest import FixtureSite, assert_built
 
 STALE = "<p>Эски кэштен калган текст.</p>"
 
 
-def poison_cache(site: FixtureSite, **changes) -> None:
-    """Give the cached Kyrgyz bus-lanes file another HTML (and whatever `changes` say)."""
+def poison_cache(site: FixtureSite, unversioned: bool = False, **changes) -> None:
+    """Give the cached Kyrgyz bus-lanes file another HTML (and whatever `changes` say);
+    `unversioned`: as a cache written before parsed files recorded their parser."""
     path = site.cache / "StoriesGenerator"
     entries = pickle.loads(path.read_bytes())
     key = str(site.content / fx.BUS_LANES.id / "ky.md")
     stamp, parsed = entries[key]
-    entries[key] = (stamp, replace(parsed, html=STALE, **changes))
+    poisoned = replace(parsed, html=STALE, **changes)
+    if unversioned:
+        del poisoned.parser
+    entries[key] = (stamp, poisoned)
     path.write_bytes(pickle.dumps(entries))
 
 
@@ -37,11 +43,13 @@ def test_a_file_parsed_by_this_code_comes_from_the_cache(tmp_path):
     assert STALE in result.file(fx.BUS_LANES.urls["ky"]).read_text(encoding="utf-8")
 
 
-def test_a_file_parsed_by_other_code_is_parsed_again(tmp_path):
+@pytest.mark.parametrize("older", [{"parser": "an older sanitizer"}, {"unversioned": True}],
+                         ids=["other parser", "no parser recorded"])
+def test_a_file_parsed_by_other_code_is_parsed_again(tmp_path, older):
     site = FixtureSite(tmp_path / "site")
     fx.populate(site)
     assert_built(site.build(output=tmp_path / "one"))
-    poison_cache(site, parser="an older sanitizer")
+    poison_cache(site, **older)
     result = site.build(output=tmp_path / "two")
     assert_built(result)
     page = result.file(fx.BUS_LANES.urls["ky"]).read_text(encoding="utf-8")

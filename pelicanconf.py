@@ -13,7 +13,7 @@ DEFAULT_LANG = "ky"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["stories", "localization", "photos", "bilingual"]
 PLUGINS += ["feeds", "sitemap"]  # after bilingual: they read its views and the pages it wrote
-PLUGINS += ["search"]  # Pagefind indexes the finished site
+PLUGINS += ["search"]  # Pagefind indexes the stories while the pages render
 
 PORTAL_LANGUAGES = {
     "ky": {"name": "Кыргызча", "locale": "ky_KG", "site_name": "Бишкек шаарынын мэриясы"},
@@ -26,6 +26,7 @@ PORTAL_NOW = os.environ.get("PORTAL_NOW")             # the embargo clock; unset
 PORTAL_PREVIOUS_OUTPUT = os.environ.get("PORTAL_PREVIOUS_OUTPUT")  # the site a build replaces (tasks.py)
 PORTAL_PREVIEW = False  # True only in `make preview` (into .preview/): drafts and embargoed stories, bannered
 PORTAL_PROCESSES = None  # pages and feeds are rendered on this many cores; None: every core
+PORTAL_SEARCH_CHUNK = 250  # stories per search index chunk and language: an edit re-indexes one chunk
 PORTAL_LIVE_RELOAD = False  # True only for `make serve`/`make preview`: the CSP admits livereload's inline loader
 
 # Photos (plugins/photos): renditions for <picture>, cached in CACHE_PATH/photos.

@@ -5,7 +5,9 @@
   `pelican` command on it exactly as an editor would, and returns what it
   printed and where it wrote.
 - `site` is the shared fixture site (see `fixture_site.py`), built once per
-  session with `PORTAL_PAGE_SIZE=2` and served over http on 127.0.0.1.
+  session with `PORTAL_PAGE_SIZE=2` and `PORTAL_SEARCH_CHUNK=3` (listings run
+  over several pages, the search index over several chunks) and served over
+  http on 127.0.0.1.
 - `feeds_site` is the shared site plus audio, video and more for the feeds
   (see `feeds_fixture.py`), built once per session and served.
 - `browser` / `new_page` drive Debian's Chromium through Playwright;
@@ -234,7 +236,7 @@ def site(tmp_path_factory):
     """The shared fixture site (fixture_site.py), built once and served."""
     fixture = FixtureSite(tmp_path_factory.mktemp("main-site"))
     fixture_site.populate(fixture)
-    server, result = serve_and_build(fixture, PORTAL_PAGE_SIZE=2)
+    server, result = serve_and_build(fixture, PORTAL_PAGE_SIZE=2, PORTAL_SEARCH_CHUNK=3)
     assert_built(result)
     yield result
     server.close()

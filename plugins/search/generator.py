@@ -9,6 +9,7 @@ itself, out of the context that fingerprints the pages.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -21,7 +22,9 @@ from bilingual.resolve import Resolver
 from .indexing import Indexing
 from .records import record
 
-BUNDLE = "pagefind"  # the folder under the site's root: /pagefind/pagefind.js, the index, the fragments
+BUNDLE = "pagefind"  # the folder under the site's root: /pagefind/pagefind.js, chunks.json and a folder per chunk
+SCRIPT = "pagefind.js"  # Pagefind's API, the same in every chunk: search.js imports it once, from /pagefind/
+TABLE = "chunks.json"  # each language's chunks, oldest first (Indexing.table)
 UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
 logger = logging.getLogger(__name__)
 
@@ -32,15 +35,19 @@ class SearchGenerator(Generator):
     def generate_context(self) -> None:
         resolver: Resolver = self.context[VIEWS_KEY]
         records = {lang: [record(story) for story in resolver.story_views(lang)] for lang in resolver.site.languages}
-        self.indexing = Indexing(records, Path(self.settings["CACHE_PATH"]).resolve() / "pagefind")
+        self.indexing = Indexing(records, Path(self.settings["CACHE_PATH"]).resolve() / "pagefind",
+                                 self.settings["PORTAL_SEARCH_CHUNK"])
 
     def generate_output(self, writer) -> None:
         """Pagefind's files, but not its ready-made UIs (the theme's search.js uses its JS API)."""
-        bundle = self.indexing.bundle()
+        bundles = self.indexing.bundles()
         output = Output(Path(self.output_path), self.settings.get("PORTAL_PREVIOUS_OUTPUT"))
-        for made in sorted(p for p in bundle.rglob("*") if p.is_file()):
-            if not made.name.startswith(UNUSED):
-                output.place(f"{BUNDLE}/{made.relative_to(bundle).as_posix()}", made)
-        logger.info("Search index: %s; files written: %d, unchanged (linked): %d",
-                    "the same stories as last time, kept" if self.indexing.reused else "built",
-                    output.written, output.linked)
+        for name, bundle in bundles.items():
+            for made in sorted(p for p in bundle.rglob("*") if p.is_file()):
+                if not made.name.startswith(UNUSED):
+                    output.place(f"{BUNDLE}/{name}/{made.relative_to(bundle).as_posix()}", made)
+        if bundles:
+            output.place(f"{BUNDLE}/{SCRIPT}", next(iter(bundles.values())) / SCRIPT)
+        output.write(f"{BUNDLE}/{TABLE}", json.dumps(self.indexing.table(), separators=(",", ":")).encode())
+        logger.info("Search index: %d of %d chunks built, the others kept; files written: %d, unchanged (linked): %d",
+                    len(self.indexing.missing), len(bundles), output.written, output.linked)

@@ -1,24 +1,31 @@
-"""Index the stories while the pages are rendered; keep the bundle for the same records.
+"""Index the stories in chunks while the pages are rendered; keep each chunk's bundle for the same records.
+
+Each language's stories, oldest first, are cut into chunks of
+`PORTAL_SEARCH_CHUNK` stories, and every chunk is a Pagefind index of its
+own (`/pagefind/ky-0/`, `/pagefind/ky-1/` …; search.js searches them all and
+merges the results). A chunk's bundle is kept in the cache under a digest of
+its records, so a build indexes only the chunks whose stories changed: an
+edited story re-indexes the chunk it is in, a new story the newest chunk,
+and a rebuild that changed no story's text, filters or title (a theme
+change, a new photo size) none at all. Because the chunks follow the date,
+a story published with an older date moves the later chunks' boundaries:
+those are indexed again, once.
+
+Why chunks: Pagefind holds a whole index in memory while it builds it
+(about 0.3 MB per story), so one index of an archive of thousands of stories
+costs more than the rest of the build; and it cannot update an index, only
+build it again.
 
 `Indexing` is started once the model is resolved, before any page is
-rendered: it hands every record to a Pagefind service process (see
-service.py) and returns, so Pagefind indexes on the second core while Python
-renders. `bundle()`, called after the pages are written, waits for it.
-
-One index per language, one language after the other in the same process
-(each is written and dropped before the next one is built): Pagefind's
-memory peaks while it builds an index, and two languages built together
-need about half as much again as the larger one alone. Each language's
-bundle is written to a folder of its own; they are then merged into one
-(`pagefind-entry.json` lists both languages; the other shared files are
-Pagefind's own scripts, the same in both).
+rendered: it hands every record of the chunks to build to one Pagefind
+service process (see service.py) and returns, so Pagefind indexes on the
+second core while Python renders. The chunks are built one after the
+other, each written and dropped before the next one (memory peaks at one
+chunk). `bundle()`, called after the pages are written, waits for it.
 
 Pagefind writes its filter files in hash-map order, so two runs over the same
-records can give differently named files. The last bundle is therefore kept
-in the cache under a digest of the records: the same records reuse the same
-bundle without starting Pagefind (a rebuild that changed no story's text,
-filters or title: a theme change, a new photo size), and the same commit
-builds to the same bytes.
+records can give differently named files; keeping the bundles means the
+same commit builds to the same bytes.
 """
 
 from __future__ import annotations
@@ -26,71 +33,80 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 from .records import Record
 from .service import SearchIndexFailed, Service
 
-ENTRY = "pagefind-entry.json"  # the bundle's table of languages, read first by pagefind.js
+
+@dataclass(frozen=True)
+class Chunk:
+    """Some of one language's stories, consecutive by date: one Pagefind index."""
+
+    lang: str
+    number: int  # 0 for the oldest stories
+    digest: str  # of Pagefind's version and the records: the name of its bundle in the cache
+
+    @property
+    def name(self) -> str:
+        """Its folder in the site's /pagefind/, e.g. "ky-0"."""
+        return f"{self.lang}-{self.number}"
+
+
+def chunked(records: dict[str, list[Record]], size: int) -> dict[Chunk, list[Record]]:
+    """Every language's records, oldest first, in chunks of `size`; in the order search.js lists them."""
+    chunks: dict[Chunk, list[Record]] = {}
+    for lang, own in records.items():
+        ordered = sorted(own, key=lambda r: (r["sort"]["date"], r["url"]))
+        for number, start in enumerate(range(0, len(ordered), size)):
+            part = ordered[start:start + size]
+            digest = hashlib.blake2b(version("pagefind").encode(), digest_size=16)
+            digest.update(json.dumps(part, ensure_ascii=False, sort_keys=True).encode())
+            chunks[Chunk(lang, number, digest.hexdigest())] = part
+    return chunks
 
 
 class Indexing:
-    """Pagefind's bundle for exactly these records: the kept one, or one being built."""
+    """The bundles of the chunks of these records: the kept ones, and the others being built."""
 
-    def __init__(self, records: dict[str, list[Record]], cache: Path) -> None:
-        """`records`: per language, in a stable order. Starts Pagefind unless the bundle is kept."""
+    def __init__(self, records: dict[str, list[Record]], cache: Path, size: int) -> None:
+        """`records`: per language. Starts Pagefind on the chunks that are not kept."""
         self.cache = cache
-        self.languages = list(records)
-        digest = hashlib.blake2b(version("pagefind").encode())
-        digest.update(json.dumps(records, ensure_ascii=False, sort_keys=True).encode())
-        self.kept = cache / digest.hexdigest()[:32]
         self.staging = cache / "staging"
+        chunks = chunked(records, size)
+        self.chunks = list(chunks)
+        self.languages = list(records)
+        self.missing = [chunk for chunk in self.chunks if not (cache / chunk.digest).is_dir()]
         self.service: Service | None = None
-        if self.kept.is_dir():
+        if not self.missing:
             return
         shutil.rmtree(self.staging, ignore_errors=True)
         self.service = Service()
-        self.service.send([{"type": "NewIndex", "config": None} for _ in self.languages])
-        for index_id, lang in enumerate(self.languages):
-            self.service.send([{"type": "AddRecord", "index_id": index_id, **r} for r in records[lang]] + [
-                {"type": "WriteFiles", "index_id": index_id, "output_path": str(self.staging / lang)},
-                {"type": "DeleteIndex", "index_id": index_id}])
+        for index_id, chunk in enumerate(self.missing):
+            self.service.send([{"type": "NewIndex", "config": None},
+                               *({"type": "AddRecord", "index_id": index_id, **r} for r in chunks[chunk]),
+                               {"type": "WriteFiles", "index_id": index_id,
+                                "output_path": str(self.staging / chunk.digest)},
+                               {"type": "DeleteIndex", "index_id": index_id}])
 
-    @property
-    def reused(self) -> bool:
-        return self.service is None
-
-    def bundle(self) -> Path:
-        """The folder of the finished bundle (waits for Pagefind if it is still indexing)."""
+    def bundles(self) -> dict[str, Path]:
+        """Every chunk's finished bundle by its name (waits for Pagefind if it is still indexing)."""
         if self.service is not None:
             answers = self.service.answers()
-            created = [answer.get("index_id") for answer in answers[:len(self.languages)]]
-            if created != list(range(len(self.languages))):
+            created = [answer["index_id"] for answer in answers if answer["type"] == "NewIndex"]
+            if created != list(range(len(self.missing))):
                 raise SearchIndexFailed(f"The search index was not built: Pagefind numbered its indexes {created}.")
-            self._merge()
+            for chunk in self.missing:
+                (self.staging / chunk.digest).rename(self.cache / chunk.digest)
             self.service = None
-        return self.kept
-
-    def _merge(self) -> None:
-        merged = self.staging / "merged"
-        entry: dict = {}
-        for lang in self.languages:
-            folder = self.staging / lang
-            for made in sorted(p for p in folder.rglob("*") if p.is_file()):
-                name = made.relative_to(folder).as_posix()
-                target = merged / name
-                if name == ENTRY:
-                    own = json.loads(made.read_text(encoding="utf-8"))
-                    entry = {**own, "languages": {**entry.get("languages", {}), **own["languages"]}}
-                elif not target.exists():
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    made.rename(target)
-                elif target.read_bytes() != made.read_bytes():
-                    raise SearchIndexFailed(f"The search index was not built: Pagefind wrote two different {name}.")
-        (merged / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        kept = {chunk.digest for chunk in self.chunks}
         for older in self.cache.iterdir():
-            if older != self.staging:
+            if older.name not in kept:
                 shutil.rmtree(older)
-        merged.rename(self.kept)
-        shutil.rmtree(self.staging)
+        return {chunk.name: self.cache / chunk.digest for chunk in self.chunks}
+
+    def table(self) -> dict[str, list[str]]:
+        """What search.js reads first (`chunks.json`): each language's chunks, oldest first."""
+        return {lang: [c.name for c in self.chunks if c.lang == lang] for lang in self.languages}

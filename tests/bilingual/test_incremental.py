@@ -61,7 +61,7 @@ def same_bytes(one: Path, other: Path) -> dict[str, str]:
 
 def fragments(output: Path) -> list[bytes]:
     """What the search index holds, page by page (decompressed, in a stable order)."""
-    return sorted(gzip.decompress(p.read_bytes()) for p in (output / "pagefind" / "fragment").iterdir())
+    return sorted(gzip.decompress(p.read_bytes()) for p in (output / "pagefind").glob("*/fragment/*"))
 
 
 def edit_body(site: FixtureSite, story: fx.Story, lang: str, sentence: str) -> None:
@@ -87,7 +87,7 @@ def test_editing_a_story_writes_its_page_and_the_index_not_the_site(fixture, tmp
     # the feeds that carry the story's full text change with it, and only those
     assert feeds and all(n.startswith("ru/") for n in feeds), sorted(feeds)
     assert all("Работы завершены досрочно." in (second.output / n).read_text(encoding="utf-8") for n in feeds)
-    fragments_written = [n for n in new if n.startswith("pagefind/fragment/")]
+    fragments_written = [n for n in new if "/fragment/" in n]
     assert len(fragments_written) == 1, "the story's search fragment, and only it, is new"
     assert "Работы завершены досрочно." in second.file(fx.BUS_LANES.urls["ru"]).read_text(encoding="utf-8")
 

@@ -16,6 +16,7 @@ import pytest
 import fixture_site as fx
 from conftest import FixtureSite, assert_built
 from helpers import LANGS, page_text, text_of
+from search.indexing import chunked
 from search.records import text_of as blocks_of
 
 
@@ -26,12 +27,13 @@ def fixture(tmp_path) -> FixtureSite:
     return site
 
 
+def fragment(path: Path) -> dict:
+    return json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
+
+
 def fragments(output: Path) -> dict[str, dict]:
-    found = {}
-    for path in (output / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
-        found[data["url"]] = data
-    return found
+    """Every indexed story by its address: {"url", "content", "meta", "filters", ...}."""
+    return {data["url"]: data for data in map(fragment, (output / "pagefind").glob("*/fragment/*.pf_fragment"))}
 
 
 def bundle(output: Path) -> dict[str, int]:
@@ -51,14 +53,50 @@ def test_a_result_shows_what_the_story_page_shows(site):
         assert text_of(page.xpath('//a[@hreflang]')[0]) not in found["content"], "the language switch is chrome"
 
 
-def test_the_index_is_in_the_site_once_with_both_languages(site):
-    entry = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert set(entry["languages"]) == set(LANGS)
-    for lang in LANGS:
-        pages = sum(1 for url in fragments(site.output) if url.startswith(f"/{lang}/"))
-        assert entry["languages"][lang]["page_count"] == pages
-        assert list((site.output / "pagefind").glob(f"pagefind.{entry['languages'][lang]['hash']}.pf_meta"))
-    assert not list((site.output / "pagefind").glob("pagefind-ui.*")), "Pagefind's own UI is not served"
+def test_each_language_is_indexed_in_chunks_listed_for_search_js(site):
+    """chunks.json lists each language's chunks; each chunk is a whole Pagefind bundle of one language."""
+    bundle = site.output / "pagefind"
+    table = json.loads((bundle / "chunks.json").read_text(encoding="utf-8"))
+    assert set(table) == set(LANGS)
+    assert sorted(p.name for p in bundle.iterdir() if p.is_dir()) == sorted(c for chunks in table.values() for c in chunks)
+    for lang, chunks in table.items():
+        counts = []
+        for chunk in chunks:
+            entry = json.loads((bundle / chunk / "pagefind-entry.json").read_text(encoding="utf-8"))
+            assert list(entry["languages"]) == [lang]
+            counts.append(entry["languages"][lang]["page_count"])
+            assert (bundle / chunk / "pagefind-worker.js").is_file()
+        assert sum(counts) == sum(1 for url in fragments(site.output) if url.startswith(f"/{lang}/"))
+        assert max(counts) == 3, "PORTAL_SEARCH_CHUNK=3 in the shared site"
+    assert (bundle / "pagefind.js").read_bytes() == (bundle / table["ky"][0] / "pagefind.js").read_bytes()
+    assert not list(bundle.rglob("pagefind-ui.*")), "Pagefind's own UI is not served"
+
+
+def test_the_chunks_follow_the_date_oldest_first():
+    def record(day: int, lang: str = "ky") -> dict:
+        return {"url": f"/{lang}/{day}/", "sort": {"date": f"2026-03-{day:02}T10:00:00+06:00"}, "content": str(day)}
+
+    chunks = chunked({"ky": [record(d) for d in (9, 2, 7, 4, 1)], "ru": [record(3, "ru")]}, 2)
+    assert [(c.name, [r["url"] for r in records]) for c, records in chunks.items()] == [
+        ("ky-0", ["/ky/1/", "/ky/2/"]), ("ky-1", ["/ky/4/", "/ky/7/"]), ("ky-2", ["/ky/9/"]), ("ru-0", ["/ru/3/"])]
+    again = chunked({"ky": [record(d) for d in (9, 2, 7, 4, 1, 10)]}, 2)
+    assert [c.digest for c in again][:2] == [c.digest for c in chunks][:2], "a new story changes the newest chunk only"
+
+
+def test_an_edited_story_reindexes_only_its_chunk(fixture, tmp_path):
+    first = fixture.build(output=tmp_path / "one", PORTAL_SEARCH_CHUNK=3)
+    assert_built(first)
+    story = fixture.root / "content" / fx.BUS_LANES.id / "ru.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\nДобавлено: полосы обозначены краской.\n", encoding="utf-8")
+    second = fixture.build(output=tmp_path / "two", PORTAL_PREVIOUS_OUTPUT=str(first.output), PORTAL_SEARCH_CHUNK=3)
+    assert_built(second)
+    before, after = bundle(first.output), bundle(second.output)
+    changed = {name.split("/")[1] for name, inode in after.items() if before.get(name) != inode}
+    holding = {path.parts[-3] for path in (second.output / "pagefind").glob("*/fragment/*.pf_fragment")
+               if fragment(path)["url"] == fx.BUS_LANES.urls["ru"]}
+    assert len(list((second.output / "pagefind").glob("ru-*"))) > 2
+    assert changed == holding, "the other chunks, chunks.json and pagefind.js are linked from the previous site"
+    assert "краской" in fragments(second.output)[fx.BUS_LANES.urls["ru"]]["content"]
 
 
 def test_a_rebuild_that_changes_no_story_keeps_the_index_without_running_pagefind(fixture, tmp_path, monkeypatch):

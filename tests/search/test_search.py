@@ -35,7 +35,7 @@ def message(lang: str, msgid: str) -> str:
 def fragments(output) -> list[dict]:
     """Every page the index holds: {"url", "content", "meta", "filters", ...}."""
     found = []
-    for path in sorted((output / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for path in sorted((output / "pagefind").glob("*/fragment/*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd"), path
         found.append(json.loads(data[len(b"pagefind_dcd"):]))
@@ -89,7 +89,9 @@ def test_the_index_has_one_language_per_tree_with_filters(site):
     by_url = {f["url"]: f for f in fragments(site.output)}
     assert {f["url"].split("/")[1] for f in by_url.values()} == set(LANGS)
     bundle = site.output / "pagefind"
-    assert {p.name.split("_")[0] for p in bundle.glob("pagefind.*.pf_meta")} == {f"pagefind.{lang}" for lang in LANGS}
+    for lang, chunks in json.loads((bundle / "chunks.json").read_text(encoding="utf-8")).items():
+        for chunk in chunks:
+            assert [p.name.split("_")[0] for p in (bundle / chunk).glob("pagefind.*.pf_meta")] == [f"pagefind.{lang}"]
     bus_lanes = by_url[fx.BUS_LANES.urls["ru"]]
     assert bus_lanes["filters"] == {"section": ["news"], "year": ["2026"], "official": ["mayor"],
                                     "unit": ["transport-roads"]}
@@ -185,6 +187,17 @@ def test_results_sort_by_date(site, new_page):
     oldest = search(page, site, "ru", section="announcements", sort="oldest")
     assert newest == [fx.BUDGET_BRIEFING.urls["ru"], fx.CANCELLED.urls["ru"], fx.BRIEFING.urls["ru"]]
     assert oldest == list(reversed(newest))
+
+
+def test_results_from_every_chunk_of_the_index_sort_by_date(site, new_page):
+    """The mayor's stories lie in several chunks of three (PORTAL_SEARCH_CHUNK): merged, they keep the date order."""
+    assert len(json.loads((site.output / "pagefind" / "chunks.json").read_text(encoding="utf-8"))["ky"]) > 2
+    page = new_page()
+    newest = search(page, site, "ky", official="mayor", sort="newest")
+    assert newest == [story.urls["ky"] for story in fx.MAYOR_KY]
+    assert search(page, site, "ky", official="mayor", sort="oldest") == list(reversed(newest))
+    by_relevance = search(page, site, "ky", q=fx.OFFICIALS["mayor"]["name"]["ky"].split()[0])
+    assert set(by_relevance) >= set(newest), "a word is looked up in every chunk"
 
 
 @pytest.mark.parametrize("lang", LANGS)

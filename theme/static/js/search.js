@@ -3,7 +3,10 @@
    only. The form is a plain GET form: its address (?q=…&section=…) is read
    here on load and kept up to date, so a search can be bookmarked or shared.
    Every text comes from the page (data-text-* attributes, from the theme's
-   catalogs). Without JavaScript the page shows its <noscript> message. */
+   catalogs). Without JavaScript the page shows its <noscript> message.
+   The index comes in chunks, each a Pagefind index of consecutive stories
+   (chunks.json lists each language's, oldest first): every chunk is
+   searched and the answers merged. */
 const root = document.querySelector("[data-search-results]");
 const form = document.querySelector("[data-search-form]");
 const FILTERS = ["section", "year", "official", "unit"];
@@ -22,7 +25,7 @@ if (root && form) {
   more.textContent = text.textMore;
   more.hidden = true;
   root.append(more);
-  let pagefind = null;
+  let chunks = null; // this language's Pagefind instances, oldest stories first
   let latest = 0; // the newest search: answers to older ones are dropped
   let results = [];
   let shown = 0;
@@ -89,14 +92,46 @@ if (root && form) {
     status.textContent = text.textSearching;
     // without words there is no "best match": the newest come first
     const sort = SORTS[form.elements.sort.value] || (words ? undefined : SORTS.newest);
-    const found = await pagefind.search(words || null, { filters, sort });
-    if (search !== latest || !found) return;
-    results = found.results;
+    const found = await Promise.all(chunks.map((chunk) => chunk.search(words || null, { filters, sort })));
+    if (search !== latest || found.some((answer) => !answer)) return;
+    results = merged(found, sort);
     await showMore(search);
     // said once the first results are on the page: the status is a live region
     if (search === latest) {
       status.textContent = results.length ? `${text.textFound} ${number.format(results.length)}` : text.textNone;
     }
+  };
+
+  // By date, the chunks' answers are laid end to end (the chunks follow the date); by relevance,
+  // they are ordered by Pagefind's scores, which compare across indexes (its own multisite search
+  // merges them the same way).
+  const merged = (found, sort) => {
+    if (sort) return (sort.date === "desc" ? [...found].reverse() : found).flatMap((answer) => answer.results);
+    return found.flatMap((answer) => answer.results).sort((a, b) => b.score - a.score);
+  };
+
+  const load = async () => {
+    const script = new URL(text.pagefind, location.href);
+    const [pagefind, table] = await Promise.all([
+      import(script.href),
+      fetch(new URL("chunks.json", script)).then((response) => {
+        if (!response.ok) throw new Error(`chunks.json: ${response.status}`);
+        return response.json();
+      }),
+    ]);
+    const open = async (name) => {
+      const chunk = pagefind.createInstance({
+        basePath: new URL(`${name}/`, script).pathname, baseUrl: text.baseUrl, excerptLength: 24,
+      });
+      await chunk.filters(); // resolves once the chunk's index is loaded
+      return chunk;
+    };
+    const [first, ...others] = table[lang] || [];
+    if (first === undefined) return [];
+    // Pagefind's instances share one WebAssembly module, which the first to load sets up:
+    // instances loading at the same time would each set it up, over each other's memory.
+    const oldest = await open(first);
+    return [oldest, ...(await Promise.all(others.map(open)))];
   };
 
   const failed = () => {
@@ -113,20 +148,18 @@ if (root && form) {
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    if (pagefind) run();
+    if (chunks) run();
   });
   form.addEventListener("change", (event) => {
-    if (pagefind && event.target.tagName === "SELECT") run();
+    if (chunks && event.target.tagName === "SELECT") run();
   });
 
   fill(new URLSearchParams(location.search));
   try {
-    pagefind = await import(text.pagefind);
-    await pagefind.options({ baseUrl: text.baseUrl, excerptLength: 24 });
-    await pagefind.init();
+    chunks = await load();
   } catch (error) {
-    pagefind = null;
+    chunks = null;
     failed();
   }
-  if (pagefind) await run();
+  if (chunks) await run();
 }

@@ -16,11 +16,10 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from bilingual.generator import VIEWS_KEY
-from bilingual.output import Output
+from bilingual.output import Output, ViewDigests
 from bilingual.resolve import Resolver
 
-from .indexing import Indexing
-from .records import record
+from .indexing import Indexing, chunked
 
 BUNDLE = "pagefind"  # the folder under the site's root: /pagefind/pagefind.js, chunks.json and a folder per chunk
 SCRIPT = "pagefind.js"  # Pagefind's API, the same in every chunk: search.js imports it once, from /pagefind/
@@ -34,9 +33,10 @@ class SearchGenerator(Generator):
 
     def generate_context(self) -> None:
         resolver: Resolver = self.context[VIEWS_KEY]
-        records = {lang: [record(story) for story in resolver.story_views(lang)] for lang in resolver.site.languages}
-        self.indexing = Indexing(records, Path(self.settings["CACHE_PATH"]).resolve() / "pagefind",
-                                 self.settings["PORTAL_SEARCH_CHUNK"])
+        languages = list(resolver.site.languages)
+        stories = {lang: resolver.story_views(lang) for lang in languages}
+        chunks = chunked(stories, self.settings["PORTAL_SEARCH_CHUNK"], ViewDigests())
+        self.indexing = Indexing(chunks, languages, Path(self.settings["CACHE_PATH"]).resolve() / "pagefind")
 
     def generate_output(self, writer) -> None:
         """Pagefind's files, but not its ready-made UIs (the theme's search.js uses its JS API)."""

@@ -4,12 +4,13 @@ Each language's stories, oldest first, are cut into chunks of
 `PORTAL_SEARCH_CHUNK` stories, and every chunk is a Pagefind index of its
 own (`/pagefind/ky-0/`, `/pagefind/ky-1/` …; search.js searches them all and
 merges the results). A chunk's bundle is kept in the cache under a digest of
-its records, so a build indexes only the chunks whose stories changed: an
-edited story re-indexes the chunk it is in, a new story the newest chunk,
-and a rebuild that changed no story's text, filters or title (a theme
-change, a new photo size) none at all. Because the chunks follow the date,
-a story published with an older date moves the later chunks' boundaries:
-those are indexed again, once.
+its stories (their view digests, see bilingual.output.ViewDigests, with the
+code that makes records from them), so a build makes records and indexes
+only for the chunks whose stories changed: an edited story re-indexes the
+chunk it is in, a new story the newest chunk, and a rebuild that changed no
+story (a theme change, a new photo size) none at all. Because the chunks
+follow the date, a story published with an older date moves the later
+chunks' boundaries: those are indexed again, once.
 
 Why chunks: Pagefind holds a whole index in memory while it builds it
 (about 0.3 MB per story), so one index of an archive of thousands of stories
@@ -31,23 +32,31 @@ same commit builds to the same bytes.
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from .records import Record
+from bilingual.views import StoryView
+
+from . import records
+from .records import record
 from .service import SearchIndexFailed, Service
 
+# What a record is made with besides the story: a new Pagefind, Babel (the dates shown) or records.py
+# makes every chunk anew.
+SALT = hashlib.blake2b(f"{version('pagefind')} {version('babel')}".encode() + Path(records.__file__).read_bytes())
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, eq=False)
 class Chunk:
     """Some of one language's stories, consecutive by date: one Pagefind index."""
 
     lang: str
     number: int  # 0 for the oldest stories
-    digest: str  # of Pagefind's version and the records: the name of its bundle in the cache
+    digest: str  # of its stories: the name of its bundle in the cache
+    stories: tuple[StoryView, ...]
 
     @property
     def name(self) -> str:
@@ -55,30 +64,30 @@ class Chunk:
         return f"{self.lang}-{self.number}"
 
 
-def chunked(records: dict[str, list[Record]], size: int) -> dict[Chunk, list[Record]]:
-    """Every language's records, oldest first, in chunks of `size`; in the order search.js lists them."""
-    chunks: dict[Chunk, list[Record]] = {}
-    for lang, own in records.items():
-        ordered = sorted(own, key=lambda r: (r["sort"]["date"], r["url"]))
+def chunked(stories: dict[str, list[StoryView]], size: int, digest: Callable[[StoryView], bytes]) -> list[Chunk]:
+    """Every language's stories, oldest first, in chunks of `size`; in the order search.js lists them."""
+    chunks = []
+    for lang, own in stories.items():
+        ordered = sorted(own, key=lambda story: (story.date, story.url))
         for number, start in enumerate(range(0, len(ordered), size)):
-            part = ordered[start:start + size]
-            digest = hashlib.blake2b(version("pagefind").encode(), digest_size=16)
-            digest.update(json.dumps(part, ensure_ascii=False, sort_keys=True).encode())
-            chunks[Chunk(lang, number, digest.hexdigest())] = part
+            part = tuple(ordered[start:start + size])
+            summed = SALT.copy()
+            for story in part:
+                summed.update(digest(story))
+            chunks.append(Chunk(lang, number, summed.hexdigest()[:32], part))
     return chunks
 
 
 class Indexing:
-    """The bundles of the chunks of these records: the kept ones, and the others being built."""
+    """The bundles of these chunks: the kept ones, and the others being built."""
 
-    def __init__(self, records: dict[str, list[Record]], cache: Path, size: int) -> None:
-        """`records`: per language. Starts Pagefind on the chunks that are not kept."""
+    def __init__(self, chunks: list[Chunk], languages: list[str], cache: Path) -> None:
+        """Starts Pagefind on the chunks that are not kept."""
         self.cache = cache
         self.staging = cache / "staging"
-        chunks = chunked(records, size)
-        self.chunks = list(chunks)
-        self.languages = list(records)
-        self.missing = [chunk for chunk in self.chunks if not (cache / chunk.digest).is_dir()]
+        self.chunks = chunks
+        self.languages = languages
+        self.missing = [chunk for chunk in chunks if not (cache / chunk.digest).is_dir()]
         self.service: Service | None = None
         if not self.missing:
             return
@@ -86,7 +95,8 @@ class Indexing:
         self.service = Service()
         for index_id, chunk in enumerate(self.missing):
             self.service.send([{"type": "NewIndex", "config": None},
-                               *({"type": "AddRecord", "index_id": index_id, **r} for r in chunks[chunk]),
+                               *({"type": "AddRecord", "index_id": index_id, **record(story)}
+                                 for story in chunk.stories),
                                {"type": "WriteFiles", "index_id": index_id,
                                 "output_path": str(self.staging / chunk.digest)},
                                {"type": "DeleteIndex", "index_id": index_id}])

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import gzip
 import json
+from datetime import datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -73,14 +75,18 @@ def test_each_language_is_indexed_in_chunks_listed_for_search_js(site):
 
 
 def test_the_chunks_follow_the_date_oldest_first():
-    def record(day: int, lang: str = "ky") -> dict:
-        return {"url": f"/{lang}/{day}/", "sort": {"date": f"2026-03-{day:02}T10:00:00+06:00"}, "content": str(day)}
+    def story(day: int, lang: str = "ky") -> SimpleNamespace:  # what chunked() reads of a StoryView
+        return SimpleNamespace(url=f"/{lang}/{day}/", date=datetime(2026, 3, day, 10, 0))
 
-    chunks = chunked({"ky": [record(d) for d in (9, 2, 7, 4, 1)], "ru": [record(3, "ru")]}, 2)
-    assert [(c.name, [r["url"] for r in records]) for c, records in chunks.items()] == [
+    def digest(view: SimpleNamespace) -> bytes:
+        return view.url.encode()
+
+    chunks = chunked({"ky": [story(d) for d in (9, 2, 7, 4, 1)], "ru": [story(3, "ru")]}, 2, digest)
+    assert [(c.name, [s.url for s in c.stories]) for c in chunks] == [
         ("ky-0", ["/ky/1/", "/ky/2/"]), ("ky-1", ["/ky/4/", "/ky/7/"]), ("ky-2", ["/ky/9/"]), ("ru-0", ["/ru/3/"])]
-    again = chunked({"ky": [record(d) for d in (9, 2, 7, 4, 1, 10)]}, 2)
+    again = chunked({"ky": [story(d) for d in (9, 2, 7, 4, 1, 10)]}, 2, digest)
     assert [c.digest for c in again][:2] == [c.digest for c in chunks][:2], "a new story changes the newest chunk only"
+    assert again[2].digest != chunks[2].digest
 
 
 def test_an_edited_story_reindexes_only_its_chunk(fixture, tmp_path):

@@ -5,7 +5,7 @@ INSTALLED := $(VENV)/.installed
 
 .PHONY: serve build test clean bench new check preview publish
 serve build test clean bench new check preview publish: $(INSTALLED)
-	$(VENV)/bin/invoke $@ $(if $(N),-n $(N)) \
+	$(VENV)/bin/invoke $@ $(if $(N),-n $(N)) $(if $(RUNS),--runs=$(RUNS)) \
 	  $(if $(SECTION),--section=$(SECTION)) $(if $(NAME),--name=$(NAME)) $(if $(LANGS),--langs=$(LANGS)) \
 	  $(if $(FILE),--file=$(FILE)) $(if $(FORMAT),--format=$(FORMAT)) $(if $(STAGED),--staged) \
 	  $(if $(REMOTE),--remote=$(REMOTE))

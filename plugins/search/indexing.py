@@ -1,4 +1,4 @@
-"""Index the stories in chunks while the pages are rendered; keep each chunk's bundle for the same records.
+"""Index the stories in chunks while the pages are rendered; keep each chunk's bundle while its stories stay.
 
 Each language's stories, oldest first, are cut into chunks of
 `PORTAL_SEARCH_CHUNK` stories, and every chunk is a Pagefind index of its
@@ -22,11 +22,11 @@ rendered: it hands every record of the chunks to build to one Pagefind
 service process (see service.py) and returns, so Pagefind indexes on the
 second core while Python renders. The chunks are built one after the
 other, each written and dropped before the next one (memory peaks at one
-chunk). `bundle()`, called after the pages are written, waits for it.
+chunk). `bundles()`, called after the pages are written, waits for them.
 
 Pagefind writes its filter files in hash-map order, so two runs over the same
-records can give differently named files; keeping the bundles means the
-same commit builds to the same bytes.
+stories can give differently named files; keeping the bundles means the
+same commit builds to the same bytes on one machine.
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ class Indexing:
                 (self.staging / chunk.digest).rename(self.cache / chunk.digest)
             self.service = None
         kept = {chunk.digest for chunk in self.chunks}
-        for older in self.cache.iterdir():
+        for older in self.cache.iterdir() if self.cache.is_dir() else ():
             if older.name not in kept:
                 shutil.rmtree(older)
         return {chunk.name: self.cache / chunk.digest for chunk in self.chunks}

@@ -16,6 +16,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 import fixture_site as fx
+from conftest import assert_built, serve_and_build
 from helpers import LANGS, OTHER, ROOT, describe_violations, page_text, text_of
 
 # A word of BUS_LANES' Kyrgyz summary ("Автобустар эми тыгындарда турбайт"), in no other story.
@@ -227,3 +228,21 @@ def test_the_search_pages_are_each_others_translation(site, lang):
     assert f"/{OTHER[lang]}/search/" in switcher
     options = [text_of(o) for o in doc.xpath('//select[@name="section"]/option')[1:]]
     assert options == [names[lang] for names in fx.SECTIONS.values()]
+
+
+def test_a_site_without_public_stories_searches_to_nothing_found(make_site, new_page):
+    """No story, no chunk and no Pagefind script: the page says nothing was found, not that search is broken."""
+    fixture = make_site()
+    fixture.story("news/2026/11-20-draft", "ru", "Черновик.", title="Рабочий заголовок", date="2026-11-20 10:00",
+                  status="draft")
+    server, result = serve_and_build(fixture)
+    try:
+        assert_built(result)
+        assert json.loads((result.output / "pagefind" / "chunks.json").read_text(encoding="utf-8")) == {
+            lang: [] for lang in LANGS}
+        page = new_page()
+        page.goto(f"{server.url}/ru/search/?q={quote('черновик')}")
+        page.wait_for_function("([none]) => document.querySelector('.search-results__status').textContent === none",
+                               arg=[message("ru", "Nothing was found. Try other words, or fewer filters.")])
+    finally:
+        server.close()

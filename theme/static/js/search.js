@@ -112,13 +112,14 @@ if (root && form) {
 
   const load = async () => {
     const script = new URL(text.pagefind, location.href);
-    const [pagefind, table] = await Promise.all([
-      import(script.href),
-      fetch(new URL("chunks.json", script)).then((response) => {
-        if (!response.ok) throw new Error(`chunks.json: ${response.status}`);
-        return response.json();
-      }),
-    ]);
+    const imported = import(script.href); // loads beside chunks.json; a site with no story has none
+    imported.catch(() => {}); // its failure counts only where there is a chunk to open
+    const response = await fetch(new URL("chunks.json", script));
+    if (!response.ok) throw new Error(`chunks.json: ${response.status}`);
+    const table = await response.json();
+    const [first, ...others] = table[lang] || [];
+    if (first === undefined) return [];
+    const pagefind = await imported;
     const open = async (name) => {
       const chunk = pagefind.createInstance({
         basePath: new URL(`${name}/`, script).pathname, baseUrl: text.baseUrl, excerptLength: 24,
@@ -126,8 +127,6 @@ if (root && form) {
       await chunk.filters(); // resolves once the chunk's index is loaded
       return chunk;
     };
-    const [first, ...others] = table[lang] || [];
-    if (first === undefined) return [];
     // Pagefind's instances share one WebAssembly module, which the first to load sets up:
     // instances loading at the same time would each set it up, over each other's memory.
     const oldest = await open(first);

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gzip
 import json
 import re
 import sys
@@ -129,3 +130,15 @@ def describe_violations(violations: list[dict]) -> str:
         for node in v["nodes"][:5]:
             lines.append(f"    {' '.join(map(str, node['target']))}: {node.get('failureSummary', '').splitlines()[-1:]}")
     return "\n".join(lines)
+
+
+def search_fragment(path: Path) -> dict:
+    """One story as the search index holds it (a Pagefind fragment): {"url", "content", "meta", "filters", ...}."""
+    data = gzip.decompress(path.read_bytes())
+    assert data.startswith(b"pagefind_dcd"), path
+    return json.loads(data[len(b"pagefind_dcd"):])
+
+
+def search_fragment_files(output: Path) -> list[Path]:
+    """Every fragment file of every chunk of the site's search index, in a stable order."""
+    return sorted((output / "pagefind").glob("*/fragment/*.pf_fragment"))

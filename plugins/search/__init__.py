@@ -1,9 +1,10 @@
 """Search: Pagefind indexes of the stories, per language and in chunks, built while the pages render.
 
 Signal: `get_generators`, adding `SearchGenerator` (after the bilingual
-generator, see PLUGINS): its `generate_context` turns every story view into a
-search record (records.py) and starts Pagefind on the chunks whose records
-changed (indexing.py, service.py); its `generate_output` waits for them and
+generator, see PLUGINS): its `generate_context` cuts the story views into
+chunks by date and starts Pagefind on the chunks whose stories changed, with
+a search record of each of their stories (indexing.py, records.py,
+service.py); its `generate_output` waits for them and
 writes every chunk to `/pagefind/<lang>-<n>/`, with `/pagefind/chunks.json`
 listing them and `/pagefind/pagefind.js`, which search.js imports. Only
 stories are indexed, never listings or the home page, and each language has

@@ -7,7 +7,6 @@ tasks.py does.
 
 from __future__ import annotations
 
-import gzip
 import json
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +16,7 @@ import pytest
 
 import fixture_site as fx
 from conftest import FixtureSite, assert_built
-from helpers import LANGS, page_text, text_of
+from helpers import LANGS, page_text, search_fragment, search_fragment_files, text_of
 from search.indexing import chunked
 from search.records import text_of as blocks_of
 
@@ -29,13 +28,9 @@ def fixture(tmp_path) -> FixtureSite:
     return site
 
 
-def fragment(path: Path) -> dict:
-    return json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
-
-
 def fragments(output: Path) -> dict[str, dict]:
     """Every indexed story by its address: {"url", "content", "meta", "filters", ...}."""
-    return {data["url"]: data for data in map(fragment, (output / "pagefind").glob("*/fragment/*.pf_fragment"))}
+    return {data["url"]: data for data in map(search_fragment, search_fragment_files(output))}
 
 
 def bundle(output: Path) -> dict[str, int]:
@@ -98,8 +93,8 @@ def test_an_edited_story_reindexes_only_its_chunk(fixture, tmp_path):
     assert_built(second)
     before, after = bundle(first.output), bundle(second.output)
     changed = {name.split("/")[1] for name, inode in after.items() if before.get(name) != inode}
-    holding = {path.parts[-3] for path in (second.output / "pagefind").glob("*/fragment/*.pf_fragment")
-               if fragment(path)["url"] == fx.BUS_LANES.urls["ru"]}
+    holding = {path.parts[-3] for path in search_fragment_files(second.output)
+               if search_fragment(path)["url"] == fx.BUS_LANES.urls["ru"]}
     assert len(list((second.output / "pagefind").glob("ru-*"))) > 2
     assert changed == holding, "the other chunks, chunks.json and pagefind.js are linked from the previous site"
     assert "краской" in fragments(second.output)[fx.BUS_LANES.urls["ru"]]["content"]

@@ -7,7 +7,6 @@ Chromium shows what a reader finds.
 
 from __future__ import annotations
 
-import gzip
 import json
 import shutil
 from urllib.parse import quote, urlsplit
@@ -17,7 +16,8 @@ from babel.messages.pofile import read_po
 
 import fixture_site as fx
 from conftest import assert_built, serve_and_build
-from helpers import LANGS, OTHER, ROOT, describe_violations, page_text, text_of
+from helpers import (LANGS, OTHER, ROOT, describe_violations, page_text, search_fragment, search_fragment_files,
+                     text_of)
 
 # A word of BUS_LANES' Kyrgyz summary ("Автобустар эми тыгындарда турбайт"), in no other story.
 KYRGYZ_WORD = "тыгындарда"
@@ -35,12 +35,7 @@ def message(lang: str, msgid: str) -> str:
 
 def fragments(output) -> list[dict]:
     """Every page the index holds: {"url", "content", "meta", "filters", ...}."""
-    found = []
-    for path in sorted((output / "pagefind").glob("*/fragment/*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        assert data.startswith(b"pagefind_dcd"), path
-        found.append(json.loads(data[len(b"pagefind_dcd"):]))
-    return found
+    return [search_fragment(path) for path in search_fragment_files(output)]
 
 
 def search(page, site, lang: str, **params) -> list[str]:

@@ -18,11 +18,10 @@ costs more than the rest of the build; and it cannot update an index, only
 build it again.
 
 `Indexing` is started once the model is resolved, before any page is
-rendered: it hands every record of the chunks to build to one Pagefind
-service process (see service.py) and returns, so Pagefind indexes on the
-second core while Python renders. The chunks are built one after the
-other, each written and dropped before the next one (memory peaks at one
-chunk). `bundles()`, called after the pages are written, waits for them.
+rendered: it writes the records of the chunks to build to a file and starts
+feeder.py, which hands them to Pagefind one chunk at a time while Python
+renders the pages. `bundles()`, called after the pages are written, waits
+for it.
 
 Pagefind writes its filter files in hash-map order, so two runs over the same
 stories can give differently named files; keeping the bundles means the
@@ -32,18 +31,25 @@ same commit builds to the same bytes on one machine.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from pagefind.service import get_executable
+
 from bilingual.views import StoryView
 
 from . import records
 from .records import record
-from .service import SearchIndexFailed, Service
+from .service import SearchIndexFailed, encode
 
+FEEDER = Path(__file__).with_name("feeder.py")  # run as a script: see its docstring
 # What a record is made with besides the story: a new Pagefind, Babel (the dates shown) or records.py
 # makes every chunk anew.
 SALT = hashlib.blake2b(f"{version('pagefind')} {version('babel')}".encode() + Path(records.__file__).read_bytes())
@@ -82,35 +88,53 @@ class Indexing:
     """The bundles of these chunks: the kept ones, and the others being built."""
 
     def __init__(self, chunks: list[Chunk], languages: list[str], cache: Path) -> None:
-        """Starts Pagefind on the chunks that are not kept."""
+        """Writes the records of the chunks that are not kept and starts feeding them to Pagefind."""
         self.cache = cache
         self.staging = cache / "staging"
         self.chunks = chunks
         self.languages = languages
         self.missing = [chunk for chunk in chunks if not (cache / chunk.digest).is_dir()]
-        self.service: Service | None = None
+        self.feeder: subprocess.Popen | None = None
         if not self.missing:
             return
         shutil.rmtree(self.staging, ignore_errors=True)
-        self.service = Service()
-        for index_id, chunk in enumerate(self.missing):
-            self.service.send([{"type": "NewIndex", "config": None},
-                               *({"type": "AddRecord", "index_id": index_id, **record(story)}
-                                 for story in chunk.stories),
-                               {"type": "WriteFiles", "index_id": index_id,
-                                "output_path": str(self.staging / chunk.digest)},
-                               {"type": "DeleteIndex", "index_id": index_id}])
+        self.staging.mkdir(parents=True)
+        pagefind = get_executable()
+        if pagefind is None:
+            raise SearchIndexFailed("The search index was not built: Pagefind is not installed "
+                                    "(pip install 'pagefind[extended]').")
+        requests = self.staging / "requests"
+        with requests.open("wb") as file:
+            self.errors = tempfile.TemporaryFile()
+            self.feeder = subprocess.Popen([sys.executable, str(FEEDER), str(pagefind), str(requests),
+                                            str(os.getpid())], stdin=subprocess.DEVNULL, stderr=self.errors)
+            try:
+                for chunk in self.missing:  # each is index 0 of a service of its own (feeder.py)
+                    file.write(encode([{"type": "NewIndex", "config": None},
+                                       *({"type": "AddRecord", "index_id": 0, **record(s)} for s in chunk.stories),
+                                       {"type": "WriteFiles", "index_id": 0,
+                                        "output_path": str(self.staging / chunk.digest)},
+                                       {"type": "DeleteIndex", "index_id": 0}]) + b"\n")
+                    file.flush()  # the feeder follows the file: this chunk can be indexed now
+            except BaseException:
+                self.feeder.kill()
+                raise
+            file.write(b"\n")  # the end
 
     def bundles(self) -> dict[str, Path]:
         """Every chunk's finished bundle by its name (waits for Pagefind if it is still indexing)."""
-        if self.service is not None:
-            answers = self.service.answers()
-            created = [answer["index_id"] for answer in answers if answer["type"] == "NewIndex"]
-            if created != list(range(len(self.missing))):
-                raise SearchIndexFailed(f"The search index was not built: Pagefind numbered its indexes {created}.")
+        if self.feeder is not None:
+            code = self.feeder.wait()
+            self.errors.seek(0)
+            said = self.errors.read().decode(errors="replace").strip()
+            self.errors.close()
+            if code != 0:
+                raise SearchIndexFailed(said if said.startswith("The search index was not built")
+                                        else f"The search index was not built: feeder.py stopped ({code}).\n{said}")
             for chunk in self.missing:
                 (self.staging / chunk.digest).rename(self.cache / chunk.digest)
-            self.service = None
+            shutil.rmtree(self.staging)
+            self.feeder = None
         kept = {chunk.digest for chunk in self.chunks}
         for older in self.cache.iterdir() if self.cache.is_dir() else ():
             if older.name not in kept:

@@ -66,7 +66,7 @@ def content(story: StoryView) -> str:
     captions = [photo.caption for photo in story.photos]
     transcript = [cue.text for cue in story.media.transcript] if story.media else []
     corrections = [c.note for c in story.corrections]
-    parts = [story.title, story.summary, *names, *facts, *text_of(story.content), *captions, *transcript,
+    parts = [story.title, story.summary, *names, *facts, *text_of(str(story.content)), *captions, *transcript,
              *corrections]
     return " ".join(sentence(part) for part in parts if part and part.strip())
 

@@ -1,4 +1,4 @@
-"""Pagefind's indexing service, fed in one go and read back once.
+"""Pagefind's indexing service, spoken to directly.
 
 `pagefind --service` (the binary of the `pagefind[extended]` package) keeps
 indexes in memory and answers requests on its stdin/stdout: base64-encoded
@@ -7,12 +7,11 @@ Python and Node APIs). We speak it directly because the Python API
 (`pagefind.index.PagefindIndex`) polls for each answer after a 0.1 s sleep:
 a record costs 0.1 s, 200 s for 2,000 stories.
 
-The service reads its whole input on a thread of its own and queues it, so
-`start` writes every request at once and returns at once (about 10 MB and
-0.1 s for 2,000 stories); Pagefind then indexes in its own process while
-Python renders the pages, and `finish` reads the answers. No Python thread
-is involved: the build may fork its workers at any time; they inherit the two
-pipes and must leave them alone (they do: nothing but this object uses them).
+The service reads its input on a thread of its own and queues all of it, so
+whatever is sent before it is needed costs the service memory: `send` a
+batch of requests, then `receive` their answers. Nothing here imports
+Pelican (nor Pagefind's Python package, which loads asyncio): feeder.py
+runs it in a process of its own.
 """
 
 from __future__ import annotations
@@ -25,73 +24,69 @@ import tempfile
 from collections.abc import Sequence
 from typing import Any
 
-from pagefind.service import get_executable
+
+
+STOP_WAIT = 30  # seconds a service may take to finish writing and stop
 
 
 class SearchIndexFailed(SystemExit):
     """Stops the build with Pagefind's own words instead of a traceback."""
 
 
-class Service:
-    """One `pagefind --service` process and the requests sent to it."""
+def encode(requests: Sequence[dict[str, Any]], first: int = 1) -> bytes:
+    """The requests as the service reads them, numbered from `first`."""
+    return b"".join(base64.b64encode(json.dumps({"message_id": number, "payload": request},
+                                                ensure_ascii=False).encode()) + b","
+                    for number, request in enumerate(requests, first))
 
-    def __init__(self) -> None:
-        executable = get_executable()
-        if executable is None:
-            raise SearchIndexFailed("The search index was not built: Pagefind is not installed "
-                                    "(pip install 'pagefind[extended]').")
+
+def decode(messages: bytes) -> list[dict[str, Any]]:
+    """Messages as `encode` made them (or the service answers), in order."""
+    return [json.loads(base64.b64decode(message)) for message in messages.split(b",") if message]
+
+
+class Service:
+    """One `pagefind --service` process of the binary `executable`."""
+
+    def __init__(self, executable: str) -> None:
         self.errors = tempfile.TemporaryFile()  # a file, not a pipe: a full pipe would stall the service
         try:
-            self.process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
+            self.process = subprocess.Popen([executable, "--service"], stdin=subprocess.PIPE,
                                             stdout=subprocess.PIPE, stderr=self.errors)
         except OSError as error:
             raise SearchIndexFailed(f"The search index was not built: Pagefind did not start ({error}).") from None
-        self.requests: list[dict[str, Any]] = []
+        self.pending = b""  # the start of an answer not read to its end yet
 
-    def send(self, requests: Sequence[dict[str, Any]]) -> None:
-        """Queue these requests; they are answered in order."""
-        first = len(self.requests) + 1
-        self.requests += requests
+    def send(self, batch: bytes) -> None:
+        """Send a batch of requests made by `encode`."""
         try:
-            self.process.stdin.write(b"".join(
-                base64.b64encode(json.dumps({"message_id": number, "payload": request}, ensure_ascii=False).encode())
-                + b"," for number, request in enumerate(requests, first)))
+            self.process.stdin.write(batch)
             self.process.stdin.flush()
         except BrokenPipeError:
-            pass  # the service stopped: `answers` reports it with its exit status and its own words
+            pass  # the service stopped: `receive` reports it with its exit status and its own words
 
-    def answers(self) -> list[dict[str, Any]]:
-        """Every request's answer, in order, once all are in; the service then stops.
-
-        The service's stdin stays open until then: it exits as soon as it reads the end of its input."""
-        answers: dict[int, dict[str, Any]] = {}
-        pending = b""
-        try:
-            while len(answers) < len(self.requests):
-                chunk = self.process.stdout.read1(1 << 16)
-                if not chunk:
-                    raise SearchIndexFailed(f"The search index was not built: Pagefind stopped "
-                                            f"({self.process.wait()}).\n{self._errors()}")
-                *messages, pending = (pending + chunk).split(b",")
-                for message in messages:
-                    answer = json.loads(base64.b64decode(message))
-                    answers[answer["message_id"]] = answer["payload"]
-        finally:
-            self.close()
-        failed = [(self.requests[number - 1], answer) for number, answer in sorted(answers.items())
-                  if answer["type"] == "Error"]
-        if failed:
-            raise SearchIndexFailed("The search index was not built: Pagefind refused "
-                                    + "; ".join(f"{request.get('url', request['type'])}: {answer['message']}"
-                                                for request, answer in failed))
-        return [answers[number] for number in range(1, len(self.requests) + 1)]
+    def receive(self, count: int) -> list[dict[str, Any]]:
+        """The next `count` answers, by message id (the service may answer out of order)."""
+        answers: list[dict[str, Any]] = []
+        while len(answers) < count:
+            chunk = self.process.stdout.read1(1 << 16)
+            if not chunk:
+                raise SearchIndexFailed(f"The search index was not built: Pagefind stopped "
+                                        f"({self.process.wait()}).\n{self._errors()}")
+            *complete, self.pending = (self.pending + chunk).split(b",")
+            answers += decode(b",".join(complete))
+        return sorted(answers, key=lambda answer: answer["message_id"])
 
     def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait()
-        with contextlib.suppress(BrokenPipeError):  # what the stopped service did not read
+        """End the service's input and wait for it to stop: it may still be writing
+        files it has already answered for (killed then, it leaves them empty)."""
+        with contextlib.suppress(BrokenPipeError):  # what a stopped service did not read
             self.process.stdin.close()
+        try:
+            self.process.wait(timeout=STOP_WAIT)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
         self.process.stdout.close()
         self.errors.close()
 

@@ -1,0 +1,63 @@
+"""Feed Pagefind the chunks of a build one at a time: `python feeder.py PAGEFIND REQUESTS BUILD_PID`.
+
+indexing.py starts this script as a process of its own, then writes every
+chunk's requests to the file REQUESTS, one chunk a line (encoded by
+service.encode, each chunk as index 0) and an empty line at the end; the
+script follows the file as it grows, so that Pagefind indexes the first
+chunks while the build makes the records of the next, then while it renders. Each chunk gets a Pagefind service of its own: fed
+every chunk at once, one service queues every record (~100 MB more at 8,000
+stories), and fed one after the other, it still grows with each index it
+has built and dropped; a new one stays at the size of one chunk. A fresh
+interpreter, not a fork of the build: a fork would share the build's memory
+and copy every page the build writes to while it runs. It stops at the
+first error, or between two chunks if the build that started it is gone;
+the build reads the reason on its stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from service import SearchIndexFailed, Service, decode
+
+
+WAIT = 0.05  # seconds between two looks at a file that has not grown
+
+
+def feed(pagefind: str, requests: str, build: int) -> None:
+    with open(requests, "rb") as chunks:
+        chunk = b""
+        while os.getppid() == build:  # else the build stopped: nobody will take these bundles
+            chunk += chunks.readline()
+            if chunk == b"\n":
+                return
+            if chunk.endswith(b"\n"):
+                index(pagefind, chunk.rstrip(b"\n"))
+                chunk = b""
+            else:
+                time.sleep(WAIT)
+
+
+def index(pagefind: str, requests: bytes) -> None:
+    """One chunk's requests, answered by a new service."""
+    service = Service(pagefind)
+    try:
+        service.send(requests)
+        answers = service.receive(requests.count(b","))
+    finally:
+        service.close()
+    failed = [(request["payload"], answer["payload"]) for request, answer in zip(decode(requests), answers)
+              if answer["payload"]["type"] == "Error"]
+    if failed:
+        raise SearchIndexFailed("The search index was not built: Pagefind refused "
+                                + "; ".join(f"{request.get('url', request['type'])}: {answer['message']}"
+                                            for request, answer in failed))
+
+
+if __name__ == "__main__":
+    try:
+        feed(sys.argv[1], sys.argv[2], int(sys.argv[3]))
+    except SearchIndexFailed as failure:
+        sys.exit(str(failure))

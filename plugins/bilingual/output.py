@@ -240,9 +240,7 @@ class ViewDigests:
     """The digest of each story view of a build, made once however many pages and feeds show it.
 
     A digest covers everything a page or feed can show of the story; the
-    story's text counts by its own hash (pickling a str makes CPython keep
-    a UTF-8 copy inside it for as long as it lives: every story's text,
-    twice). Stories it links to (the decision it explains, its explainers)
+    story's text counts by the hash of its packed bytes. Stories it links to (the decision it explains, its explainers)
     count by what a link shows of them (LINKED), and its translation not
     at all: a page reaches the other language only through its own context
     (alternates, switcher). Views are not changed once made (views.py), so a
@@ -267,7 +265,7 @@ class ViewDigests:
         for name in self.FIELDS:
             value = getattr(view, name)
             if name == "content":
-                value = hashlib.blake2b(value.encode()).digest()
+                value = hashlib.blake2b(value.data).digest()
             elif name == "translation":
                 value = None
             elif name == "explains":

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from stories.packed import PackedHtml
+
 
 @dataclass(slots=True)
 class Entry:
@@ -191,7 +193,7 @@ class StoryView:
     lang: str
     title: str
     summary: str
-    content: str
+    content: PackedHtml  # in a template: {{ story.content|safe }}
     url: str
     abs_url: str
     date: datetime
@@ -229,7 +231,7 @@ class PageView:
     id: str
     title: str
     summary: str
-    content: str
+    content: PackedHtml  # in a template: {{ story.content|safe }}
     url: str
 
 

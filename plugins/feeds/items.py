@@ -134,7 +134,7 @@ class ItemBuilder:
             title=story.title,
             summary=story.summary,
             content_html=feed_html(self.render_content(story), story.abs_url),
-            full_text=plain_text(story.content),
+            full_text=plain_text(str(story.content)),
             published=story.date,
             updated=story.updated,
             categories=self._categories(story),

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from . import recordings
 from .model import Attachment, Decision, Event, Media, Photo, Translation
+from .packed import PackedHtml
 from .problems import Problems
 from .registry import Registry
 from .slugs import is_valid_slug, slugify
@@ -168,7 +169,7 @@ def parse_datetime(raw: str, timezone: ZoneInfo) -> datetime | None:
     return moment.replace(tzinfo=timezone) if moment.tzinfo is None else moment.astimezone(timezone)
 
 
-def read_translation(reader: FieldReader, lang: str, section: str, html: str,
+def read_translation(reader: FieldReader, lang: str, section: str, html: PackedHtml,
                      languages: tuple[str, ...]) -> Translation:
     """Build the typed translation of a story file (problems go to the reader)."""
     reader.check_keys(COMMON_KEYS | SECTION_KEYS.get(section, set()), section)

@@ -26,6 +26,7 @@ from pelican.generators import CachingGenerator
 from . import validate
 from .fields import PAGE_KEYS, FieldReader, parse_datetime, read_translation
 from .model import Page, Site, Story, Translation
+from .packed import PackedHtml
 from .permalinks import PermalinkLock
 from .photos_yml import PhotosFile
 from .parallel import processes, split
@@ -184,7 +185,7 @@ class StoriesGenerator(CachingGenerator):
                             self.settings["PORTAL_PHOTO_LICENCE"], self.timezone, self.problems).read()
         return Story(story_id, section, folder, photos=photos)
 
-    def safe_html(self, path: Path, parsed: ParsedFile) -> str:
+    def safe_html(self, path: Path, parsed: ParsedFile) -> PackedHtml:
         """The file's HTML through the allow-list; scripts and embeds are problems (see sanitize)."""
         if parsed.unsafe:
             lines = path.read_text(encoding="utf-8").splitlines()

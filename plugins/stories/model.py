@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from .packed import PackedHtml
 from .registry import Registry
 
 
@@ -85,7 +86,7 @@ class Translation:
     title: str
     date: datetime
     summary: str
-    html: str
+    html: PackedHtml
     slug: str
     status: str
     slug_explicit: bool = False

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import markdown
 
-from . import frontmatter, sanitize
+from . import frontmatter, packed, sanitize
+from .packed import PackedHtml
 
 PAGES_FOLDER = "pages"
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
@@ -27,7 +28,7 @@ def _parser_identity() -> str:
     again instead of bringing its old HTML back.
     """
     digest = hashlib.blake2b(digest_size=16)
-    for module in (sys.modules[__name__], frontmatter, sanitize):
+    for module in (sys.modules[__name__], frontmatter, packed, sanitize):
         digest.update(Path(module.__file__).read_bytes())
     for package in ("markdown", "nh3", "pyyaml"):
         digest.update(version(package).encode())
@@ -40,11 +41,16 @@ PARSER = _parser_identity()
 @dataclass
 class ParsedFile:
     """What is worth caching of one Markdown file: front matter, its HTML through the
-    allow-list, and what the allow-list had to remove that the editor must hear about."""
+    allow-list, and what the allow-list had to remove that the editor must hear about.
+
+    The HTML is packed (see packed.py): the model keeps this very object.
+    A `str` would do worse than take more memory: pickling it (saving the
+    content cache) makes CPython keep a UTF-8 copy inside it for as long as
+    it lives, which is the whole build: every story's text, twice."""
 
     meta: dict
     lines: dict[str, int]
-    html: str
+    html: PackedHtml
     unsafe: list[sanitize.UnsafePart]
     body_line: int
     top_heading_line: int | None
@@ -86,8 +92,8 @@ class MarkdownConverter:
         match = _TOP_HEADING.search(document.body)
         heading_line = body_line + document.body.count("\n", 0, match.start()) if match else None
         html = self._md.reset().convert(document.body)
-        return ParsedFile(document.meta, document.lines, sanitize.clean(html), sanitize.unsafe_parts(html),
-                          body_line, heading_line, PARSER)
+        return ParsedFile(document.meta, document.lines, PackedHtml.pack(sanitize.clean(html)),
+                          sanitize.unsafe_parts(html), body_line, heading_line, PARSER)
 
 
 @dataclass

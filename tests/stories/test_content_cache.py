@@ -15,6 +15,7 @@ import pytest
 
 import fixture_site as fx
 from conftest import FixtureSite, assert_built
+from stories.packed import PackedHtml
 
 STALE = "<p>Эски кэштен калган текст.</p>"
 
@@ -26,7 +27,7 @@ def poison_cache(site: FixtureSite, unversioned: bool = False, **changes) -> Non
     entries = pickle.loads(path.read_bytes())
     key = str(site.content / fx.BUS_LANES.id / "ky.md")
     stamp, parsed = entries[key]
-    poisoned = replace(parsed, html=STALE, **changes)
+    poisoned = replace(parsed, html=PackedHtml.pack(STALE), **changes)
     if unversioned:
         del poisoned.parser
     entries[key] = (stamp, poisoned)

@@ -17,6 +17,7 @@ process) the jobs simply run here, in order.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 import pickle
@@ -54,6 +55,7 @@ def split(jobs: Sequence[Job], work: Callable[[Job], Result], processes: int) ->
     if processes <= 1 or not hasattr(os, "fork"):
         return [work(job) for job in jobs]
     gc.freeze()  # the collector would otherwise touch (and so copy) every shared object in each worker
+    _release_free_memory()
     workers = [_fork(jobs[index::processes], work) for index in range(1, processes)]
     try:
         shares = [[work(job) for job in jobs[0::processes]]]
@@ -68,6 +70,20 @@ def split(jobs: Sequence[Job], work: Callable[[Job], Result], processes: int) ->
     for index, share in enumerate(shares):
         results[index::processes] = share
     return results
+
+
+def _release_free_memory() -> None:
+    """Hand the heap's free pages back to the system before forking (glibc's malloc_trim).
+
+    After reading, the heap holds tens of MB freed but still mapped; shared
+    with a worker, each such page is copied as soon as either process
+    allocates into it. Released, it costs nothing until it is used. Elsewhere
+    than glibc this does nothing."""
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)
 
 
 def _fork(jobs: Sequence[Job], work: Callable[[Job], Result]) -> tuple[int, int]:

@@ -76,20 +76,35 @@ def checked(result: Run, what: str) -> Run:
     return result
 
 
+# What `make build` does (tasks.build: one process, a fresh folder, links, the swap) without its progress
+# display, for another content folder and output: `python -c BUILD CONTENT OUTPUT KEY=JSON…`.
+BUILD = """\
+import json, sys
+from pathlib import Path
+from workflow.building import build, fresh_folder, replace_folder
+content, output, *settings = sys.argv[1:]
+output = Path(output)
+overrides = {key: json.loads(value) for key, value in (setting.split("=", 1) for setting in settings)}
+done = build(Path("pelicanconf.py"), fresh_folder(output),
+             {"PATH": content, "PORTAL_PREVIOUS_OUTPUT": str(output), **overrides})
+if not done.ok:
+    sys.exit(done.stopped)
+replace_folder(done.output, output)
+"""
+
+
 class Ours:
-    """Our build, the way `make build` runs it (tasks.py: fresh folder, links, swap)."""
+    """Our build, the way `make build` runs it (BUILD)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.output = root / "output"
 
     def build(self, *settings: str) -> tuple[Run, int]:
-        """`settings`: more `KEY=JSON` overrides for Pelican's -e."""
+        """`settings`: more `KEY=JSON` overrides, as Pelican's -e takes them."""
         before = inodes(self.output)
-        code = ("import sys; from pathlib import Path; import tasks; "
-                "sys.exit(0 if tasks.pelican(*sys.argv[3:], content=sys.argv[1], output=Path(sys.argv[2])) else 1)")
-        result = checked(run([sys.executable, "-c", code, str(self.root / "content"), str(self.output),
-                              "-e", f"PORTAL_DATA={json.dumps(str(self.root / 'data'))}",
+        result = checked(run([sys.executable, "-c", BUILD, str(self.root / "content"), str(self.output),
+                              f"PORTAL_DATA={json.dumps(str(self.root / 'data'))}",
                               f"CACHE_PATH={json.dumps(str(self.root / 'cache'))}", *settings],
                              cwd=ROOT, env={"PORTAL_NOW": NOW}), "our build")
         return result, len(inodes(self.output) - before)

@@ -2,12 +2,14 @@
 
 indexing.py starts this script as a process of its own, then writes every
 chunk's requests to the file REQUESTS, one chunk a line (encoded by
-service.encode, each chunk as index 0) and an empty line at the end; the
-script follows the file as it grows, so that Pagefind indexes the first
-chunks while the build makes the records of the next, then while it renders. Each chunk gets a Pagefind service of its own: fed
-every chunk at once, one service queues every record (~100 MB more at 8,000
-stories), and fed one after the other, it still grows with each index it
-has built and dropped; a new one stays at the size of one chunk. A fresh
+service.encode, each chunk as index 0) and an empty line at the end. The
+script follows the file as it grows, so Pagefind indexes the first chunks
+while the build makes the records of the next, then while it renders.
+
+Each chunk gets a Pagefind service of its own: fed every chunk at once, one
+service queues every record (~100 MB more at 8,000 stories); fed them one
+after the other, it still grows with each index it has built and dropped;
+a new one stays at the size of one chunk (~90 MB at 250 stories). A fresh
 interpreter, not a fork of the build: a fork would share the build's memory
 and copy every page the build writes to while it runs. It stops at the
 first error, or between two chunks if the build that started it is gone;
@@ -21,7 +23,6 @@ import sys
 import time
 
 from service import SearchIndexFailed, Service, decode
-
 
 WAIT = 0.05  # seconds between two looks at a file that has not grown
 

@@ -24,8 +24,6 @@ import tempfile
 from collections.abc import Sequence
 from typing import Any
 
-
-
 STOP_WAIT = 30  # seconds a service may take to finish writing and stop
 
 

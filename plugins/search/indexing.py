@@ -110,11 +110,10 @@ class Indexing:
                                             str(os.getpid())], stdin=subprocess.DEVNULL, stderr=self.errors)
             try:
                 for chunk in self.missing:  # each is index 0 of a service of its own (feeder.py)
-                    file.write(encode([{"type": "NewIndex", "config": None},
-                                       *({"type": "AddRecord", "index_id": 0, **record(s)} for s in chunk.stories),
-                                       {"type": "WriteFiles", "index_id": 0,
-                                        "output_path": str(self.staging / chunk.digest)},
-                                       {"type": "DeleteIndex", "index_id": 0}]) + b"\n")
+                    file.write(os.fsencode(self.staging / chunk.digest) + b"\t" + encode(
+                        [{"type": "NewIndex", "config": None},
+                         *({"type": "AddRecord", "index_id": 0, **record(story)} for story in chunk.stories),
+                         {"type": "GetFiles", "index_id": 0}, {"type": "DeleteIndex", "index_id": 0}]) + b"\n")
                     file.flush()  # the feeder follows the file: this chunk can be indexed now
             except BaseException:
                 self.feeder.kill()

@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Sequence
 from typing import Any
 
-STOP_WAIT = 30  # seconds a service may take to finish writing and stop
+STOP_WAIT = 30  # seconds a service may take to stop once its input ends
 
 
 class SearchIndexFailed(SystemExit):
@@ -76,8 +76,7 @@ class Service:
         return sorted(answers, key=lambda answer: answer["message_id"])
 
     def close(self) -> None:
-        """End the service's input and wait for it to stop: it may still be writing
-        files it has already answered for (killed then, it leaves them empty)."""
+        """End the service's input and wait for it to stop."""
         with contextlib.suppress(BrokenPipeError):  # what a stopped service did not read
             self.process.stdin.close()
         try:

@@ -240,12 +240,13 @@ class ViewDigests:
     """The digest of each story view of a build, made once however many pages and feeds show it.
 
     A digest covers everything a page or feed can show of the story; the
-    story's text counts by the hash of its packed bytes. Stories it links to (the decision it explains, its explainers)
-    count by what a link shows of them (LINKED), and its translation not
-    at all: a page reaches the other language only through its own context
-    (alternates, switcher). Views are not changed once made (views.py), so a
-    digest holds for the whole build; the view is kept with it, so its id is
-    never reused by another object.
+    story's text counts by the hash of its packed bytes. Stories it links
+    to (the decision it explains, its explainers) count by what a link
+    shows of them (LINKED), and its translation not at all: a page reaches
+    the other language only through its own context (alternates, switcher).
+    Views are not changed once made (views.py), so a digest holds for the
+    whole build; the view is kept with it, so its id is never reused by
+    another object.
     """
 
     LINKED = ("id", "lang", "url", "title", "summary", "date", "section", "decision")

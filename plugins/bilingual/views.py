@@ -231,7 +231,7 @@ class PageView:
     id: str
     title: str
     summary: str
-    content: PackedHtml  # in a template: {{ story.content|safe }}
+    content: PackedHtml  # in a template: {{ page.content|safe }}
     url: str
 
 

@@ -69,6 +69,14 @@ def test_each_language_is_indexed_in_chunks_listed_for_search_js(site):
     assert not list(bundle.rglob("pagefind-ui.*")), "Pagefind's own UI is not served"
 
 
+def test_no_file_of_the_index_is_empty(site):
+    """Pagefind answers before its own writes are done: a bundle written by it and then cut short
+    had empty files (pagefind-entry.json, the worker, the WebAssembly), which broke the search page."""
+    files = [p for p in (site.output / "pagefind").rglob("*") if p.is_file()]
+    assert len(files) > 20
+    assert [p.relative_to(site.output).as_posix() for p in files if p.stat().st_size == 0] == []
+
+
 def test_the_chunks_follow_the_date_oldest_first():
     def story(day: int, lang: str = "ky") -> SimpleNamespace:  # what chunked() reads of a StoryView
         return SimpleNamespace(url=f"/{lang}/{day}/", date=datetime(2026, 3, day, 10, 0))

@@ -57,9 +57,9 @@ def index(pagefind: str, requests: bytes) -> list[dict[str, str]]:
         answers = service.receive(requests.count(b","))
     finally:
         service.close()
-    failed = [(request["payload"], answer["payload"]) for request, answer in zip(decode(requests), answers)
-              if answer["payload"]["type"] == "Error"]
-    if failed:
+    if any(answer["payload"]["type"] == "Error" for answer in answers):  # the requests are decoded only then
+        failed = [(request["payload"], answer["payload"]) for request, answer in zip(decode(requests), answers)
+                  if answer["payload"]["type"] == "Error"]
         raise SearchIndexFailed("The search index was not built: Pagefind refused "
                                 + "; ".join(f"{request.get('url', request['type'])}: {answer['message']}"
                                             for request, answer in failed))

@@ -84,6 +84,15 @@ def chunked(stories: dict[str, list[StoryView]], size: int, digest: Callable[[St
     return chunks
 
 
+def request_line(chunk: Chunk, folder: Path) -> bytes:
+    """A chunk as feeder.py reads it: the folder its bundle goes to, a tab, and its requests to
+    a service of its own (so the chunk is index 0), ending with GetFiles and DeleteIndex."""
+    requests = [{"type": "NewIndex", "config": None},
+                *({"type": "AddRecord", "index_id": 0, **record(story)} for story in chunk.stories),
+                {"type": "GetFiles", "index_id": 0}, {"type": "DeleteIndex", "index_id": 0}]
+    return os.fsencode(folder) + b"\t" + encode(requests) + b"\n"
+
+
 class Indexing:
     """The bundles of these chunks: the kept ones, and the others being built."""
 
@@ -109,11 +118,8 @@ class Indexing:
             self.feeder = subprocess.Popen([sys.executable, str(FEEDER), str(pagefind), str(requests),
                                             str(os.getpid())], stdin=subprocess.DEVNULL, stderr=self.errors)
             try:
-                for chunk in self.missing:  # each is index 0 of a service of its own (feeder.py)
-                    file.write(os.fsencode(self.staging / chunk.digest) + b"\t" + encode(
-                        [{"type": "NewIndex", "config": None},
-                         *({"type": "AddRecord", "index_id": 0, **record(story)} for story in chunk.stories),
-                         {"type": "GetFiles", "index_id": 0}, {"type": "DeleteIndex", "index_id": 0}]) + b"\n")
+                for chunk in self.missing:
+                    file.write(request_line(chunk, self.staging / chunk.digest))
                     file.flush()  # the feeder follows the file: this chunk can be indexed now
             except BaseException:
                 self.feeder.kill()
@@ -132,10 +138,9 @@ class Indexing:
                                         else f"The search index was not built: feeder.py stopped ({code}).\n{said}")
             for chunk in self.missing:
                 (self.staging / chunk.digest).rename(self.cache / chunk.digest)
-            shutil.rmtree(self.staging)
             self.feeder = None
         kept = {chunk.digest for chunk in self.chunks}
-        for older in self.cache.iterdir() if self.cache.is_dir() else ():
+        for older in self.cache.iterdir() if self.cache.is_dir() else ():  # older bundles, and the staging folder
             if older.name not in kept:
                 shutil.rmtree(older)
         return {chunk.name: self.cache / chunk.digest for chunk in self.chunks}

@@ -11,7 +11,8 @@ DEFAULT_LANG = "ky"
 
 # Our plugins, in the order data flows through them.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["stories", "localization", "photos", "bilingual"]
+PLUGINS = ["writing"]  # first, as the others write through it; it commits last, once they all have written
+PLUGINS += ["stories", "localization", "photos", "bilingual"]
 PLUGINS += ["feeds", "sitemap"]  # after bilingual: they read its views and the pages it wrote
 PLUGINS += ["search"]  # Pagefind indexes the stories while the pages render
 
@@ -23,7 +24,6 @@ PORTAL_DATA = "data"  # registries (sections, officials, units, topics) and perm
 PORTAL_STORY_URL = "{lang}/{section}/{year}/{slug}/"
 PORTAL_PAGE_SIZE = 12
 PORTAL_NOW = os.environ.get("PORTAL_NOW")             # the embargo clock; unset means now
-PORTAL_PREVIOUS_OUTPUT = os.environ.get("PORTAL_PREVIOUS_OUTPUT")  # the site a build replaces (tasks.py)
 PORTAL_PREVIEW = False  # True only in `make preview` (into .preview/): drafts and embargoed stories, bannered
 PORTAL_PROCESSES = None  # pages and feeds are rendered on this many cores; None: every core
 PORTAL_SEARCH_CHUNK = 250  # stories per search index chunk and language: an edit re-indexes one chunk
@@ -49,7 +49,7 @@ PORTAL_PODCAST_EMAIL = "press@meria.kg"     # the podcast owner's address, which
 PORTAL_PODCAST_ARTWORK = "img/podcast.png"  # in theme/static/: square PNG, 1400-3000 px
 
 # Stock Pelican reads and writes nothing itself: the plugins above own
-# content/, and the theme's static files are copied to /theme/.
+# content/ and the output (the theme's static files go to /theme/).
 ARTICLE_PATHS = []
 PAGE_PATHS = []
 STATIC_PATHS = []
@@ -58,7 +58,7 @@ ARTICLE_SAVE_AS = PAGE_SAVE_AS = DRAFT_SAVE_AS = ""
 CATEGORY_SAVE_AS = TAG_SAVE_AS = AUTHOR_SAVE_AS = ""
 FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
-THEME_STATIC_DIR = "theme"
+THEME_STATIC_PATHS = []
 READERS = {"rst": None, "html": None, "htm": None}  # Markdown only: see plugins/stories
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
                      "auto_reload": False}  # a build never sees a template change: no stat per include
@@ -68,4 +68,4 @@ LOAD_CONTENT_CACHE = True
 CACHE_CONTENT = True                 # without these two the stories plugin's cache was never written:
 CONTENT_CACHING_LAYER = "generator"  # Pelican's default layer ("reader") skips a CachingGenerator's own cache
 GZIP_CACHE = False                   # gzip cost more time than the smaller file saved
-DELETE_OUTPUT_DIRECTORY = True
+DELETE_OUTPUT_DIRECTORY = False     # the writing plugin updates the site in place, and only if the build succeeds

@@ -6,7 +6,6 @@ sys.path.append(".")
 from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = "https://meria.kg"
-DELETE_OUTPUT_DIRECTORY = True
 PORTAL_NOW = None        # a public build always uses the real clock: a frozen one could lift an embargo early
 PORTAL_PREVIEW = False   # never drafts or embargoed stories
 PUBLISH_REMOTE = "origin"

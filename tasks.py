@@ -20,51 +20,35 @@ LIVE = ("-e", "PORTAL_LIVE_RELOAD=true")  # livereload injects an inline script:
 
 
 def pelican(*args: str, content: str = "content", output: Path = OUTPUT) -> bool:
-    """Build with the `pelican` command into a fresh folder and swap it in only if the build succeeds.
+    """Build with the `pelican` command; False (after Pelican printed the editor's report) on bad content.
 
-    Pelican empties its output folder before reading content, so a build that
-    stops on an editor's mistake would otherwise leave no site at all. The
-    fresh folder takes every unchanged file from the current site as a hard
-    link (PORTAL_PREVIOUS_OUTPUT, see plugins/bilingual/output.py), so only
-    what changed is written. Returns False (after Pelican printed the
-    editor's report) on bad content. A new process each time, so `serve` and
-    `preview` pick up edited plugins.
+    The site changes only if the build succeeds, and only where it changed
+    (plugins/writing). A new process each time, so `serve` and `preview`
+    pick up edited plugins.
     """
-    from workflow.building import discard, fresh_folder, replace_folder
-
-    fresh = fresh_folder(output)
-    command = [str(BIN / "pelican"), content, "-s", "pelicanconf.py", "-o", str(fresh), *args]
-    env = {**os.environ, "PORTAL_PREVIOUS_OUTPUT": str(output)}
-    if subprocess.run(command, cwd=ROOT, env=env).returncode != 0:
-        discard(fresh)
-        return False
-    replace_folder(fresh, output)
-    return True
+    command = [str(BIN / "pelican"), content, "-s", "pelicanconf.py", "-o", str(output), *args]
+    return subprocess.run(command, cwd=ROOT).returncode == 0
 
 
 def build_here(settings: str, output: Path, display):
-    """Build in this process (see workflow.building) into a fresh folder, with the progress display."""
-    from workflow.building import build as run_build, fresh_folder
+    """Build in this process (see workflow.building), with the progress display."""
+    from workflow.building import build as run_build
 
     os.chdir(ROOT)  # like `make`: PORTAL_DATA and publishconf.py's import of pelicanconf are relative to it
     with display.step("Building the site") as step:
-        return run_build(ROOT / settings, fresh_folder(output), on_write=step.advance,
-                         overrides={"PORTAL_PREVIOUS_OUTPUT": str(output)})
+        return run_build(ROOT / settings, output, on_write=step.advance)
 
 
 @task
 def build(c):
     """Build the site from content/ into output/ (the previous site stays if the build stops)."""
-    from workflow.building import discard, replace_folder
     from workflow.progress import Display, summary
 
     with Display() as display:
         done = build_here("pelicanconf.py", OUTPUT, display)
     if not done.ok:
-        discard(done.output)
         print(done.stopped, file=sys.stderr)
         sys.exit(1)
-    replace_folder(done.output, OUTPUT)
     print(summary("Built", OUTPUT, done.seconds), file=sys.stderr)
 
 
@@ -109,8 +93,7 @@ def staged_files() -> list[str]:
 
 
 def build_and_check(settings: str, output: Path, only: list[str] | None = None):
-    """Build fresh into `output` and check it: (build, report). Progress on stderr."""
-    from workflow.building import discard, replace_folder
+    """Build into `output` and check it: (build, report). Progress on stderr."""
     from workflow.check import check as run_checks
     from workflow.progress import Display, summary
 
@@ -121,11 +104,7 @@ def build_and_check(settings: str, output: Path, only: list[str] | None = None):
         done = build_here(settings, output, display)
         report = run_checks(done, ROOT, display, only)
     if done.ok:
-        replace_folder(done.output, output)
-        done.output = output
         print(summary("Built and checked", output, time.monotonic() - started), file=sys.stderr)
-    else:
-        discard(done.output)
     return done, report
 
 

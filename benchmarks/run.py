@@ -5,7 +5,7 @@ Every scenario runs in a fresh process and is measured from outside
 are to the stock clean build measured in the same run, because a shared
 2-core machine is too noisy for absolute numbers to compare across runs.
 "Files written" counts the output files that are not the same file
-(inode) as before the build: everything else was linked from the previous
+(inode) as before the build: everything else was kept as it was in the previous
 site. The stock baseline is installed in its own virtualenv under .bench/,
 never into the project's.
 """
@@ -76,20 +76,17 @@ def checked(result: Run, what: str) -> Run:
     return result
 
 
-# What `make build` does (tasks.build: one process, a fresh folder, links, the swap) without its progress
-# display, for another content folder and output: `python -c BUILD CONTENT OUTPUT KEY=JSON…`.
+# What `make build` does (tasks.build: one process, workflow.building) without its progress display,
+# for another content folder and output: `python -c BUILD CONTENT OUTPUT KEY=JSON…`.
 BUILD = """\
 import json, sys
 from pathlib import Path
-from workflow.building import build, fresh_folder, replace_folder
+from workflow.building import build
 content, output, *settings = sys.argv[1:]
-output = Path(output)
 overrides = {key: json.loads(value) for key, value in (setting.split("=", 1) for setting in settings)}
-done = build(Path("pelicanconf.py"), fresh_folder(output),
-             {"PATH": content, "PORTAL_PREVIOUS_OUTPUT": str(output), **overrides})
+done = build(Path("pelicanconf.py"), Path(output), {"PATH": content, **overrides})
 if not done.ok:
     sys.exit(done.stopped)
-replace_folder(done.output, output)
 """
 
 

@@ -1,17 +1,16 @@
-"""One build of the site, in this process, into a fresh folder.
+"""One build of the site, in this process.
 
 Running Pelican here (rather than its command line) hands `check` the
 editors' problems and the content model as objects: `BuildStopped` carries
 the problems, and the `all_generators_finalized` signal the shared context
 with the stories plugin's `Site` and the bilingual plugin's `Resolver`.
-`content_written` drives the progress display. The swap into place is
-`replace_folder`, the one way any command replaces a built site.
+`content_written` drives the progress display. The site folder changes
+only if the build succeeds (the writing plugin commits it last).
 """
 
 from __future__ import annotations
 
 import logging
-import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -65,7 +64,7 @@ class _Warnings(logging.Handler):
 
 def build(settings_file: Path, output: Path, overrides: dict | None = None,
           on_write: Callable[[str], None] | None = None) -> Build:
-    """Build into `output` (emptied first); never raises for an editor's mistake."""
+    """Build into `output`, changing it only if the build succeeds; never raises for an editor's mistake."""
     settings = read_settings(str(settings_file), override={**(overrides or {}), "OUTPUT_PATH": str(output)})
     result = Build(output=output, settings=settings)
 
@@ -100,28 +99,3 @@ def build(settings_file: Path, output: Path, overrides: dict | None = None,
                                "A developer should look at this: the content itself may be fine.", "content")
                        for message in warnings.messages]
     return result
-
-
-def fresh_folder(target: Path) -> Path:
-    """An empty sibling of `target` to build into (same file system, so the swap is a rename)."""
-    fresh = target.with_name(f".{target.name.lstrip('.')}-new")
-    shutil.rmtree(fresh, ignore_errors=True)
-    return fresh
-
-
-def replace_folder(fresh: Path, target: Path) -> None:
-    """Put `fresh` where `target` is with two renames; the old tree is removed last.
-
-    A build that stopped never gets here, so `target` keeps the previous
-    site; between the two renames (microseconds) the folder is absent.
-    """
-    previous = target.with_name(f".{target.name.lstrip('.')}-old")
-    shutil.rmtree(previous, ignore_errors=True)
-    if target.exists():
-        target.rename(previous)
-    fresh.rename(target)
-    shutil.rmtree(previous, ignore_errors=True)
-
-
-def discard(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)

@@ -2,8 +2,8 @@
 
 Signal: `get_generators`, adding `BilingualGenerator`, which reads the `Site`
 that the stories plugin left in the context. Settings: `PORTAL_LANGUAGES`,
-`PORTAL_STORY_URL`, `PORTAL_PAGE_SIZE`, `SITEURL`, `CACHE_PATH` and
-`PORTAL_PREVIOUS_OUTPUT` (the site this build replaces, see output.py).
+`PORTAL_STORY_URL`, `PORTAL_PAGE_SIZE`, `SITEURL` and `CACHE_PATH` (the
+pages' fingerprints, see render_cache.py).
 """
 
 from pelican import signals

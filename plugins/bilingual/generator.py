@@ -11,8 +11,9 @@ them: `PORTAL_PAGE_PLANS`, a list of callables `(LanguagePlanner) ->
 iterable of PagePlan` that a plugin appends to in its `generate_context`
 (their pages are rendered like ours, with the same per-language context);
 and `PORTAL_PAGES`, every `PagePlan` written, in order (for sitemaps).
-Pages and media go through `output.Output`: what did not change since the
-previous site is linked, not rendered or written again (see output.py).
+Pages, media and the theme's files go through the build's `writing.Output`:
+what did not change since the last build is kept, not rendered or written
+again (see render_cache.py).
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ from pelican.generators import Generator
 
 from photos import CONTEXT_KEY as PHOTOS_KEY
 from stories import CONTEXT_KEY
-
-from .media import copy_media
-from .output import Output, Page, RenderCache
 from stories.parallel import processes, split
+from writing import OUTPUT_KEY, Output
+
+from .media import copy_media, copy_theme
 from .planning import LanguagePlanner, PagePlan, chooser, not_found
+from .render_cache import Page, RenderCache
 from .resolve import Resolver
 from .urls import Urls
 
@@ -49,7 +51,7 @@ class BilingualGenerator(Generator):
         resolver: Resolver = self.context[VIEWS_KEY]
         site, urls = resolver.site, resolver.urls
         languages = self.settings["PORTAL_LANGUAGES"]
-        output = Output(Path(self.output_path), self.settings.get("PORTAL_PREVIOUS_OUTPUT"))
+        output: Output = self.context[OUTPUT_KEY]
         sources = [Path(self.theme), Path(__file__).parents[1]]  # the theme, and plugins/
         cache = RenderCache(Path(self.settings["CACHE_PATH"]), RenderCache.salt_for(self.context, sources))
         plans = [chooser(urls, languages), not_found(urls, languages)]
@@ -59,13 +61,15 @@ class BilingualGenerator(Generator):
             for contribute in self.context.get(PLANS_KEY, []):
                 plans += contribute(planner)
         pages = split(plans, lambda plan: self.render(output, cache, urls, plan), processes(self.settings))
+        output.claim(page.name for page in pages)
         for plan, page in zip(plans, pages):
             cache.keep(page)
-            signals.content_written.send(str(output.fresh / page.name), context=plan.context)
+            signals.content_written.send(str(output.site / page.name), context=plan.context)
         self.context[PAGES_KEY] = plans
         copy_media(site, output)
+        copy_theme(Path(self.theme), output)
         cache.save()
-        logger.info("Pages: %d rendered, %d unchanged (linked from the previous site)",
+        logger.info("Pages: %d rendered, %d unchanged (kept as they were)",
                     cache.rendered, len(pages) - cache.rendered)
 
     def render(self, output: Output, cache: RenderCache, urls: Urls, plan: PagePlan) -> Page:

@@ -1,15 +1,20 @@
-"""Copy the files published stories refer to into /media/<story id>/.
+"""Copy the files pages refer to: the stories' into /media/<story id>/, the theme's into /theme/.
 
 Only files that a published translation names are copied: a PDF or a video
 of an embargoed or draft story never reaches the output. Photos are not
 copied here: the photos plugin publishes them cleaned of their metadata.
+The theme's static files are copied here rather than by Pelican, which
+would rewrite each of them in every build.
 """
 
 from __future__ import annotations
 
-from stories.model import Attachment, Site, Translation
+from pathlib import Path
 
-from .output import Output
+from stories.model import Attachment, Site, Translation
+from writing import Output
+
+from .urls import THEME_FOLDER
 
 
 def referenced(translation: Translation) -> list[Attachment]:
@@ -25,7 +30,14 @@ def referenced(translation: Translation) -> list[Attachment]:
 
 
 def copy_media(site: Site, output: Output) -> None:
-    """Copy each file, or link it from the previous site if it did not change."""
+    """Copy each file, or keep the site's copy if the file did not change."""
     for story in site.stories.values():
         for attachment in {a.path: a for t in story.translations.values() for a in referenced(t)}.values():
             output.copy(f"media/{story.id}/{attachment.name}", attachment.path)
+
+
+def copy_theme(theme: Path, output: Output) -> None:
+    """The theme's static files (CSS, scripts, images)."""
+    static = theme / "static"
+    for path in sorted(p for p in static.rglob("*") if p.is_file()):
+        output.copy(f"{THEME_FOLDER}/{path.relative_to(static).as_posix()}", path)

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 from stories.model import Attachment, Story, Translation
 
+THEME_FOLDER = "theme"  # the theme's static/ files, under the site's root (bilingual.media.copy_theme)
+
 
 class Urls:
     def __init__(self, siteurl: str, story_pattern: str) -> None:
@@ -48,7 +50,7 @@ class Urls:
 
     def theme(self) -> str:
         """Where the theme's static files are; root-relative like every link."""
-        return f"{self.prefix}/theme"
+        return f"{self.prefix}/{THEME_FOLDER}"
 
     def page(self, lang: str, page_id: str) -> str:
         return self._path(lang, page_id)

@@ -1,4 +1,4 @@
-"""Feed files whose inputs did not change are linked from the previous site, not built.
+"""Feed files whose inputs did not change are kept as they are in the site, not built.
 
 The bilingual plugin's `RenderCache` does this for pages, and for feed files
 with its own file in the cache folder (FEED_CACHE). A file's
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bilingual.output import ViewDigests
+from bilingual.render_cache import ViewDigests
 
 from .jobs import FeedJob
 

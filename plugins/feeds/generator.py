@@ -21,12 +21,13 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from bilingual.generator import PLANS_KEY, VIEWS_KEY
-from bilingual.output import Output, Page, RenderCache
+from bilingual.render_cache import Page, RenderCache
 from bilingual.planning import LanguagePlanner, PagePlan
 from bilingual.resolve import Resolver
 from bilingual.views import StoryView
 from localization.catalogs import load_translations
 from stories.parallel import processes, split
+from writing import OUTPUT_KEY, Output
 
 from .catalog import build_catalog
 from .config import FeedSettings
@@ -67,11 +68,11 @@ class FeedsGenerator(Generator):
 
     # writing ------------------------------------------------------------------
     def generate_output(self, writer) -> None:
-        """Plan a job per feed file, then link each file whose inputs did not change
+        """Plan a job per feed file, then keep each file whose inputs did not change
         (fingerprints.py) and render the others."""
         resolver: Resolver = self.context[VIEWS_KEY]
         site, urls = resolver.site, resolver.urls
-        output = Output(Path(self.output_path), self.settings.get("PORTAL_PREVIOUS_OUTPUT"))
+        output: Output = self.context[OUTPUT_KEY]
         newest = max((s.updated for lang in site.languages for s in resolver.story_views(lang)), default=EPOCH)
         jobs = plan(self.catalog, urls, newest)
         render = self.renderer(any(job.format == "podcast" for job in jobs))
@@ -82,15 +83,16 @@ class FeedsGenerator(Generator):
             return cache.file(output, job.name, cache.fingerprint("feed", inputs(job, cache.views)),
                               partial(render, job))
 
-        for written in split(jobs, write, processes(self.settings)):
-            cache.keep(written)
+        written = split(jobs, write, processes(self.settings))
+        output.claim(page.name for page in written)
+        for page in written:
+            cache.keep(page)
         cache.save()
         for lang in site.languages:
             title = f"{self.texts[lang].feeds_page()} — {self.settings['PORTAL_LANGUAGES'][lang]['site_name']}"
             opml_file = urls.output_name(self.catalog.opml[lang].path)
             output.write(opml_file, opml(title, self.catalog.groups[lang], render.about[lang]))
-        logger.info("Feed files rendered: %d of %d; written: %d, unchanged (linked from the previous site): %d",
-                    cache.rendered, len(jobs), output.written, output.linked)
+        logger.info("Feed files rendered: %d of %d (the others kept as they were)", cache.rendered, len(jobs))
 
     def renderer(self, podcast: bool) -> Renderer:
         """What every feed file of this build is rendered with (see jobs.py)."""
@@ -119,7 +121,7 @@ class FeedsGenerator(Generator):
 
     def published_size(self, path: str) -> int:
         """The size of the file the site serves at `path` (already written by the media plugins)."""
-        file = Path(self.output_path) / self.context[VIEWS_KEY].urls.output_name(path)
+        file = self.context[OUTPUT_KEY].path(self.context[VIEWS_KEY].urls.output_name(path))
         if not file.is_file():
             raise SystemExit(f"feeds: {path} is not in the output; list the feeds plugin after the plugins "
                              "that publish stories' files in PLUGINS.")

@@ -9,7 +9,7 @@ leaves in the context.
 it (all cores), stops the build on a photo that cannot be decoded, builds the
 press kits and records what it did in `<cache>/photos/stats.json` (the tests
 read it: a second build must decode and encode nothing). `generate_output`
-links the cache's files into output/ (a copy where links are not possible).
+places the cache's files in the site (writing.Output.place: hard links).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from pelican.generators import Generator
 from stories import CONTEXT_KEY as SITE_KEY
 from stories.model import Photo, Story
 from stories.problems import BuildStopped, Problems
+from writing import OUTPUT_KEY, Output
 
 from . import cache, press_kit, render
 from .library import CONTEXT_KEY, PhotoLibrary, PressKit, PublishedPhoto, Rendition
@@ -71,15 +71,9 @@ class PhotosGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         library: PhotoLibrary = self.context[CONTEXT_KEY]
-        output = Path(self.output_path)
+        output: Output = self.context[OUTPUT_KEY]
         for site_path, cached in library.files.items():
-            target = output / site_path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.unlink(missing_ok=True)
-            try:
-                os.link(cached, target)  # no copy: the cache and output/ are usually on one disk
-            except OSError:
-                shutil.copyfile(cached, target)
+            output.place(site_path, cached)  # a link: the cache and output/ are usually on one disk
 
     # planning -------------------------------------------------------------
     def rights(self, story: Story, photo: Photo) -> Rights:

@@ -9,9 +9,8 @@ writes every chunk to `/pagefind/<lang>-<n>/`, with `/pagefind/chunks.json`
 listing them and `/pagefind/pagefind.js`, which search.js imports. Only
 stories are indexed, never listings or the home page, and each language has
 its own indexes, so a reader searches only their language.
-Settings: `PORTAL_SEARCH_CHUNK` (stories per chunk), `CACHE_PATH` (the
-bundles are kept there) and `PORTAL_PREVIOUS_OUTPUT` (unchanged index files
-are linked from the site this build replaces, see plugins/bilingual/output.py).
+Settings: `PORTAL_SEARCH_CHUNK` (stories per chunk) and `CACHE_PATH` (the
+bundles are kept there; an unchanged index file stays in the site as it was).
 """
 
 from pelican import signals

@@ -16,8 +16,10 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from bilingual.generator import VIEWS_KEY
-from bilingual.output import Output, ViewDigests
+from bilingual.render_cache import ViewDigests
 from bilingual.resolve import Resolver
+
+from writing import OUTPUT_KEY, Output
 
 from .indexing import Indexing, chunked
 
@@ -41,7 +43,8 @@ class SearchGenerator(Generator):
     def generate_output(self, writer) -> None:
         """Pagefind's files, but not its ready-made UIs (the theme's search.js uses its JS API)."""
         bundles = self.indexing.bundles()
-        output = Output(Path(self.output_path), self.settings.get("PORTAL_PREVIOUS_OUTPUT"))
+        output: Output = self.context[OUTPUT_KEY]
+        written = output.written
         for name, bundle in bundles.items():
             for made in sorted(p for p in bundle.rglob("*") if p.is_file()):
                 if not made.name.startswith(UNUSED):
@@ -49,5 +52,5 @@ class SearchGenerator(Generator):
         if bundles:
             output.place(f"{BUNDLE}/{SCRIPT}", next(iter(bundles.values())) / SCRIPT)
         output.write(f"{BUNDLE}/{TABLE}", json.dumps(self.indexing.table(), separators=(",", ":")).encode())
-        logger.info("Search index: %d of %d chunks built, the others kept; files written: %d, unchanged (linked): %d",
-                    len(self.indexing.missing), len(bundles), output.written, output.linked)
+        logger.info("Search index: %d of %d chunks built, the others kept; files written: %d",
+                    len(self.indexing.missing), len(bundles), output.written - written)

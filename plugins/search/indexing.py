@@ -4,7 +4,7 @@ Each language's stories, oldest first, are cut into chunks of
 `PORTAL_SEARCH_CHUNK` stories, and every chunk is a Pagefind index of its
 own (`/pagefind/ky-0/`, `/pagefind/ky-1/` …; search.js searches them all and
 merges the results). A chunk's bundle is kept in the cache under a digest of
-its stories (their view digests, see bilingual.output.ViewDigests, with the
+its stories (their view digests, see bilingual.render_cache.ViewDigests, with the
 code that makes records from them), so a build makes records and indexes
 only for the chunks whose stories changed: an edited story re-indexes the
 chunk it is in, a new story the newest chunk, and a rebuild that changed no

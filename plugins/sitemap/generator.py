@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pelican.generators import Generator
 
 from bilingual.generator import PAGES_KEY, VIEWS_KEY
-from bilingual.output import Output
 from bilingual.resolve import Resolver
+from writing import OUTPUT_KEY
 
 from .sitemaps import news_sitemap, robots, sitemap
 
@@ -26,6 +24,6 @@ class SitemapGenerator(Generator):
             "news-sitemap.xml": news_sitemap(resolver, names),
         }
         files["robots.txt"] = robots([urls.absolute(urls.root() + name) for name in files])
-        output = Output(Path(self.output_path), self.settings.get("PORTAL_PREVIOUS_OUTPUT"))
+        output = self.context[OUTPUT_KEY]
         for name, data in files.items():
             output.write(urls.output_name(urls.root() + name), data)

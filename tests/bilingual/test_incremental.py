@@ -1,9 +1,9 @@
 """A rebuild writes only what changed, and gives the same site as a clean build.
 
-Each build writes a fresh folder (as tasks.py does) and is told which site
-it replaces (PORTAL_PREVIOUS_OUTPUT): a file that is the same file (inode)
-as in the previous site was linked, not written. Each test builds the shared
-fixture content of its own copy, so the session's `site` is left alone.
+A rebuild updates the site folder in place (plugins/writing): a file that
+is still the same file (inode) as before the rebuild was kept, not
+written. Each test builds the shared fixture content of its own copy, so
+the session's `site` is left alone.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import pytest
 import yaml
 
 import fixture_site as fx
-from conftest import FixtureSite, assert_built
-from bilingual.output import PAGE_CACHE
+from conftest import BuildResult, FixtureSite, assert_built
+from bilingual.render_cache import PAGE_CACHE
 from helpers import ROOT, url_to_file
 
 
@@ -30,9 +30,7 @@ def fixture(tmp_path) -> FixtureSite:
     return site
 
 
-def build(site: FixtureSite, output: Path, previous: Path | None = None, **settings):
-    if previous is not None:
-        settings["PORTAL_PREVIOUS_OUTPUT"] = str(previous)
+def build(site: FixtureSite, output: Path, **settings):
     result = site.build(output=output, **settings)
     assert_built(result)
     return result
@@ -42,10 +40,12 @@ def files(output: Path) -> dict[str, os.stat_result]:
     return {p.relative_to(output).as_posix(): p.stat() for p in output.rglob("*") if p.is_file()}
 
 
-def written(before: Path, after: Path) -> set[str]:
-    """Files of `after` that are not the same file as in `before`."""
-    old = files(before)
-    return {name for name, stat in files(after).items() if name not in old or old[name].st_ino != stat.st_ino}
+def rebuild(site: FixtureSite, output: Path, **settings) -> tuple[BuildResult, set[str]]:
+    """Build again into `output`: the result, and the files that are not the same file as before."""
+    old = files(output)
+    result = build(site, output, **settings)
+    written = {name for name, stat in files(output).items() if name not in old or old[name].st_ino != stat.st_ino}
+    return result, written
 
 
 def same_bytes(one: Path, other: Path) -> dict[str, str]:
@@ -69,21 +69,21 @@ def edit_body(site: FixtureSite, story: fx.Story, lang: str, sentence: str) -> N
     path.write_text(path.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
 
 
-def test_a_rebuild_with_nothing_changed_writes_only_the_theme_files(fixture, tmp_path):
-    first = build(fixture, tmp_path / "one")
-    build(fixture, tmp_path / "two", previous=first.output)
-    new = written(first.output, tmp_path / "two")
-    assert new and all(name.startswith("theme/") for name in new), sorted(new)
-    assert len(files(tmp_path / "two")) == len(files(first.output))
+def test_a_rebuild_with_nothing_changed_writes_nothing(fixture, tmp_path):
+    first = build(fixture, tmp_path / "output")
+    before = files(first.output)
+    _, new = rebuild(fixture, first.output)
+    assert not new
+    assert {name: (s.st_ino, s.st_mtime_ns) for name, s in files(first.output).items()} == \
+        {name: (s.st_ino, s.st_mtime_ns) for name, s in before.items()}
 
 
 def test_editing_a_story_writes_its_page_and_the_index_not_the_site(fixture, tmp_path):
-    first = build(fixture, tmp_path / "one")
+    first = build(fixture, tmp_path / "output")
     edit_body(fixture, fx.BUS_LANES, "ru", "Работы завершены досрочно.")
-    second = build(fixture, tmp_path / "two", previous=first.output)
-    new = written(first.output, second.output)
+    second, new = rebuild(fixture, first.output)
     feeds = {n for n in new if n.endswith((".xml", ".json")) and not n.startswith("pagefind/")}
-    assert {n for n in new - feeds if not n.startswith(("pagefind/", "theme/"))} == {url_to_file(fx.BUS_LANES.urls["ru"])}
+    assert {n for n in new - feeds if not n.startswith("pagefind/")} == {url_to_file(fx.BUS_LANES.urls["ru"])}
     # the feeds that carry the story's full text change with it, and only those
     assert feeds and all(n.startswith("ru/") for n in feeds), sorted(feeds)
     assert all("Работы завершены досрочно." in (second.output / n).read_text(encoding="utf-8") for n in feeds)
@@ -93,25 +93,25 @@ def test_editing_a_story_writes_its_page_and_the_index_not_the_site(fixture, tmp
 
 
 def test_a_decision_retitled_rewrites_the_explainer_that_links_to_it(fixture, tmp_path):
-    """A page counts a story it links to by what the link shows (bilingual.output.ViewDigests)."""
-    first = build(fixture, tmp_path / "one")
+    """A page counts a story it links to by what the link shows (bilingual.render_cache.ViewDigests)."""
+    first = build(fixture, tmp_path / "output")
     path = fixture.content / fx.PARKING.id / "ru.md"
     path.write_text(path.read_text(encoding="utf-8").replace(fx.PARKING.titles["ru"], "Новые тарифы на парковку"),
                     encoding="utf-8")
-    second = build(fixture, tmp_path / "two", previous=first.output)
-    html = {n for n in written(first.output, second.output) if n.endswith(".html")}
+    second, new = rebuild(fixture, first.output)
+    html = {n for n in new if n.endswith(".html")}
     assert url_to_file(fx.EXPLAINER.urls["ru"]) in html
     assert "Новые тарифы на парковку" in second.file(fx.EXPLAINER.urls["ru"]).read_text(encoding="utf-8")
     assert url_to_file(fx.EXPLAINER.urls["ky"]) not in html
 
 
 def test_a_new_title_rewrites_the_listings_it_appears_in(fixture, tmp_path):
-    first = build(fixture, tmp_path / "one")
+    first = build(fixture, tmp_path / "output")
     path = fixture.content / fx.SNOW.id / "ru.md"
     path.write_text(path.read_text(encoding="utf-8").replace(fx.SNOW.titles["ru"], "Снег уберут 120 машин"),
                     encoding="utf-8")
-    second = build(fixture, tmp_path / "two", previous=first.output)
-    html = {n for n in written(first.output, second.output) if n.endswith(".html")}
+    _, new = rebuild(fixture, first.output)
+    html = {n for n in new if n.endswith(".html")}
     expected = {url_to_file(u) for u in (fx.SNOW.urls["ru"], "/ru/press-releases/", "/ru/archive/2026/",
                                          "/ru/units/transport-roads/")}
     assert expected <= html
@@ -120,7 +120,7 @@ def test_a_new_title_rewrites_the_listings_it_appears_in(fixture, tmp_path):
 
 
 def test_a_rebuild_gives_the_same_site_as_a_clean_build(fixture, tmp_path):
-    first = build(fixture, tmp_path / "one")
+    first = build(fixture, tmp_path / "output")
     edit_body(fixture, fx.BUS_LANES, "ky", "Иштер мөөнөтүнөн мурда бүттү.")
     (fixture.content / fx.WATER.id / "ru.md").unlink()  # a story taken down
     fixture.photo(fx.SNOW.id, "snow.jpg")
@@ -129,7 +129,7 @@ def test_a_rebuild_gives_the_same_site_as_a_clean_build(fixture, tmp_path):
         path = fixture.content / fx.SNOW.id / f"{lang}.md"
         path.write_text(path.read_text(encoding="utf-8").replace("\n---\n", "\nimage: snow.jpg\n---\n", 1),
                         encoding="utf-8")
-    rebuilt = build(fixture, tmp_path / "two", previous=first.output)
+    rebuilt, _ = rebuild(fixture, first.output)
     shutil.rmtree(fixture.cache)
     clean = build(fixture, tmp_path / "clean")
     assert not same_bytes(rebuilt.output, clean.output)
@@ -139,30 +139,30 @@ def test_a_rebuild_gives_the_same_site_as_a_clean_build(fixture, tmp_path):
 
 
 def test_a_theme_change_renders_every_page_again(fixture, tmp_path):
-    first = build(fixture, tmp_path / "one")
+    first = build(fixture, tmp_path / "output")
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
     footer = theme / "templates" / "components" / "site_footer.html"
     footer.write_text(footer.read_text(encoding="utf-8").replace("</footer>", "<!-- changed --></footer>"),
                       encoding="utf-8")
-    second = build(fixture, tmp_path / "two", previous=first.output, theme=theme)
+    second, new = rebuild(fixture, first.output, theme=theme)
     footed = {n for n in files(second.output) if n.endswith(".html")
               and "<!-- changed -->" in (second.output / n).read_text(encoding="utf-8")}
     assert len(footed) > 50 and url_to_file(fx.SNOW.urls["ky"]) in footed
-    assert footed <= written(first.output, second.output)
+    assert footed <= new
 
 
 def test_the_content_cache_is_used(fixture, tmp_path):
     """A file changed behind the cache's back (same modification time) still shows the cached text."""
-    first = build(fixture, tmp_path / "one")
+    first = build(fixture, tmp_path / "output")
     path = fixture.content / fx.SNOW.id / "ru.md"
     stamp = path.stat()
     path.write_text(path.read_text(encoding="utf-8") + "\nТекст, которого нет в кэше.\n", encoding="utf-8")
     os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
-    second = build(fixture, tmp_path / "two", previous=first.output)
+    second = build(fixture, first.output)
     assert "Текст, которого нет в кэше." not in second.file(fx.SNOW.urls["ru"]).read_text(encoding="utf-8")
     os.utime(path)  # now it looks changed: read again
-    third = build(fixture, tmp_path / "three", previous=second.output)
+    third = build(fixture, first.output)
     assert "Текст, которого нет в кэше." in third.file(fx.SNOW.urls["ru"]).read_text(encoding="utf-8")
 
 
@@ -174,13 +174,13 @@ def test_an_edit_leaves_the_fingerprints_of_unrelated_pages_alone(fixture, tmp_p
         recorded = pickle.loads((fixture.cache / PAGE_CACHE).read_bytes())
         return {name: fingerprint for name, (fingerprint, _stamp) in recorded.items()}
 
-    first = build(fixture, tmp_path / "one")
+    first = build(fixture, tmp_path / "output")
     before = fingerprints()
     edit_body(fixture, fx.BUS_LANES, "ru", "Работы завершены досрочно.")
     described = yaml.safe_load((fixture.content / fx.BUS_LANES.id / "photos.yml").read_text(encoding="utf-8"))
     described["lanes.jpg"]["caption"]["ru"] = "Проспект Чуй, раннее утро"
     fixture.describe_photos(fx.BUS_LANES.id, described)
-    build(fixture, tmp_path / "two", previous=first.output)
+    build(fixture, first.output)
     after = fingerprints()
     unrelated = url_to_file("/ru/about/")
     assert unrelated in before and after[unrelated] == before[unrelated]

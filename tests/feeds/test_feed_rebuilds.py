@@ -1,9 +1,8 @@
 """A rebuild renders only the feed files whose inputs changed.
 
-Each test builds its own copy of the feeds fixture site into fresh folders,
-as tasks.py does, telling each build which site it replaces
-(PORTAL_PREVIOUS_OUTPUT). A feed file that is the same file (inode) as in
-the previous site was linked, not written; a file whose recorded
+Each test builds its own copy of the feeds fixture site, then rebuilds it
+in place (plugins/writing). A feed file that is still the same file (inode)
+as before the rebuild was kept, not written; a file whose recorded
 fingerprint (cache/portal-feeds.pickle) is unchanged was not rendered.
 """
 
@@ -18,7 +17,7 @@ import pytest
 
 import feeds_fixture
 import fixture_site as fx
-from conftest import FixtureSite, assert_built
+from conftest import BuildResult, FixtureSite, assert_built
 from feedfiles import FILES
 from feeds.fingerprints import FEED_CACHE
 from helpers import ROOT
@@ -33,9 +32,7 @@ def fixture(tmp_path) -> FixtureSite:
     return site
 
 
-def build(site: FixtureSite, output: Path, previous: Path | None = None, **settings):
-    if previous is not None:
-        settings["PORTAL_PREVIOUS_OUTPUT"] = str(previous)
+def build(site: FixtureSite, output: Path, **settings):
     result = site.build(output=output, PORTAL_FEED_MAX_ITEMS=feeds_fixture.MAX_ITEMS, **settings)
     assert_built(result)
     return result
@@ -46,10 +43,11 @@ def feed_files(output: Path) -> dict[str, int]:
     return {p.relative_to(output).as_posix(): p.stat().st_ino for p in output.rglob("*") if p.name in FILES}
 
 
-def written(before: Path, after: Path) -> set[str]:
-    """The feed files of `after` that are not the same file as in `before`."""
-    old = feed_files(before)
-    return {name for name, inode in feed_files(after).items() if old.get(name) != inode}
+def rebuild(site: FixtureSite, output: Path, **settings) -> tuple[BuildResult, set[str]]:
+    """Build again into `output`: the result, and the feed files that are not the same file as before."""
+    old = feed_files(output)
+    result = build(site, output, **settings)
+    return result, {name for name, inode in feed_files(output).items() if old.get(name) != inode}
 
 
 def fingerprints(site: FixtureSite) -> dict[str, bytes]:
@@ -69,37 +67,37 @@ def edit_body(site: FixtureSite, story: fx.Story, lang: str, sentence: str) -> N
 
 
 def test_nothing_changed_renders_no_feed_and_writes_none(fixture, tmp_path):
-    first = build(fixture, tmp_path / "one")
+    first = build(fixture, tmp_path / "output")
     before = fingerprints(fixture)
-    second = build(fixture, tmp_path / "two", previous=first.output)
-    assert feed_files(first.output) and not written(first.output, second.output)
+    second, written = rebuild(fixture, first.output)
+    assert feed_files(first.output) and not written
     assert fingerprints(fixture) == before
     assert set(before) == {name for name in feed_files(second.output) if not name.endswith(".opml")}
 
 
 def test_editing_a_story_renders_only_the_feeds_that_carry_it(fixture, tmp_path):
-    first = build(fixture, tmp_path / "one")
+    first = build(fixture, tmp_path / "output")
     before = fingerprints(fixture)
     expected = carrying(first.output, fx.BUS_LANES, "ru")
     assert {name.split("/")[0] for name in expected} == {"ru"} and len(expected) > 6  # all, section, topic, …
     edit_body(fixture, fx.BUS_LANES, "ru", SENTENCE)
-    second = build(fixture, tmp_path / "two", previous=first.output)
+    second, written = rebuild(fixture, first.output)
     after = fingerprints(fixture)
-    assert written(first.output, second.output) == expected
+    assert written == expected
     assert {name for name in after if after[name] != before[name]} == expected  # the Kyrgyz ones too stay
     assert all(SENTENCE in (second.output / name).read_text(encoding="utf-8") for name in expected)
 
 
 def test_a_new_story_renders_the_feeds_it_enters_and_matches_a_clean_build(fixture, tmp_path):
-    first = build(fixture, tmp_path / "one")
+    first = build(fixture, tmp_path / "output")
     story = fx._story("news/2026/11-26-night-buses", {"ru": "Ночные автобусы выйдут на линии"}, "night-buses")
     fixture.story(story.id, "ru", "Ночные маршруты начнут работу в декабре.", title=story.titles["ru"],
                   date="2026-11-26 11:00", topics=["transport"])
-    rebuilt = build(fixture, tmp_path / "two", previous=first.output)
+    rebuilt, written = rebuild(fixture, first.output)
     entered = carrying(rebuilt.output, story, "ru")
     assert {"ru/rss.xml", "ru/news/atom.xml", "ru/topics/transport/feed.json"} <= entered
-    assert entered <= written(first.output, rebuilt.output)
-    assert not [name for name in written(first.output, rebuilt.output) if name.startswith("ky/")]
+    assert entered <= written
+    assert not [name for name in written if name.startswith("ky/")]
     shutil.rmtree(fixture.cache)
     clean = build(fixture, tmp_path / "clean")
     assert feed_files(rebuilt.output).keys() == feed_files(clean.output).keys()
@@ -108,35 +106,38 @@ def test_a_new_story_renders_the_feeds_it_enters_and_matches_a_clean_build(fixtu
 
 
 def test_a_changed_template_or_setting_renders_every_feed_again(fixture, tmp_path):
-    first = build(fixture, tmp_path / "one")
+    first = build(fixture, tmp_path / "output")
     before = fingerprints(fixture)
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
     item = theme / "templates" / "feeds" / "item.html"
     item.write_text(item.read_text(encoding="utf-8") + "\n<p>Подписка бесплатна.</p>\n", encoding="utf-8")
-    second = build(fixture, tmp_path / "two", previous=first.output, theme=theme)
+    second, written = rebuild(fixture, first.output, theme=theme)
     themed = fingerprints(fixture)
     assert all(themed[name] != before[name] for name in before)
     with_items = {name for name in feed_files(second.output) if "Подписка бесплатна." in
                   (second.output / name).read_text(encoding="utf-8")}
-    assert len(with_items) > 20 and with_items <= written(first.output, second.output)
+    assert len(with_items) > 20 and with_items <= written
 
     hub = "https://websub.example.org/"
-    third = build(fixture, tmp_path / "three", previous=second.output, theme=theme, PORTAL_WEBSUB_HUB=hub)
+    third, written = rebuild(fixture, first.output, theme=theme, PORTAL_WEBSUB_HUB=hub)
     assert all(fingerprints(fixture)[name] != themed[name] for name in themed)
     xml_and_json = {name for name in feed_files(third.output) if name.endswith((".xml", ".json"))}
     assert all(hub in (third.output / name).read_text(encoding="utf-8") for name in xml_and_json)
-    assert xml_and_json <= written(second.output, third.output)
+    assert xml_and_json <= written
 
 
-def test_a_discarded_build_leaves_no_trusted_fingerprint(fixture, tmp_path):
-    """A build that was not swapped in recorded fingerprints for files that never became the site:
-    the next build, replacing the older site again, must render those feeds, not link stale ones."""
-    first = build(fixture, tmp_path / "one")
-    edit_body(fixture, fx.BUS_LANES, "ru", SENTENCE)
-    discarded = build(fixture, tmp_path / "two", previous=first.output)
-    shutil.rmtree(discarded.output)
-    third = build(fixture, tmp_path / "three", previous=first.output)
+def test_a_build_that_stopped_leaves_no_trusted_fingerprint(fixture, tmp_path, monkeypatch):
+    """A build that stopped after the feeds were rendered (here Pagefind fails) recorded fingerprints
+    for files that never reached the site: the next build must render those feeds, not keep stale ones."""
+    first = build(fixture, tmp_path / "output")
     expected = carrying(first.output, fx.BUS_LANES, "ru")
-    assert written(first.output, third.output) == expected
+    edit_body(fixture, fx.BUS_LANES, "ru", SENTENCE)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    stopped = fixture.build(output=first.output, PORTAL_FEED_MAX_ITEMS=feeds_fixture.MAX_ITEMS)
+    assert stopped.returncode != 0 and "Pagefind stopped" in stopped.text
+    assert not any(SENTENCE in (first.output / name).read_text(encoding="utf-8") for name in expected)
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+    third, written = rebuild(fixture, first.output)
+    assert written == expected
     assert all(SENTENCE in (third.output / name).read_text(encoding="utf-8") for name in expected)

@@ -1,4 +1,4 @@
-"""`invoke build`: a summary at the end, and output/ replaced only by a build that succeeded."""
+"""`invoke build`: a summary at the end, and output/ changed only by a build that succeeded."""
 
 from __future__ import annotations
 
@@ -33,4 +33,4 @@ def test_a_build_that_stops_leaves_the_previous_site_exactly_as_it_was(project):
     assert run.returncode == 1
     assert 'content/news/2026/11-26-typo/ru.md:3: "date" is not a date' in run.stderr
     assert files(project.root / "output") == before
-    assert not (project.root / ".output-new").exists()
+    assert not (project.root / ".output-staging").exists()

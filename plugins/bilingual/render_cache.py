@@ -1,20 +1,10 @@
-"""Write a build so that an unchanged file costs (almost) nothing.
+"""Pages whose inputs did not change since the last build are kept, not rendered.
 
-tasks.py builds into a fresh folder and swaps it in only if the build
-succeeds, so a failed build leaves the previous site intact. When the
-setting `PORTAL_PREVIOUS_OUTPUT` names the site being replaced, a file whose
-bytes are the same as there is hard-linked from it instead of written:
-
-- the fresh folder is still complete on its own: a deleted story's pages
-  simply are not there, nothing stale survives;
-- the previous site is never modified: a link shares the file, nothing is
-  ever written through it (new content always goes to a new file);
-- an unchanged file keeps its inode and modification time, so a deployment
-  (rsync, git) and the tests see exactly which files a build changed.
-
-`RenderCache` goes one step further for pages: it remembers, per output
-file, a fingerprint of everything that rendered it and the file it gave; a
-page whose fingerprint is unchanged is linked without being rendered.
+`RenderCache` remembers, per output file, a fingerprint of everything that
+rendered it and the file it gave; a page whose fingerprint is unchanged,
+and whose file in the site is still that very file, is kept as it is
+(writing.Output.keep) without being rendered. The feeds plugin uses it for
+feed files, with its own file in the cache folder.
 """
 
 from __future__ import annotations
@@ -22,115 +12,22 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
+
+from writing import Output
 
 from .views import StoryView
 
 PAGE_CACHE = "portal-pages.pickle"  # the pages' fingerprints, in the cache folder
 # Pelican's per-build bookkeeping, our model (it reaches templates only
-# through each page's own context, which is fingerprinted instead) and where
-# this build writes (no page shows it).
+# through each page's own context, which is fingerprinted instead) and the
+# build's output (no page shows it).
 UNHASHED_CONTEXT = {"generated_content", "static_links", "static_content", "PORTAL_SITE", "PORTAL_VIEWS",
-                    "OUTPUT_PATH", "PORTAL_PREVIOUS_OUTPUT", "PORTAL_PROCESSES",
+                    "OUTPUT_PATH", "PORTAL_OUTPUT", "PORTAL_PROCESSES",
                     "PORTAL_PAGE_PLANS", "PORTAL_PAGES",  # plugins' page hooks: their code is hashed instead
                     "PORTAL_PHOTOS"}  # the photo library: a page gets its photos through its own context
-
-
-class Output:
-    """The fresh output folder, and the previous site to take unchanged files from."""
-
-    def __init__(self, fresh: Path, previous: str | Path | None) -> None:
-        self.fresh = fresh
-        previous = Path(previous) if previous else None
-        same = previous is not None and previous.exists() and fresh.exists() and previous.samefile(fresh)
-        self.previous = previous if previous is not None and previous.is_dir() and not same else None
-        self.written = 0
-        self.linked = 0
-        self._folders: set[Path] = set()  # made in this build: mkdir is a slow system call here
-
-    def previous_file(self, name: str) -> Path | None:
-        path = self.previous / name if self.previous else None
-        return path if path is not None and path.is_file() else None
-
-    def link(self, name: str) -> bool:
-        """Take `name` from the previous site as it is; False if it has none."""
-        old = self.previous_file(name)
-        if old is None:
-            return False
-        self._create(name, lambda target: os.link(old, target))
-        self.linked += 1
-        return True
-
-    def write(self, name: str, data: bytes) -> Path:
-        """Write `name`, or link it from the previous site if the bytes there are the same."""
-        old = self.previous_file(name)
-        if old is not None and old.stat().st_size == len(data) and old.read_bytes() == data:
-            self.link(name)
-        else:
-            self._create(name, lambda target: _write_new(target, data))
-            self.written += 1
-        return self.fresh / name
-
-    def copy(self, name: str, source: Path) -> None:
-        """A file from content/ (a photo, a PDF): linked if the previous copy is still current."""
-        old = self.previous_file(name)
-        if old is not None:
-            before, now = old.stat(), source.stat()
-            if before.st_size == now.st_size and before.st_mtime_ns == now.st_mtime_ns:
-                self.link(name)
-                return
-        self._create(name, lambda target: _copy_new(source, target))
-        self.written += 1
-
-    def place(self, name: str, cached: Path) -> None:
-        """A file from a build cache whose files are never rewritten in place (photo renditions,
-        the search bundle): linked, so it costs no copy (copied where the cache is on another disk).
-        Where the previous site has the same bytes, that file is kept instead, as `write` does."""
-        old = self.previous_file(name)
-        if old is not None and old.stat().st_size == cached.stat().st_size \
-                and (old.samefile(cached) or old.read_bytes() == cached.read_bytes()):
-            self.link(name)
-            return
-
-        def make(target: Path) -> None:
-            try:
-                os.link(cached, target)
-            except FileExistsError:
-                raise  # _create unlinks it and tries again
-            except OSError:
-                _copy_new(cached, target)
-
-        self._create(name, make)
-        self.written += 1
-
-    def _create(self, name: str, make: Callable[[Path], object]) -> None:
-        """Make the new file `name` with `make(target)`, in a folder made once per build.
-
-        A name written twice in one build is unlinked first, never written
-        through: it may be a link into the previous site."""
-        target = self.fresh / name
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
-        try:
-            make(target)
-        except FileExistsError:
-            target.unlink()
-            make(target)
-
-
-def _write_new(target: Path, data: bytes) -> None:
-    with open(target, "xb") as file:  # "x": fails on an existing file instead of writing through a link
-        file.write(data)
-
-
-def _copy_new(source: Path, target: Path) -> None:
-    if os.path.lexists(target):
-        raise FileExistsError(target)
-    shutil.copy2(source, target)
 
 
 def _stamp(path: Path) -> tuple[int, int, int, int]:
@@ -154,9 +51,9 @@ class RenderCache:
     A page's output is a function of its template, its own context, the
     settings and whatever else is in Pelican's context (hashed once per
     build, with the theme's files and our plugins' code), so a page whose
-    fingerprint is unchanged has unchanged bytes. The previous file must
+    fingerprint is unchanged has unchanged bytes. The site's file must
     still be the very file the fingerprint was recorded for (device, inode,
-    size, mtime): after a failed or discarded build, nothing is trusted.
+    size, mtime): after a build that did not commit, nothing is trusted.
     Templates must not reach into PORTAL_SITE / PORTAL_VIEWS directly: what a
     page shows comes through its context.
     """
@@ -206,23 +103,23 @@ class RenderCache:
         return self.views(value)
 
     def page(self, output: Output, name: str, template: str, context: dict, render: Callable[[], str]) -> Page:
-        """Link the page from the previous site if nothing it depends on changed, else render it."""
+        """Keep the site's page if nothing it depends on changed, else render it."""
         return self.file(output, name, self.fingerprint(template, context), lambda: render().encode("utf-8"))
 
     def file(self, output: Output, name: str, fingerprint: bytes | None, render: Callable[[], bytes]) -> Page:
-        """Link `name` from the previous site if its fingerprint is unchanged, else render and write it.
+        """Keep the site's file `name` if its fingerprint is unchanged, else render and write it.
 
         Returns what `keep` records rather than recording it here: files may
         be rendered in a forked worker (see stories/parallel.py)."""
         known = self.previous.get(name)
-        old = output.previous_file(name)
+        old = output.current(name)
         if fingerprint and known and known[0] == fingerprint and old and _stamp(old) == known[1] \
-                and output.link(name):
+                and output.keep(name):
             rendered = False
         else:
             output.write(name, render())
             rendered = True
-        return Page(name, fingerprint, _stamp(output.fresh / name), rendered)
+        return Page(name, fingerprint, _stamp(output.path(name)), rendered)
 
     def keep(self, page: Page) -> None:
         if page.fingerprint:

@@ -1,0 +1,19 @@
+"""Opens the build's `Output` before any plugin writes, and commits it after the last one has."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from .output import OUTPUT_KEY, Output
+
+
+class WritingGenerator(Generator):
+    def generate_context(self) -> None:
+        """Every plugin has read its content without an error that stops the build: the
+        site may now change, so the staging folder is opened (emptied) here, not before."""
+        self.context[OUTPUT_KEY] = Output(Path(self.output_path))
+
+    def generate_output(self, writer) -> None:
+        self.context[OUTPUT_KEY].commit()

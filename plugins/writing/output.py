@@ -1,0 +1,204 @@
+"""The site folder, updated in place: only what a build changed is written, and only if it succeeds.
+
+A build used to write a whole fresh folder (every unchanged file hard-linked
+from the previous site) and swap it in. On an archive of thousands of
+stories that cost seconds in folder operations alone, whatever the edit:
+making and removing a tree of ~3,500 folders and linking ~7,000 files. Now:
+
+- a file whose bytes would not change is kept as it is, at no cost, with
+  its inode and modification time, so a deployment (rsync, git) and the
+  tests see exactly which files a build changed;
+- a new or changed file is written to a staging folder beside the site
+  (same file system), never into the site and never through an existing
+  file, which may be a hard link into a build cache;
+- `commit`, run by `WritingGenerator` after every plugin has written, moves
+  the staged files into place (one rename each) and removes the files this
+  build did not make: a deleted story's pages do not survive it.
+
+A build that stops (an editor's mistake, a damaged photo, a failing plugin)
+never commits, so the site stays exactly as it was; its staged files are
+removed when the next build opens its `Output`. Between the first and last
+rename of a commit (milliseconds for an edit) the site is partly updated.
+
+Work done in a forked worker (stories/parallel.py) writes its staged files
+there, but what it records dies with it: the parent `claim`s the names its
+workers returned, so `commit` keeps them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+OUTPUT_KEY = "PORTAL_OUTPUT"
+
+
+class Output:
+    """One build's writes into the site folder `site`, staged until `commit`."""
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self.staging = site.with_name(f".{site.name.lstrip('.')}-staging")
+        shutil.rmtree(self.staging, ignore_errors=True)  # what a build that stopped had staged
+        self.names: set[str] = set()  # every file of the new site that this process knows of
+        self.staged: set[str] = set()  # written to the staging folder by this process
+        self.written = 0
+        self.kept = 0
+        self._folders: set[str] = set()  # staging folders made in this process: mkdir is a slow system call
+
+    def current(self, name: str) -> Path | None:
+        """The site's file `name` as it is before this build commits, if it has one."""
+        path = self.site / name
+        return path if path.is_file() else None
+
+    def path(self, name: str) -> Path:
+        """Where the bytes `name` will have after the commit are now: staged, or kept in the site."""
+        return (self.staging if name in self.staged else self.site) / name
+
+    def keep(self, name: str) -> bool:
+        """Keep the site's file `name` as it is; False if the site has none."""
+        if self.current(name) is None:
+            return False
+        if name in self.staged:  # staged earlier in this build, and now the same as the site's again
+            (self.staging / name).unlink()
+            self.staged.discard(name)
+        self.names.add(name)
+        self.kept += 1
+        return True
+
+    def write(self, name: str, data: bytes) -> Path:
+        """Stage `name` with `data`, or keep the site's file if it already has these bytes."""
+        old = self.current(name)
+        if old is not None and old.stat().st_size == len(data) and old.read_bytes() == data:
+            self.keep(name)
+        else:
+            self._stage(name, lambda target: _write_new(target, data))
+        return self.path(name)
+
+    def copy(self, name: str, source: Path) -> None:
+        """A file from content/ or the theme: kept if the site's copy is still current (size, mtime)."""
+        old = self.current(name)
+        if old is not None:
+            before, now = old.stat(), source.stat()
+            if before.st_size == now.st_size and before.st_mtime_ns == now.st_mtime_ns:
+                self.keep(name)
+                return
+        self._stage(name, lambda target: _copy_new(source, target))
+
+    def place(self, name: str, cached: Path) -> None:
+        """A file from a build cache whose files are never rewritten in place (photo renditions,
+        the search bundle): hard-linked, so it costs no copy (copied where the cache is on
+        another disk). Where the site already has the same bytes, its file is kept."""
+        old = self.current(name)
+        if old is not None and old.stat().st_size == cached.stat().st_size \
+                and (old.samefile(cached) or old.read_bytes() == cached.read_bytes()):
+            self.keep(name)
+            return
+
+        def make(target: Path) -> None:
+            try:
+                os.link(cached, target)
+            except FileExistsError:
+                raise  # _stage unlinks it and tries again
+            except OSError:
+                _copy_new(cached, target)
+
+        self._stage(name, make)
+
+    def claim(self, names: Iterable[str]) -> None:
+        """Files that forked workers kept or staged (they returned their names): part of the new site."""
+        self.names.update(names)
+
+    def commit(self) -> None:
+        """Move every staged file into the site, then remove the site's files this build did not make."""
+        if not self.site.is_dir():
+            self.site.mkdir(parents=True)
+        made: set[str] = set()
+        for name in _files(self.staging):
+            folder = os.path.dirname(name)
+            if folder and folder not in made:
+                _make_folder(self.site, folder)
+                made.add(folder)
+            self.names.add(name)
+            _replace(str(self.staging / name), str(self.site / name))
+        _sweep(str(self.site), "", self.names)
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _stage(self, name: str, make: Callable[[Path], object]) -> None:
+        """Make the staged file `name` with `make(target)`. A name staged twice in one build
+        is unlinked first, never written through: it may be a link into a cache."""
+        target = self.staging / name
+        folder = os.path.dirname(name)
+        if folder not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+        try:
+            make(target)
+        except FileExistsError:
+            target.unlink()
+            make(target)
+        self.names.add(name)
+        self.staged.add(name)
+        self.written += 1
+
+
+def _write_new(target: Path, data: bytes) -> None:
+    with open(target, "xb") as file:  # "x": fails on an existing file instead of writing through a link
+        file.write(data)
+
+
+def _copy_new(source: Path, target: Path) -> None:
+    if os.path.lexists(target):
+        raise FileExistsError(target)
+    shutil.copy2(source, target)
+
+
+def _files(folder: Path) -> list[str]:
+    """Every file under `folder`, as a name relative to it ('/'-separated)."""
+    found = []
+    for root, _folders, names in os.walk(folder):
+        prefix = os.path.relpath(root, folder).replace(os.sep, "/")
+        found += [name if prefix == "." else f"{prefix}/{name}" for name in names]
+    return found
+
+
+def _make_folder(site: Path, folder: str) -> None:
+    """Make `site/folder`, removing a file of the old site that stands where a folder now goes."""
+    try:
+        (site / folder).mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        parts = folder.split("/")
+        blocking = next(step for step in (site.joinpath(*parts[:depth]) for depth in range(1, len(parts) + 1))
+                        if step.is_file())
+        blocking.unlink()
+        (site / folder).mkdir(parents=True, exist_ok=True)
+
+
+def _replace(staged: str, target: str) -> None:
+    """Rename the staged file over the site's; a folder of the old site in its way goes first."""
+    try:
+        os.replace(staged, target)
+    except IsADirectoryError:
+        shutil.rmtree(target)
+        os.replace(staged, target)
+
+
+def _sweep(folder: str, prefix: str, names: set[str]) -> bool:
+    """Remove the files under `folder` whose names are not in `names`, and the folders that
+    leaves empty; True if `folder` is then empty."""
+    empty = True
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if _sweep(entry.path, name + "/", names):
+                    os.rmdir(entry.path)
+                else:
+                    empty = False
+            elif name in names:
+                empty = False
+            else:
+                os.unlink(entry.path)
+    return empty

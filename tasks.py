@@ -42,14 +42,16 @@ def build_here(settings: str, output: Path, display):
 @task
 def build(c):
     """Build the site from content/ into output/ (the previous site stays if the build stops)."""
+    from workflow.building import leave
     from workflow.progress import Display, summary
 
     with Display() as display:
         done = build_here("pelicanconf.py", OUTPUT, display)
     if not done.ok:
         print(done.stopped, file=sys.stderr)
-        sys.exit(1)
+        leave(1)
     print(summary("Built", OUTPUT, done.seconds), file=sys.stderr)
+    leave(0)
 
 
 @task
@@ -112,13 +114,15 @@ def build_and_check(settings: str, output: Path, only: list[str] | None = None):
             "staged": "only report on the stories staged for commit (the pre-commit hook)"})
 def check(c, format="text", staged=False):
     """Build and check the site: safe to publish? Exit status 0 only if so."""
+    from workflow.building import leave
+
     only = staged_files() if staged else None
     if staged and not only:
         print("No stories are staged: nothing to check.")
         return
     _, report = build_and_check("pelicanconf.py", CHECKED, only)
     print(report.as_json() if format == "json" else report.as_text(), end="")
-    sys.exit(0 if report.safe else 1)
+    leave(0 if report.safe else 1)
 
 
 @task(help={"port": f"port to serve on (default {PREVIEW_PORT})"})

@@ -76,17 +76,18 @@ def checked(result: Run, what: str) -> Run:
     return result
 
 
-# What `make build` does (tasks.build: one process, workflow.building) without its progress display,
-# for another content folder and output: `python -c BUILD CONTENT OUTPUT KEY=JSON…`.
+# What `make build` does (tasks.build: one process, workflow.building) without its progress
+# display, for another content folder and output: `python -c BUILD CONTENT OUTPUT KEY=JSON…`.
 BUILD = """\
 import json, sys
 from pathlib import Path
-from workflow.building import build
+from workflow.building import build, leave
 content, output, *settings = sys.argv[1:]
 overrides = {key: json.loads(value) for key, value in (setting.split("=", 1) for setting in settings)}
 done = build(Path("pelicanconf.py"), Path(output), {"PATH": content, **overrides})
 if not done.ok:
-    sys.exit(done.stopped)
+    print(done.stopped, file=sys.stderr)
+leave(0 if done.ok else 1)
 """
 
 

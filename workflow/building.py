@@ -5,17 +5,20 @@ editors' problems and the content model as objects: `BuildStopped` carries
 the problems, and the `all_generators_finalized` signal the shared context
 with the stories plugin's `Site` and the bilingual plugin's `Resolver`.
 `content_written` drives the progress display. The site folder changes
-only if the build succeeds (the writing plugin commits it last).
+only if the build succeeds (the writing plugin commits it last). A command
+that built ends with `leave`.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from pelican import Pelican, signals
 from pelican.log import console as pelican_console
@@ -99,3 +102,12 @@ def build(settings_file: Path, output: Path, overrides: dict | None = None,
                                "A developer should look at this: the content itself may be fine.", "content")
                        for message in warnings.messages]
     return result
+
+
+def leave(status: int) -> NoReturn:
+    """End the process now, without the interpreter's teardown: freeing a finished build's
+    objects one by one, and collecting their cycles, took ~0.6 s at 1,000 story pairs.
+    Every file the build wrote is closed by then; only the console needs flushing."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)

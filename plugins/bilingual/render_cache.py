@@ -26,6 +26,7 @@ PAGE_CACHE = "portal-pages.pickle"  # the pages' fingerprints, in the cache fold
 # build's output (no page shows it).
 UNHASHED_CONTEXT = {"generated_content", "static_links", "static_content", "PORTAL_SITE", "PORTAL_VIEWS",
                     "OUTPUT_PATH", "PORTAL_OUTPUT", "PORTAL_PROCESSES",
+                    "DEBUG",  # set by the `pelican` command, not by `make build`: neither changes a page
                     "PORTAL_PAGE_PLANS", "PORTAL_PAGES",  # plugins' page hooks: their code is hashed instead
                     "PORTAL_PHOTOS"}  # the photo library: a page gets its photos through its own context
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 
 import fixture_site as fx
+from helpers import NOW, PELICAN
 
 
 def files(output) -> dict[str, bytes]:
@@ -34,3 +37,18 @@ def test_a_build_that_stops_leaves_the_previous_site_exactly_as_it_was(project):
     assert 'content/news/2026/11-26-typo/ru.md:3: "date" is not a date' in run.stderr
     assert files(project.root / "output") == before
     assert not (project.root / ".output-staging").exists()
+
+
+def test_the_pelican_command_renders_nothing_again_after_make_build(project):
+    """`pelican` and `make build` read the same settings (the command adds DEBUG, which no page
+    shows), so one after the other renders nothing again and keeps every file."""
+    fx.populate(project.site)
+    assert project.run("build").returncode == 0
+    before = {p: p.stat().st_ino for p in (project.root / "output").rglob("*") if p.is_file()}
+    done = subprocess.run([str(PELICAN), "content", "-s", "pelicanconf.py", "-o", "output", "--verbose"],
+                          cwd=project.root, capture_output=True, text=True, env={**os.environ, "PORTAL_NOW": NOW},
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    log = " ".join((done.stdout + done.stderr).split())  # the console wraps long lines
+    assert "Pages: 0 rendered" in log and "Feed files rendered: 0 of" in log, log
+    assert {p: p.stat().st_ino for p in (project.root / "output").rglob("*") if p.is_file()} == before

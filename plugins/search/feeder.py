@@ -1,4 +1,4 @@
-"""Feed Pagefind the chunks of a build one at a time: `python feeder.py PAGEFIND REQUESTS BUILD_PID`.
+"""Feed Pagefind the chunks of a build: `python feeder.py PAGEFIND REQUESTS BUILD_PID AT_ONCE`.
 
 indexing.py starts this script as a process of its own, then writes every
 chunk to the file REQUESTS, a line each: the folder its bundle goes to, a
@@ -14,7 +14,10 @@ background), and a service that stops then leaves files empty.
 Each chunk gets a Pagefind service of its own: fed every chunk at once, one
 service queues every record (~100 MB more at 8,000 stories); fed them one
 after the other, it still grows with each index it has built and dropped;
-a new one stays at the size of one chunk (~90 MB at 250 stories). A fresh
+a new one stays at the size of one chunk (~90 MB at 250 stories). AT_ONCE
+services run side by side (indexing.py: two for an edit's chunks, one per
+language; one at a time for a build of many chunks, to hold one index in
+memory). Pagefind indexes a chunk on one core, ~6 ms per story. A fresh
 interpreter, not a fork of the build: a fork would share the build's memory
 and copy every page the build writes to while it runs. It stops at the
 first error, or between two chunks if the build that started it is gone;
@@ -26,7 +29,10 @@ from __future__ import annotations
 import base64
 import os
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from service import SearchIndexFailed, Service, decode
@@ -34,7 +40,24 @@ from service import SearchIndexFailed, Service, decode
 WAIT = 0.05  # seconds between two looks at a file that has not grown
 
 
-def feed(pagefind: str, requests: str, build: int) -> None:
+def feed(pagefind: str, requests: str, build: int, at_once: int) -> None:
+    """Index every chunk of the file, `at_once` at a time; raises the first error once the
+    chunks being indexed are done, and starts no chunk after it."""
+    slots = threading.Semaphore(at_once)  # a chunk waiting for a service holds its records: read no further
+    started: list[Future] = []
+    with ThreadPoolExecutor(at_once) as services:
+        for folder, chunk in follow(requests, build):
+            slots.acquire()
+            if any(future.done() and future.exception() for future in started):
+                break
+            started.append(services.submit(build_bundle, pagefind, folder, chunk))
+            started[-1].add_done_callback(lambda _future: slots.release())
+    for future in started:
+        future.result()
+
+
+def follow(requests: str, build: int) -> Iterator[tuple[Path, bytes]]:
+    """Each chunk's folder and requests, as the build writes them, until the empty line."""
     with open(requests, "rb") as chunks:
         chunk = b""
         while os.getppid() == build:  # else the build stopped: nobody will take these bundles
@@ -42,11 +65,15 @@ def feed(pagefind: str, requests: str, build: int) -> None:
             if chunk == b"\n":
                 return
             if chunk.endswith(b"\n"):
-                folder, requests = chunk.rstrip(b"\n").rsplit(b"\t", 1)
-                write(Path(os.fsdecode(folder)), index(pagefind, requests))
+                folder, requests_of_chunk = chunk.rstrip(b"\n").rsplit(b"\t", 1)
+                yield Path(os.fsdecode(folder)), requests_of_chunk
                 chunk = b""
             else:
                 time.sleep(WAIT)
+
+
+def build_bundle(pagefind: str, folder: Path, requests: bytes) -> None:
+    write(folder, index(pagefind, requests))
 
 
 def index(pagefind: str, requests: bytes) -> list[dict[str, str]]:
@@ -76,6 +103,6 @@ def write(folder: Path, files: list[dict[str, str]]) -> None:
 
 if __name__ == "__main__":
     try:
-        feed(sys.argv[1], sys.argv[2], int(sys.argv[3]))
+        feed(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     except SearchIndexFailed as failure:
         sys.exit(str(failure))

@@ -50,6 +50,9 @@ from .records import record
 from .service import SearchIndexFailed, encode
 
 FEEDER = Path(__file__).with_name("feeder.py")  # run as a script: see its docstring
+# Pagefind services at once: an edit's chunks (one per language) are indexed side by side; a build
+# with more chunks to index has them indexed one at a time, so that one index is in memory (~90 MB).
+SIDE_BY_SIDE = 2
 # What a record is made with besides the story: a new Pagefind, Babel (the dates shown) or records.py
 # makes every chunk anew.
 SALT = hashlib.blake2b(f"{version('pagefind')} {version('babel')}".encode() + Path(records.__file__).read_bytes())
@@ -115,8 +118,10 @@ class Indexing:
         requests = self.staging / "requests"
         with requests.open("wb") as file:
             self.errors = tempfile.TemporaryFile()
+            at_once = SIDE_BY_SIDE if len(self.missing) <= SIDE_BY_SIDE else 1
             self.feeder = subprocess.Popen([sys.executable, str(FEEDER), str(pagefind), str(requests),
-                                            str(os.getpid())], stdin=subprocess.DEVNULL, stderr=self.errors)
+                                            str(os.getpid()), str(at_once)],
+                                           stdin=subprocess.DEVNULL, stderr=self.errors)
             try:
                 for chunk in self.missing:
                     file.write(request_line(chunk, self.staging / chunk.digest))

@@ -12,7 +12,7 @@ DEFAULT_LANG = "ky"
 # Our plugins, in the order data flows through them.
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["writing"]  # first, as the others write through it; it commits last, once they all have written
-PLUGINS += ["stories", "localization", "photos", "bilingual"]
+PLUGINS += ["stories", "localization", "template_cache", "photos", "bilingual"]
 PLUGINS += ["feeds", "sitemap"]  # after bilingual: they read its views and the pages it wrote
 PLUGINS += ["search"]  # Pagefind indexes the stories while the pages render
 

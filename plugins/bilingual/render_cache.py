@@ -31,8 +31,7 @@ UNHASHED_CONTEXT = {"generated_content", "static_links", "static_content", "PORT
                     "PORTAL_PHOTOS"}  # the photo library: a page gets its photos through its own context
 
 
-def _stamp(path: Path) -> tuple[int, int, int, int]:
-    s = path.stat()
+def _stamp(s: os.stat_result) -> tuple[int, int, int, int]:
     return s.st_dev, s.st_ino, s.st_size, s.st_mtime_ns
 
 
@@ -113,14 +112,11 @@ class RenderCache:
         Returns what `keep` records rather than recording it here: files may
         be rendered in a forked worker (see stories/parallel.py)."""
         known = self.previous.get(name)
-        old = output.current(name)
-        if fingerprint and known and known[0] == fingerprint and old and _stamp(old) == known[1] \
-                and output.keep(name):
-            rendered = False
-        else:
-            output.write(name, render())
-            rendered = True
-        return Page(name, fingerprint, _stamp(output.path(name)), rendered)
+        old = output.stat(name) if fingerprint and known and known[0] == fingerprint else None
+        if old is not None and _stamp(old) == known[1] and output.keep(name):
+            return Page(name, fingerprint, known[1], rendered=False)
+        output.write(name, render())
+        return Page(name, fingerprint, _stamp(os.stat(output.path(name))), rendered=True)
 
     def keep(self, page: Page) -> None:
         if page.fingerprint:

@@ -31,6 +31,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from stat import S_ISREG
 
 OUTPUT_KEY = "PORTAL_OUTPUT"
 
@@ -48,10 +49,14 @@ class Output:
         self.kept = 0
         self._folders: set[str] = set()  # staging folders made in this process: mkdir is a slow system call
 
-    def current(self, name: str) -> Path | None:
-        """The site's file `name` as it is before this build commits, if it has one."""
-        path = self.site / name
-        return path if path.is_file() else None
+    def stat(self, name: str) -> os.stat_result | None:
+        """The site's file `name` as it is before this build commits; None if it has none.
+        (os.stat on a string: pathlib cost more than the system call, thousands of times a build.)"""
+        try:
+            found = os.stat(os.path.join(self.site, name))
+        except OSError:
+            return None
+        return found if S_ISREG(found.st_mode) else None
 
     def path(self, name: str) -> Path:
         """Where the bytes `name` will have after the commit are now: staged, or kept in the site."""
@@ -59,31 +64,34 @@ class Output:
 
     def keep(self, name: str) -> bool:
         """Keep the site's file `name` as it is; False if the site has none."""
-        if self.current(name) is None:
+        if self.stat(name) is None:
             return False
+        self._keep(name)
+        return True
+
+    def _keep(self, name: str) -> None:
         if name in self.staged:  # staged earlier in this build, and now the same as the site's again
             (self.staging / name).unlink()
             self.staged.discard(name)
         self.names.add(name)
         self.kept += 1
-        return True
 
     def write(self, name: str, data: bytes) -> Path:
         """Stage `name` with `data`, or keep the site's file if it already has these bytes."""
-        old = self.current(name)
-        if old is not None and old.stat().st_size == len(data) and old.read_bytes() == data:
-            self.keep(name)
+        old = self.stat(name)
+        if old is not None and old.st_size == len(data) and (self.site / name).read_bytes() == data:
+            self._keep(name)
         else:
             self._stage(name, lambda target: _write_new(target, data))
         return self.path(name)
 
     def copy(self, name: str, source: Path) -> None:
         """A file from content/ or the theme: kept if the site's copy is still current (size, mtime)."""
-        old = self.current(name)
+        old = self.stat(name)
         if old is not None:
-            before, now = old.stat(), source.stat()
-            if before.st_size == now.st_size and before.st_mtime_ns == now.st_mtime_ns:
-                self.keep(name)
+            now = source.stat()
+            if old.st_size == now.st_size and old.st_mtime_ns == now.st_mtime_ns:
+                self._keep(name)
                 return
         self._stage(name, lambda target: _copy_new(source, target))
 
@@ -91,10 +99,10 @@ class Output:
         """A file from a build cache whose files are never rewritten in place (photo renditions,
         the search bundle): hard-linked, so it costs no copy (copied where the cache is on
         another disk). Where the site already has the same bytes, its file is kept."""
-        old = self.current(name)
-        if old is not None and old.stat().st_size == cached.stat().st_size \
-                and (old.samefile(cached) or old.read_bytes() == cached.read_bytes()):
-            self.keep(name)
+        old, new = self.stat(name), os.stat(cached)
+        if old is not None and ((old.st_dev, old.st_ino) == (new.st_dev, new.st_ino) or old.st_size == new.st_size
+                                and (self.site / name).read_bytes() == cached.read_bytes()):
+            self._keep(name)
             return
 
         def make(target: Path) -> None:

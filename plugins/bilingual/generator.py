@@ -26,12 +26,12 @@ from pelican.generators import Generator
 
 from photos import CONTEXT_KEY as PHOTOS_KEY
 from stories import CONTEXT_KEY
-from stories.parallel import processes, split
+from stories.parallel import processes
 from writing import OUTPUT_KEY, Output
 
 from .media import copy_media, copy_theme
 from .planning import LanguagePlanner, PagePlan, chooser, not_found
-from .render_cache import Page, RenderCache
+from .render_cache import FileJob, RenderCache
 from .resolve import Resolver
 from .urls import Urls
 
@@ -53,15 +53,15 @@ class BilingualGenerator(Generator):
         languages = self.settings["PORTAL_LANGUAGES"]
         output: Output = self.context[OUTPUT_KEY]
         sources = [Path(self.theme), Path(__file__).parents[1]]  # the theme, and plugins/
-        cache = RenderCache(Path(self.settings["CACHE_PATH"]), RenderCache.salt_for(self.context, sources))
+        cache = RenderCache(Path(self.settings["CACHE_PATH"]), RenderCache.salt_for(self.context, sources),
+                            resolver.digests)
         plans = [chooser(urls, languages), not_found(urls, languages)]
         for lang in site.languages:
             planner = LanguagePlanner(site, resolver, urls, lang, languages, self.settings["PORTAL_PAGE_SIZE"])
             plans += planner.plans()
             for contribute in self.context.get(PLANS_KEY, []):
                 plans += contribute(planner)
-        pages = split(plans, lambda plan: self.render(output, cache, urls, plan), processes(self.settings))
-        output.claim(page.name for page in pages)
+        pages = cache.files(output, [self.job(cache, urls, plan) for plan in plans], processes(self.settings))
         for plan, page in zip(plans, pages):
             cache.keep(page)
             signals.content_written.send(str(output.site / page.name), context=plan.context)
@@ -72,12 +72,16 @@ class BilingualGenerator(Generator):
         logger.info("Pages: %d rendered, %d unchanged (kept as they were)",
                     cache.rendered, len(pages) - cache.rendered)
 
-    def render(self, output: Output, cache: RenderCache, urls: Urls, plan: PagePlan) -> Page:
+    def job(self, cache: RenderCache, urls: Urls, plan: PagePlan) -> FileJob:
         """Every page gets the theme's path, the year of the build's clock and,
         for the neutral pages, the home of the default language."""
         site = self.context[VIEWS_KEY].site
         name = urls.output_name(plan.path)
         context = {"theme_url": urls.theme(), "current_year": site.now.year,
                    "home_url": urls.home(site.languages[0]), "output_file": name, **plan.context}
-        template = self.get_template(plan.template.removesuffix(".html"))
-        return cache.page(output, name, plan.template, context, lambda: template.render({**self.context, **context}))
+
+        def render() -> bytes:
+            template = self.get_template(plan.template.removesuffix(".html"))
+            return template.render({**self.context, **context}).encode("utf-8")
+
+        return FileJob(name, cache.fingerprint(plan.template, context), render)

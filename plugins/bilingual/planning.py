@@ -62,6 +62,7 @@ class LanguagePlanner:
         self.languages = languages
         self.page_size = page_size
         self.stories = resolver.story_views(lang)
+        self.sections = resolver.sections(lang)  # in every page's context: made once
         self.publisher = jsonld.organization(languages[lang]["site_name"], urls.absolute(urls.home(lang)))
 
     # shared context -------------------------------------------------------
@@ -84,7 +85,7 @@ class LanguagePlanner:
             "other_lang": self.other,
             "og_locale": self.languages[self.lang]["locale"],
             "other_og_locale": self.languages[self.other]["locale"],
-            "sections": self.resolver.sections(self.lang),
+            "sections": self.sections,
             "site_pages": self.site_pages,
             "page_url": path,
             "home_url": self.urls.home(self.lang),
@@ -148,7 +149,7 @@ class LanguagePlanner:
             yield PagePlan(story.url, "story.html", context)
 
     def section_pages(self) -> Iterator[PagePlan]:
-        for section in self.resolver.sections(self.lang):
+        for section in self.sections:
             stories = [s for s in self.stories if s.section.id == section.id]
             yield from self.paginate(section.url, self.urls.listing(self.other, section.id), "listing.html",
                                      stories, heading=section.name, intro="", listing_kind="section", entry=section)

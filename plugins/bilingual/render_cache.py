@@ -12,10 +12,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
+from functools import partial
 from pathlib import Path
 
+from stories.parallel import split
 from writing import Output
 
 from .views import StoryView
@@ -33,6 +35,15 @@ UNHASHED_CONTEXT = {"generated_content", "static_links", "static_content", "PORT
 
 def _stamp(s: os.stat_result) -> tuple[int, int, int, int]:
     return s.st_dev, s.st_ino, s.st_size, s.st_mtime_ns
+
+
+@dataclass(frozen=True)
+class FileJob:
+    """A file to keep or render: its name in the site, its fingerprint (None: always render) and how."""
+
+    name: str
+    fingerprint: bytes | None
+    render: Callable[[], bytes]
 
 
 @dataclass(frozen=True)
@@ -58,7 +69,7 @@ class RenderCache:
     page shows comes through its context.
     """
 
-    def __init__(self, cache_dir: Path, salt: bytes, file_name: str = PAGE_CACHE) -> None:
+    def __init__(self, cache_dir: Path, salt: bytes, views: ViewDigests, file_name: str = PAGE_CACHE) -> None:
         self.path = cache_dir / file_name
         self.salt = salt
         try:
@@ -67,7 +78,7 @@ class RenderCache:
             self.previous = {}
         self.current: dict[str, tuple[bytes, tuple]] = {}
         self.rendered = 0
-        self.views = ViewDigests()
+        self.views = views  # the build's (Resolver.digests): pages, feeds and search share them
 
     @staticmethod
     def salt_for(context: dict, sources: list[Path]) -> bytes:
@@ -102,21 +113,35 @@ class RenderCache:
             return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         return self.views(value)
 
-    def page(self, output: Output, name: str, template: str, context: dict, render: Callable[[], str]) -> Page:
-        """Keep the site's page if nothing it depends on changed, else render it."""
-        return self.file(output, name, self.fingerprint(template, context), lambda: render().encode("utf-8"))
+    def files(self, output: Output, jobs: Sequence[FileJob], processes: int) -> list[Page]:
+        """Each job's file, in order: the site's file kept where the job's fingerprint is unchanged,
+        the others rendered and written, on `processes` cores.
 
-    def file(self, output: Output, name: str, fingerprint: bytes | None, render: Callable[[], bytes]) -> Page:
-        """Keep the site's file `name` if its fingerprint is unchanged, else render and write it.
+        The fingerprints are checked here, and only the files to render are
+        shared between processes: a rebuild after an edit renders a dozen,
+        and forking for the thousands of kept ones cost more than it saved.
+        Nothing is recorded here (see `keep`): pages rendered in a worker
+        are recorded by the parent from what comes back."""
+        pages: list[Page | None] = [self.kept(output, job.name, job.fingerprint) for job in jobs]
+        todo = [index for index, page in enumerate(pages) if page is None]
+        rendered = split([jobs[index] for index in todo], partial(self.written, output), processes)
+        for index, page in zip(todo, rendered):
+            pages[index] = page
+        output.claim(page.name for page in rendered)
+        return pages  # type: ignore[return-value]
 
-        Returns what `keep` records rather than recording it here: files may
-        be rendered in a forked worker (see stories/parallel.py)."""
+    def kept(self, output: Output, name: str, fingerprint: bytes | None) -> Page | None:
+        """The site's file `name`, kept, if its fingerprint is unchanged and it is still the file it gave."""
         known = self.previous.get(name)
         old = output.stat(name) if fingerprint and known and known[0] == fingerprint else None
-        if old is not None and _stamp(old) == known[1] and output.keep(name):
-            return Page(name, fingerprint, known[1], rendered=False)
-        output.write(name, render())
-        return Page(name, fingerprint, _stamp(os.stat(output.path(name))), rendered=True)
+        if old is None or _stamp(old) != known[1] or not output.keep(name):
+            return None
+        return Page(name, fingerprint, known[1], rendered=False)
+
+    @staticmethod
+    def written(output: Output, job: FileJob) -> Page:
+        output.write(job.name, job.render())
+        return Page(job.name, job.fingerprint, _stamp(os.stat(output.path(job.name))), rendered=True)
 
     def keep(self, page: Page) -> None:
         if page.fingerprint:

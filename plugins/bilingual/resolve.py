@@ -5,6 +5,7 @@ from __future__ import annotations
 from stories.model import Attachment, Media, Page, Photo, Site, Story, Translation
 from stories.registry import RegistryEntry
 
+from .render_cache import ViewDigests
 from .urls import Urls
 from .views import (Correction, Cue, DecisionView, Entry, EventView, FileView, ImageSource, ImageView, Licence,
                     MediaView, PageView, StoryView, TrackView)
@@ -25,6 +26,7 @@ class Resolver:
         self.urls = urls
         self.photos = photos
         self.language_names = language_names or {}
+        self.digests = ViewDigests()  # each view's, made once for the pages, the feeds and the search index
         self.stories: dict[tuple[str, str], StoryView] = {}
         for story in site.stories.values():
             for lang, translation in story.translations.items():

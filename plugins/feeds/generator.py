@@ -21,12 +21,12 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from bilingual.generator import PLANS_KEY, VIEWS_KEY
-from bilingual.render_cache import Page, RenderCache
+from bilingual.render_cache import FileJob, RenderCache
 from bilingual.planning import LanguagePlanner, PagePlan
 from bilingual.resolve import Resolver
 from bilingual.views import StoryView
 from localization.catalogs import load_translations
-from stories.parallel import processes, split
+from stories.parallel import processes
 from writing import OUTPUT_KEY, Output
 
 from .catalog import build_catalog
@@ -77,15 +77,12 @@ class FeedsGenerator(Generator):
         jobs = plan(self.catalog, urls, newest)
         render = self.renderer(any(job.format == "podcast" for job in jobs))
         sources = [Path(self.theme), Path(__file__).parents[1]]  # the theme, and plugins/
-        cache = RenderCache(Path(self.settings["CACHE_PATH"]), RenderCache.salt_for(self.context, sources), FEED_CACHE)
+        cache = RenderCache(Path(self.settings["CACHE_PATH"]), RenderCache.salt_for(self.context, sources),
+                            resolver.digests, FEED_CACHE)
 
-        def write(job: FeedJob) -> Page:
-            return cache.file(output, job.name, cache.fingerprint("feed", inputs(job, cache.views)),
-                              partial(render, job))
-
-        written = split(jobs, write, processes(self.settings))
-        output.claim(page.name for page in written)
-        for page in written:
+        files = [FileJob(job.name, cache.fingerprint("feed", inputs(job, cache.views)), partial(render, job))
+                 for job in jobs]
+        for page in cache.files(output, files, processes(self.settings)):
             cache.keep(page)
         cache.save()
         for lang in site.languages:

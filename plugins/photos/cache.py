@@ -61,15 +61,13 @@ def probe_path(entry_dir: Path) -> Path:
     return entry_dir / "probe.json"
 
 
-def rendition_key(encoding: Encoding, rights: Rights) -> str:
-    written = rights.for_renditions()
-    return encoding.key(written.exif() + written.xmp())
-
-
 def renditions(entry_dir: Path, settings: RenditionSettings, rights: Rights,
                width: int) -> list[tuple[int, Encoding, Path]]:
-    """(width, encoding, cache path) of every rendition of a photo `width` pixels wide."""
-    keys = {encoding: rendition_key(encoding, rights) for encoding in settings.encodings}
+    """(width, encoding, cache path) of every rendition of a photo `width` pixels wide; a
+    rendition's name keys its encoding and the metadata written into it."""
+    written = rights.for_renditions()
+    metadata = written.exif() + written.xmp()  # made once: every encoding keys the same bytes
+    keys = {encoding: encoding.key(metadata) for encoding in settings.encodings}
     return [(w, encoding, entry_dir / f"{w}-{keys[encoding]}{encoding.extension}")
             for w in settings.widths_for(width) for encoding in settings.encodings]
 

@@ -16,7 +16,6 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from bilingual.generator import VIEWS_KEY
-from bilingual.render_cache import ViewDigests
 from bilingual.resolve import Resolver
 
 from writing import OUTPUT_KEY, Output
@@ -37,7 +36,7 @@ class SearchGenerator(Generator):
         resolver: Resolver = self.context[VIEWS_KEY]
         languages = list(resolver.site.languages)
         stories = {lang: resolver.story_views(lang) for lang in languages}
-        chunks = chunked(stories, self.settings["PORTAL_SEARCH_CHUNK"], ViewDigests())
+        chunks = chunked(stories, self.settings["PORTAL_SEARCH_CHUNK"], resolver.digests)
         self.indexing = Indexing(chunks, languages, Path(self.settings["CACHE_PATH"]).resolve() / "pagefind")
 
     def generate_output(self, writer) -> None:

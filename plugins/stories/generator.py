@@ -10,13 +10,14 @@ sanitizer) are cached with Pelican's own content cache, keyed on each file's
 stamp and on the parsing code itself (reading.PARSER: a cache made before a
 change to the sanitizer cannot bring its old HTML back); validation runs on
 every build because registries and other files can change what is valid.
-Folders are read on every core (see parallel.py).
+The files the cache lacks are parsed on every core (see parallel.py); the
+rest happens here, in order, so that a warm build forks nothing.
 """
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -39,16 +40,6 @@ CONTEXT_KEY = "PORTAL_SITE"
 RESERVED_PATHS = {"officials", "units", "topics", "archive", "page", "media", "theme", "photo", "feeds", "search"}
 
 
-@dataclass
-class FolderRead:
-    """What one content folder gave (see `StoriesGenerator.read_folder`)."""
-
-    problems: Problems
-    stories: dict[str, Story] = field(default_factory=dict)
-    pages: dict[str, Page] = field(default_factory=dict)
-    parsed: dict[str, ParsedFile] = field(default_factory=dict)  # path -> newly parsed file
-
-
 class StoriesGenerator(CachingGenerator):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -60,19 +51,14 @@ class StoriesGenerator(CachingGenerator):
 
     def generate_context(self) -> None:
         data_dir = Path(self.settings["PORTAL_DATA"])
-        registry = self.registry = load_registry(data_dir, self.languages, self.problems)
+        registry = load_registry(data_dir, self.languages, self.problems)
         self.sections = list(registry.sections)
         stories: dict[str, Story] = {}
         pages: dict[str, Page] = {}
-        folders: dict[Path, list[Path]] = {}
-        for path in find_markdown(self.content_root):
-            folders.setdefault(path.parent, []).append(path)
-        for found in split(list(folders.values()), self.read_folder, processes(self.settings)):
-            self.problems.items += found.problems.items
-            for path, parsed in found.parsed.items():
-                self.cache_data(path, parsed)
-            stories.update(found.stories)
-            pages.update(found.pages)
+        paths = list(find_markdown(self.content_root))  # a folder's files one after the other
+        parsed = self.parse(paths)
+        for path in paths:
+            self.read_file(path, parsed[path], registry, stories, pages)
         lock = PermalinkLock(data_dir / "permalinks.yml")
         lock.apply(stories)
         url_pattern = self.settings["PORTAL_STORY_URL"]
@@ -129,29 +115,21 @@ class StoriesGenerator(CachingGenerator):
             self.problems.add(path, None, "this file is not in a story folder", f"Put it at {example}")
         return None
 
-    def read_folder(self, paths: list[Path]) -> FolderRead:
-        """The files of one folder (a story's or a page's languages), read and checked.
-
-        Folders are read in worker processes (see parallel.py), so what a
-        folder gives comes back whole: its story or page, its problems, and
-        the files parsed anew, for the parent to put in the content cache.
-        """
-        found = FolderRead(problems=Problems(root=self.problems.root))
-        collected, self.problems = self.problems, found.problems
-        try:
-            for path in paths:
-                parsed = self.get_cached_data(str(path))
-                if parsed is None or getattr(parsed, "parser", None) != PARSER:
-                    parsed = self.converter.parse_file(path)
-                    if isinstance(parsed, Unreadable):
-                        self.problems.add(path, parsed.line, parsed.message, parsed.hint)
-                        parsed = None
-                    else:
-                        found.parsed[str(path)] = parsed
-                self.read_file(path, parsed, self.registry, found.stories, found.pages)
-        finally:
-            self.problems = collected
-        return found
+    def parse(self, paths: list[Path]) -> dict[Path, ParsedFile | None]:
+        """Each file parsed: from the content cache, else anew on every core (and then cached);
+        None for a file that cannot be parsed, reported as a problem."""
+        parsed: dict[Path, ParsedFile | None] = {}
+        for path in paths:
+            cached = self.get_cached_data(str(path))
+            parsed[path] = cached if getattr(cached, "parser", None) == PARSER else None
+        missing = [path for path in paths if parsed[path] is None]
+        for path, result in zip(missing, split(missing, self.converter.parse_file, processes(self.settings))):
+            if isinstance(result, Unreadable):
+                self.problems.add(path, result.line, result.message, result.hint)
+            else:
+                self.cache_data(str(path), result)
+                parsed[path] = result
+        return parsed
 
     def read_file(self, path: Path, parsed: ParsedFile | None, registry: Registry,
                   stories: dict[str, Story], pages: dict[str, Page]) -> None:

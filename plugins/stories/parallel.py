@@ -28,6 +28,7 @@ from typing import TypeVar
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
+SHARE = 8  # jobs each process gets at least: a worker for fewer (a warm rebuild's dozen pages) cost more than it saved
 
 
 class WorkerFailed(RuntimeError):
@@ -48,10 +49,11 @@ def split(jobs: Sequence[Job], work: Callable[[Job], Result], processes: int) ->
     """`[work(job) for job in jobs]`, with every n-th job done in one of n-1 forked workers.
 
     Jobs are dealt out in turn (job i to process i mod n), so neighbouring
-    jobs of similar cost spread evenly. An exception in any process is
-    raised here once every worker has finished or been stopped.
+    jobs of similar cost spread evenly; n is at most one per SHARE jobs. An
+    exception in any process is raised here once every worker has finished
+    or been stopped.
     """
-    processes = min(processes, len(jobs))
+    processes = min(processes, len(jobs) // SHARE)
     if processes <= 1 or not hasattr(os, "fork"):
         return [work(job) for job in jobs]
     gc.freeze()  # the collector would otherwise touch (and so copy) every shared object in each worker

@@ -80,10 +80,10 @@ class PhotosFile:
         return photos
 
     def load(self) -> dict:
-        text = self.path.read_text(encoding="utf-8")
+        loader = _Loader(self.path.read_text(encoding="utf-8"))
         try:
-            node = yaml.compose(text, Loader=_Loader)
-            data = yaml.load(text, Loader=_Loader) if node is not None else {}
+            node = loader.get_single_node()  # parsed once: the nodes give both the values and their lines
+            data = loader.construct_document(node) if node is not None else {}
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             self.problems.add(self.path, mark.line + 1 if mark else None,
@@ -91,6 +91,8 @@ class PhotosFile:
                               "Each photo is its file name followed by ':' and indented keys, e.g.:\n"
                               + example("photo.jpg", self.languages))
             return {}
+        finally:
+            loader.dispose()
         if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
             self.problem(None, f"{FILE_NAME} must list photos by file name", example("photo.jpg", self.languages))
             return {}

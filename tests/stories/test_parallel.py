@@ -8,6 +8,7 @@ be reported like any other.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -16,7 +17,7 @@ import pytest
 
 import fixture_site as fx
 from conftest import FixtureSite, assert_built
-from stories.parallel import split
+from stories.parallel import SHARE, split
 
 
 def site_files(output: Path) -> dict[str, bytes]:
@@ -42,8 +43,8 @@ def test_one_process_and_three_build_the_same_site(tmp_path):
 def test_mistakes_found_in_every_worker_are_all_reported(make_site):
     site = make_site()
     broken = []
-    for day in range(20, 26):  # six files, two per process: each worker reads a broken one
-        path = site.raw(f"news/2026/11-{day}-story/ky.md", f"---\ntitle: Жаңылык {day}\ndate: 2026-11-{day}\n")
+    for day in range(1, 3 * SHARE + 1):  # SHARE files per process: each worker parses broken ones
+        path = site.raw(f"news/2026/11-{day:02}-story/ky.md", f"---\ntitle: Жаңылык {day}\ndate: 2026-11-{day:02}\n")
         broken.append(path)
     result = site.build(PORTAL_PROCESSES=3)
     assert result.returncode != 0
@@ -55,10 +56,16 @@ def test_mistakes_found_in_every_worker_are_all_reported(make_site):
 
 def test_an_exception_in_a_worker_reaches_the_parent():
     def work(number: int) -> int:
-        if number == 4:  # jobs 1 and 4 go to the first worker (the parent does 0 and 3)
+        if number == 4:  # jobs 1, 4, 7 … go to the first worker (the parent does 0, 3, 6 …)
             raise ValueError(f"job {number} failed")
-        return number * 2
+        return os.getpid()
 
-    assert split(list(range(6)), lambda n: n * 2, processes=3) == [0, 2, 4, 6, 8, 10]
+    jobs = list(range(3 * SHARE))
+    assert len(set(split(jobs, lambda n: os.getpid(), processes=3))) == 3, "three processes did the jobs"
+    assert split(jobs, lambda n: n * 2, processes=3) == [n * 2 for n in jobs]
     with pytest.raises(ValueError, match="job 4 failed"):
-        split(list(range(6)), work, processes=3)
+        split(jobs, work, processes=3)
+
+
+def test_a_few_jobs_are_done_here_without_a_worker():
+    assert set(split(list(range(SHARE)), lambda n: os.getpid(), processes=2)) == {os.getpid()}

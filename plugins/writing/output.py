@@ -45,8 +45,7 @@ class Output:
         shutil.rmtree(self.staging, ignore_errors=True)  # what a build that stopped had staged
         self.names: set[str] = set()  # every file of the new site that this process knows of
         self.staged: set[str] = set()  # written to the staging folder by this process
-        self.written = 0
-        self.kept = 0
+        self.written = 0  # files staged by this process
         self._folders: set[str] = set()  # staging folders made in this process: mkdir is a slow system call
 
     def stat(self, name: str) -> os.stat_result | None:
@@ -74,7 +73,6 @@ class Output:
             (self.staging / name).unlink()
             self.staged.discard(name)
         self.names.add(name)
-        self.kept += 1
 
     def write(self, name: str, data: bytes) -> Path:
         """Stage `name` with `data`, or keep the site's file if it already has these bytes."""
@@ -100,8 +98,9 @@ class Output:
         the search bundle): hard-linked, so it costs no copy (copied where the cache is on
         another disk). Where the site already has the same bytes, its file is kept."""
         old, new = self.stat(name), os.stat(cached)
-        if old is not None and ((old.st_dev, old.st_ino) == (new.st_dev, new.st_ino) or old.st_size == new.st_size
-                                and (self.site / name).read_bytes() == cached.read_bytes()):
+        if old is not None and ((old.st_dev, old.st_ino) == (new.st_dev, new.st_ino)
+                                or (old.st_size == new.st_size
+                                    and (self.site / name).read_bytes() == cached.read_bytes())):
             self._keep(name)
             return
 

@@ -62,7 +62,8 @@ class LanguagePlanner:
         self.languages = languages
         self.page_size = page_size
         self.stories = resolver.story_views(lang)
-        self.sections = resolver.sections(lang)  # in every page's context: made once
+        self.sections = resolver.sections(lang)  # these two are in every page's context: made once
+        self.site_pages = [view for view in (resolver.page(p, lang) for p in site.pages.values()) if view]
         self.publisher = jsonld.organization(languages[lang]["site_name"], urls.absolute(urls.home(lang)))
 
     # shared context -------------------------------------------------------
@@ -95,11 +96,6 @@ class LanguagePlanner:
             "switch": switch,
             "jsonld": [],
         }
-
-    @property
-    def site_pages(self):
-        pages = (self.resolver.page(p, self.lang) for p in self.site.pages.values())
-        return [p for p in pages if p]
 
     def paginate(self, first: str, counterpart: str | None, template: str, stories: list[StoryView],
                  fallback: str | None = None, **context) -> Iterator[PagePlan]:

@@ -21,8 +21,8 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from bilingual.generator import PLANS_KEY, VIEWS_KEY
-from bilingual.render_cache import FileJob, RenderCache
 from bilingual.planning import LanguagePlanner, PagePlan
+from bilingual.render_cache import FileJob, RenderCache
 from bilingual.resolve import Resolver
 from bilingual.views import StoryView
 from localization.catalogs import load_translations

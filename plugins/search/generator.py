@@ -17,7 +17,6 @@ from pelican.generators import Generator
 
 from bilingual.generator import VIEWS_KEY
 from bilingual.resolve import Resolver
-
 from writing import OUTPUT_KEY, Output
 
 from .indexing import Indexing, chunked

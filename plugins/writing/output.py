@@ -74,14 +74,13 @@ class Output:
             self.staged.discard(name)
         self.names.add(name)
 
-    def write(self, name: str, data: bytes) -> Path:
+    def write(self, name: str, data: bytes) -> None:
         """Stage `name` with `data`, or keep the site's file if it already has these bytes."""
         old = self.stat(name)
         if old is not None and old.st_size == len(data) and (self.site / name).read_bytes() == data:
             self._keep(name)
         else:
             self._stage(name, lambda target: _write_new(target, data))
-        return self.path(name)
 
     def copy(self, name: str, source: Path) -> None:
         """A file from content/ or the theme: kept if the site's copy is still current (size, mtime)."""

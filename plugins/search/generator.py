@@ -19,11 +19,12 @@ from bilingual.generator import VIEWS_KEY
 from bilingual.resolve import Resolver
 from writing import OUTPUT_KEY, Output
 
-from .indexing import Indexing, chunked
+from .indexing import Indexing, KnownRecords, chunked
 
 BUNDLE = "pagefind"  # the folder under the site's root: /pagefind/pagefind.js, chunks.json and a folder per chunk
 SCRIPT = "pagefind.js"  # Pagefind's API, the same in every chunk: search.js imports it once, from /pagefind/
 TABLE = "chunks.json"  # each language's chunks, oldest first (Indexing.table)
+RECORDS = "pagefind-records"  # in the cache folder, beside the bundles (indexing.KnownRecords)
 UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
 logger = logging.getLogger(__name__)
 
@@ -36,7 +37,8 @@ class SearchGenerator(Generator):
         languages = list(resolver.site.languages)
         stories = {lang: resolver.story_views(lang) for lang in languages}
         chunks = chunked(stories, self.settings["PORTAL_SEARCH_CHUNK"], resolver.digests)
-        self.indexing = Indexing(chunks, languages, Path(self.settings["CACHE_PATH"]).resolve() / "pagefind")
+        cache = Path(self.settings["CACHE_PATH"]).resolve()
+        self.indexing = Indexing(chunks, languages, cache / "pagefind", KnownRecords(cache / RECORDS, resolver.digests))
 
     def generate_output(self, writer) -> None:
         """Pagefind's files, but not its ready-made UIs (the theme's search.js uses its JS API)."""

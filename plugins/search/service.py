@@ -31,11 +31,14 @@ class SearchIndexFailed(SystemExit):
     """Stops the build with Pagefind's own words instead of a traceback."""
 
 
-def encode(requests: Sequence[dict[str, Any]], first: int = 1) -> bytes:
-    """The requests as the service reads them, numbered from `first`."""
-    return b"".join(base64.b64encode(json.dumps({"message_id": number, "payload": request},
-                                                ensure_ascii=False).encode()) + b","
-                    for number, request in enumerate(requests, first))
+def encode(payloads: Sequence[bytes], first: int = 1) -> bytes:
+    """Requests, each a JSON document (`as_json`), as the service reads them, numbered from `first`."""
+    return b"".join(base64.b64encode(b'{"message_id":%d,"payload":%s}' % (number, payload)) + b","
+                    for number, payload in enumerate(payloads, first))
+
+
+def as_json(request: dict[str, Any]) -> bytes:
+    return json.dumps(request, ensure_ascii=False).encode()
 
 
 def decode(messages: bytes) -> list[dict[str, Any]]:

@@ -8,6 +8,8 @@ tasks.py does.
 from __future__ import annotations
 
 import json
+import pickle
+import shutil
 from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -107,6 +109,51 @@ def test_an_edited_story_reindexes_only_its_chunk(fixture, tmp_path):
     assert len(list((second.output / "pagefind").glob("ru-*"))) > 2
     assert changed == holding, "the other chunks, chunks.json and pagefind.js are kept as they were"
     assert "краской" in fragments(second.output)[fx.BUS_LANES.urls["ru"]]["content"]
+
+
+def test_an_edit_indexes_what_a_clean_build_would(fixture, tmp_path):
+    """The re-indexed chunk reuses its other stories' records from the last build: the index
+    after an edit holds exactly what a build from scratch of the edited content holds."""
+    first = fixture.build(output=tmp_path / "output", PORTAL_SEARCH_CHUNK=3)
+    assert_built(first)
+    story = fixture.root / "content" / fx.SNOW.id / "ky.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\nКар күнү-түнү тазаланат, боёк менен белгиленген жерлерде токтоого болбойт.\n",
+                     encoding="utf-8")
+    edited = fixture.build(output=first.output, PORTAL_SEARCH_CHUNK=3)
+    assert_built(edited)
+    shutil.rmtree(fixture.cache)
+    scratch = fixture.build(output=tmp_path / "scratch", PORTAL_SEARCH_CHUNK=3)
+    assert_built(scratch)
+    assert "боёк" in fragments(edited.output)[fx.SNOW.urls["ky"]]["content"]
+    assert fragments(edited.output) == fragments(scratch.output)
+
+
+def test_an_edit_makes_the_record_of_the_edited_story_only(fixture, tmp_path):
+    """The other stories of the chunk (the oldest, which is full) are indexed from the records the last build made
+    (here one of them is marked, to show which record was used)."""
+    first = fixture.build(output=tmp_path / "output", PORTAL_SEARCH_CHUNK=3)
+    assert_built(first)
+    chunk = next(path.parts[-3] for path in search_fragment_files(first.output)
+                 if search_fragment(path)["url"] == fx.SNOW.urls["ru"])
+    known = fixture.cache / "pagefind-records" / f"{chunk}.pickle"
+    salt, records = pickle.loads(known.read_bytes())
+    assert len(records) > 1
+    marked = {}
+    for key, payload in records.items():
+        request = json.loads(payload)
+        if request["url"] != fx.SNOW.urls["ru"]:
+            request["meta"]["title"] = "Помеченная запись"
+            marked[request["url"]] = key
+        records[key] = json.dumps(request, ensure_ascii=False).encode()
+    known.write_bytes(pickle.dumps((salt, records)))
+    story = fixture.root / "content" / fx.SNOW.id / "ru.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\nМеста, где стоянка запрещена, обозначены краской.\n", encoding="utf-8")
+    second = fixture.build(output=first.output, PORTAL_SEARCH_CHUNK=3)
+    assert_built(second)
+    found = fragments(second.output)
+    assert {url: found[url]["meta"]["title"] for url in marked} == dict.fromkeys(marked, "Помеченная запись")
+    assert found[fx.SNOW.urls["ru"]]["meta"]["title"] == fx.SNOW.titles["ru"]
+    assert "краской" in found[fx.SNOW.urls["ru"]]["content"]
 
 
 def test_a_rebuild_that_changes_no_story_keeps_the_index_without_running_pagefind(fixture, tmp_path, monkeypatch):

@@ -59,7 +59,7 @@ class StoriesGenerator(CachingGenerator):
         parsed = self.parse(paths)
         for path in paths:
             self.read_file(path, parsed[path], registry, stories, pages)
-        lock = PermalinkLock(data_dir / "permalinks.yml")
+        lock = PermalinkLock(data_dir / "permalinks.yml", Path(self.settings["CACHE_PATH"]), self.problems)
         lock.apply(stories)
         url_pattern = self.settings["PORTAL_STORY_URL"]
         validate.check_pairs(stories, self.problems)

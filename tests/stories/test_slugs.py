@@ -69,6 +69,22 @@ def test_an_explicit_slug_changes_a_recorded_address(make_site):
     assert not rebuilt.exists("/ru/news/2026/novye-avtobusnye-polosy/")
 
 
+def test_the_lock_as_committed_is_what_counts(make_site):
+    """The build keeps a parsed copy of the lock in its cache, but a lock changed in git
+    (here by hand) is read anew."""
+    fixture = make_site()
+    story = "news/2026/11-26-bus-lanes"
+    fixture.story(story, "ru", "Полосы открыты.", title="Новые автобусные полосы", date="2026-11-26 10:00")
+    assert fixture.build().returncode == 0
+    lock = fixture.data / "permalinks.yml"
+    lock.write_text(lock.read_text(encoding="utf-8").replace("novye-avtobusnye-polosy", "avtobusnye-polosy"),
+                    encoding="utf-8")
+    rebuilt = fixture.build(output=fixture.root / "output-2")
+    assert rebuilt.returncode == 0, rebuilt.text
+    assert rebuilt.exists("/ru/news/2026/avtobusnye-polosy/")
+    assert not rebuilt.exists("/ru/news/2026/novye-avtobusnye-polosy/")
+
+
 def test_drafts_and_embargoed_stories_reserve_no_address(make_site):
     """Only what is public is recorded: a draft's working title must not freeze its address."""
     fixture = make_site()

@@ -143,6 +143,14 @@ def invalid_yaml(site) -> Expect:
     return Expect([path], "title", r"YAML", r"quot")
 
 
+def conflicted_permalink_lock(site) -> Expect:
+    """Two editors each published a story: git could not merge the lock the build writes."""
+    path = site.data / "permalinks.yml"
+    path.write_text("<<<<<<< HEAD\nnews/2026/11-20-trees:\n  ru: posadka-derevev\n=======\n"
+                    "news/2026/11-21-snow:\n  ru: uborka-snega\n>>>>>>> snow\n", encoding="utf-8")
+    return Expect([path], None, r"permalink lock.*not valid YAML", r"<<<<<<<.*=======.*>>>>>>>")
+
+
 def photo_without_alt(site) -> Expect:
     """Alt text is needed in each of the story's languages: here ru is missing."""
     story = "news/2026/11-25-snow"
@@ -181,8 +189,8 @@ def alt_text_in_front_matter(site) -> Expect:
 
 MISTAKES = [missing_title, missing_date, unparseable_date, unknown_section, unknown_official, unknown_unit,
             unknown_topic, pair_with_different_dates, section_disagrees_with_folder, duplicate_url,
-            missing_image, missing_document, unknown_key, invalid_yaml, photo_without_alt, photo_without_credit,
-            photo_not_described, alt_text_in_front_matter]
+            missing_image, missing_document, unknown_key, invalid_yaml, conflicted_permalink_lock, photo_without_alt,
+            photo_without_credit, photo_not_described, alt_text_in_front_matter]
 
 
 # --------------------------------------------------------------------------- reading the report

@@ -48,8 +48,7 @@ class BilingualGenerator(Generator):
         names = {lang: info["name"] for lang, info in self.settings["PORTAL_LANGUAGES"].items()}
         self.context[VIEWS_KEY] = Resolver(self.context[CONTEXT_KEY], urls, self.context.get(PHOTOS_KEY), names)
         # The model and its views live as long as the build: the cyclic collector need not scan
-        # them again (its full collections cost ~0.25 s of a rebuild at 1,000 pairs, freeing nothing),
-        # and workers forked later do not copy their pages by touching their GC headers.
+        # them again (its full collections cost ~0.25 s of a rebuild at 1,000 pairs, freeing nothing).
         gc.freeze()
 
     def generate_output(self, writer) -> None:

@@ -152,10 +152,14 @@ class LanguagePlanner:
 
     def registry_pages(self) -> Iterator[PagePlan]:
         for kind, path_part in REGISTRY_PATHS.items():
+            listed: dict[str, list[StoryView]] = {}  # by entry id, newest first: one pass over the stories
+            for story in self.stories:
+                for entry_id in MEMBERS[kind](story):
+                    listed.setdefault(entry_id, []).append(story)
             entries = []
             for registry_entry in self.site.registry.of(kind).values():
                 entry = self.resolver.entry(kind, registry_entry, self.lang)
-                stories = [s for s in self.stories if entry.id in MEMBERS[kind](s)]
+                stories = listed.get(entry.id, [])
                 entry.count = len(stories)
                 entries.append(entry)
                 counterpart = self.urls.listing(self.other, path_part, entry.id)

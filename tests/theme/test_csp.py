@@ -36,6 +36,8 @@ def test_every_page_declares_the_policy_before_anything_it_governs(site):
         doc = site.html(relative.removesuffix("index.html"))
         policy = policy_of(doc)
         assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy
+        # WebAssembly (not script) compiled on the search page only: Pagefind's, from the site itself
+        assert ("'wasm-unsafe-eval'" in policy) == relative.endswith("/search/index.html"), relative
         head = doc.find(".//head")
         first = [e for e in head if e.tag not in ("meta",) or e.get("charset") is None][0]
         assert first.get("http-equiv") == "Content-Security-Policy", relative
@@ -48,6 +50,9 @@ def test_the_sites_pages_raise_no_violation(site, new_page, lang):
     paths = ["/", f"/{lang}/", fx.BUS_LANES.urls[lang], fx.PARKING.urls[lang], fx.BUDGET_BRIEFING.urls[lang],
              fx.VIDEO.urls[lang], f"/{lang}/news/", f"/{lang}/officials/", f"/{lang}/about/", "/404.html"]
     found = {path: v for path in paths if (v := violations(page, site.url(path)))}
+    page.goto(site.url(f"/{lang}/search/?q=" + fx.OFFICIALS["mayor"]["name"][lang].split()[0]))
+    page.locator(".search-result").first.wait_for()  # Pagefind has compiled its WebAssembly and searched
+    found.update({"search": v for v in [page.evaluate("() => window.__violations")] if v})
     assert not found
 
 

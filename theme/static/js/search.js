@@ -110,8 +110,24 @@ if (root && form) {
     return found.flatMap((answer) => answer.results).sort((a, b) => b.score - a.score);
   };
 
+  // Every chunk's Pagefind would download the same WebAssembly module (~70 kB) from its own
+  // folder: the first request for it is made, every other one answered with that response. So
+  // Pagefind runs on the page's thread (noWorker): in its web worker, its requests are out of reach.
+  const shareWebAssembly = (bundle) => {
+    const pageFetch = window.fetch.bind(window);
+    const modules = new Map(); // by file name (wasm.ru.pagefind …): its response, unread
+    window.fetch = (resource, options) => {
+      const url = new URL(resource instanceof Request ? resource.url : String(resource), location.href);
+      const name = url.pathname.startsWith(bundle) && url.pathname.match(/\/(wasm\.[\w-]+\.pagefind)$/);
+      if (!name) return pageFetch(resource, options);
+      if (!modules.has(name[1])) modules.set(name[1], pageFetch(resource, options));
+      return modules.get(name[1]).then((response) => response.clone());
+    };
+  };
+
   const load = async () => {
     const script = new URL(text.pagefind, location.href);
+    shareWebAssembly(new URL("./", script).pathname);
     const imported = import(script.href); // loads beside chunks.json; a site with no story has none
     imported.catch(() => {}); // its failure counts only where there is a chunk to open
     const response = await fetch(new URL("chunks.json", script));
@@ -122,7 +138,7 @@ if (root && form) {
     const pagefind = await imported;
     const open = async (name) => {
       const chunk = pagefind.createInstance({
-        basePath: new URL(`${name}/`, script).pathname, baseUrl: text.baseUrl, excerptLength: 24,
+        basePath: new URL(`${name}/`, script).pathname, baseUrl: text.baseUrl, excerptLength: 24, noWorker: true,
       });
       await chunk.filters(); // resolves once the chunk's index is loaded
       return chunk;

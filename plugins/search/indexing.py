@@ -1,17 +1,18 @@
 """Index the stories in chunks while the pages are rendered; keep each chunk's bundle while its stories stay.
 
 Each language's stories, oldest first, are cut into chunks of
-`PORTAL_SEARCH_CHUNK` stories, and every chunk is a Pagefind index of its
-own (`/pagefind/ky-0/`, `/pagefind/ky-1/` …; search.js searches them all and
-merges the results). A chunk's bundle is kept in the cache under a digest of
-its stories (their view digests, see bilingual.render_cache.ViewDigests, with the
-code that makes records from them), so a build makes records and indexes
-only for the chunks whose stories changed: an edited story re-indexes the
-chunk it is in, a new story the newest chunk, and a rebuild that changed no
-story (a theme change, a new photo size) none at all. The chunk indexed anew
-takes its other stories' records as the last build made them (KnownRecords). Because the chunks
-follow the date, a story published with an older date moves the later
-chunks' boundaries: those are indexed again, once.
+`PORTAL_SEARCH_CHUNK` stories (the newest ones into smaller chunks: see
+`bounds`), and every chunk is a Pagefind index of its own (`/pagefind/ky-0/`,
+`/pagefind/ky-1/` …; search.js searches them all and merges the results). A
+chunk's bundle is kept in the cache under a digest of its stories (their view
+digests, see bilingual.render_cache.ViewDigests, with the code that makes
+records from them), so a build makes records and indexes only for the chunks
+whose stories changed: an edited story re-indexes the chunk it is in, a new
+story the newest chunk, and a rebuild that changed no story (a theme change,
+a new photo size) none at all. The chunk indexed anew takes its other
+stories' records as the last build made them (KnownRecords). Because the
+chunks follow the date, a story published with an older date moves the
+later chunks' boundaries: those are indexed again, once.
 
 Why chunks: Pagefind holds a whole index in memory while it builds it
 (about 0.3 MB per story), so one index of an archive of thousands of stories
@@ -55,6 +56,8 @@ FEEDER = Path(__file__).with_name("feeder.py")  # run as a script: see its docst
 # Pagefind services at once: an edit's chunks (one per language) are indexed side by side; a build
 # with more chunks to index has them indexed one at a time, so that one index is in memory (~90 MB).
 SIDE_BY_SIDE = 2
+# The newest stories are indexed in chunks this many times smaller than PORTAL_SEARCH_CHUNK (see bounds).
+RECENT_PARTS = 5
 # What a record is made with besides the story: a new Pagefind, Babel (the dates shown) or records.py
 # makes every chunk anew.
 SALT = hashlib.blake2b(f"{version('pagefind')} {version('babel')}".encode() + Path(records.__file__).read_bytes())
@@ -76,17 +79,31 @@ class Chunk:
 
 
 def chunked(stories: dict[str, list[StoryView]], size: int, digest: Callable[[StoryView], bytes]) -> list[Chunk]:
-    """Every language's stories, oldest first, in chunks of `size`; in the order search.js lists them."""
+    """Every language's stories, oldest first, in chunks (`bounds`); in the order search.js lists them."""
     chunks = []
     for lang, own in stories.items():
         ordered = sorted(own, key=lambda story: (story.date, story.url))
-        for number, start in enumerate(range(0, len(ordered), size)):
-            part = tuple(ordered[start:start + size])
+        for number, (start, end) in enumerate(bounds(len(ordered), size)):
+            part = tuple(ordered[start:end])
             summed = SALT.copy()
             for story in part:
                 summed.update(digest(story))
             chunks.append(Chunk(lang, number, summed.hexdigest()[:32], part))
     return chunks
+
+
+def bounds(count: int, size: int) -> list[tuple[int, int]]:
+    """Where the chunks of `count` stories (oldest first) start and end: chunks of `size`, but
+    the newest stories (between one and two chunks' worth) in chunks of `size / RECENT_PARTS`.
+
+    The newest stories are the ones that change: a new story goes into the newest chunk and a
+    correction is most often to a recent story, and either indexes its chunk anew. Every bound
+    is counted from the oldest story, so a new story moves none of them; once the newest stories
+    reach two chunks' worth, the oldest small chunks become one of `size` (indexed once)."""
+    part = max(1, size // RECENT_PARTS)
+    whole = max(0, count // size - 1) * size  # the stories in chunks of `size`
+    return [(start, start + size) for start in range(0, whole, size)] + \
+        [(start, min(start + part, count)) for start in range(whole, count, part)]
 
 
 def request_line(folder: Path, records: list[bytes]) -> bytes:

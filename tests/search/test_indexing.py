@@ -19,7 +19,7 @@ import pytest
 import fixture_site as fx
 from conftest import FixtureSite, assert_built
 from helpers import LANGS, page_text, search_fragment, search_fragment_files, text_of
-from search.indexing import bounds, chunked
+from search.indexing import RECENT_PARTS, bounds, chunked
 from search.records import text_of as blocks_of
 
 
@@ -86,29 +86,31 @@ def test_the_chunks_follow_the_date_oldest_first():
     def digest(view: SimpleNamespace) -> bytes:
         return view.url.encode()
 
-    chunks = chunked({"ky": [story(d) for d in (9, 2, 7, 4, 1)], "ru": [story(3, "ru")]}, 2, digest)
-    assert [(c.name, [s.url for s in c.stories]) for c in chunks] == [
-        ("ky-0", ["/ky/1/", "/ky/2/"]), ("ky-1", ["/ky/4/"]), ("ky-2", ["/ky/7/"]), ("ky-3", ["/ky/9/"]),
-        ("ru-0", ["/ru/3/"])]
+    chunks = chunked({"ky": [story(d) for d in (9, 2, 7, 4, 1, 12, 10, 5)], "ru": [story(3, "ru")]}, 2 * RECENT_PARTS,
+                     digest)
+    assert [(c.name, [s.url for s in c.stories]) for c in chunks] == [  # the newest four in smaller chunks
+        ("ky-0", ["/ky/1/", "/ky/2/", "/ky/4/", "/ky/5/"]), ("ky-1", ["/ky/7/", "/ky/9/"]),
+        ("ky-2", ["/ky/10/", "/ky/12/"]), ("ru-0", ["/ru/3/"])]
 
 
 def test_the_newest_stories_are_indexed_in_small_chunks_whose_bounds_never_move():
-    """Chunks of 10, but the newest 10 to 19 stories in chunks of 2 (a fifth): a new story
-    changes the newest chunk only, until the small chunks make two chunks' worth and the
-    oldest five of them become one chunk of 10."""
-    assert bounds(25, 10) == [(0, 10), *((start, start + 2) for start in range(10, 24, 2)), (24, 25)]
-    assert bounds(8, 10) == [(0, 2), (2, 4), (4, 6), (6, 8)]
-    assert bounds(30, 10) == [(0, 10), (10, 20), *((start, start + 2) for start in range(20, 30, 2))]
-    for count in range(1, 60):
-        before, after = bounds(count, 10), bounds(count + 1, 10)
+    """Chunks of 12, but the newest 12 to 23 stories in smaller chunks: a new story changes
+    the newest chunk only, until the small chunks make two chunks' worth and the oldest
+    of them become one chunk of 12."""
+    part = 12 // RECENT_PARTS
+    assert 1 < part < 12
+    assert bounds(30, 12) == [(0, 12), *((start, min(start + part, 30)) for start in range(12, 30, part))]
+    assert bounds(5, 12) == [(start, min(start + part, 5)) for start in range(0, 5, part)]
+    for count in range(1, 80):
+        before, after = bounds(count, 12), bounds(count + 1, 12)
         assert after[0][0] == 0 and after[-1][1] == count + 1
         assert all(end == start for (_, end), (start, _) in zip(after, after[1:])), "every story in one chunk"
-        assert all(end - start in (1, 2, 10) for start, end in after)
+        assert all(end - start in (part, 12) for start, end in after[:-1])
         moved = [chunk for chunk in after[:-1] if chunk not in before]
-        if moved:  # only five small chunks becoming one of 10
+        if moved:  # only small chunks becoming one of 12
             (start, end), = moved
-            assert end - start == 10 and [chunk for chunk in before if start <= chunk[0] < end] == [
-                (first, first + 2) for first in range(start, end, 2)], f"{count} → {count + 1}"
+            assert end - start == 12 and [chunk for chunk in before if start <= chunk[0] < end] == [
+                (first, first + part) for first in range(start, end, part)], f"{count} → {count + 1}"
 
 
 def test_an_edited_story_reindexes_only_its_chunk(fixture, tmp_path):

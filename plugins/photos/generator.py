@@ -19,6 +19,7 @@ import logging
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 from pelican.generators import Generator
 
@@ -30,11 +31,29 @@ from writing import OUTPUT_KEY, Output
 from . import cache, press_kit, render
 from .library import CONTEXT_KEY, PhotoLibrary, PressKit, PublishedPhoto, Rendition
 from .rights import Rights
-from .settings import RenditionSettings, short_hash
+from .settings import Encoding, RenditionSettings, short_hash
 
 logger = logging.getLogger(__name__)
 ORIGINAL_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 CAPTIONS_TEMPLATE = "press_kit.txt"
+
+
+class Made(NamedTuple):
+    """A photo's files in the cache: its probe.json, and each rendition's width, encoding and path."""
+
+    probe: dict
+    renditions: list[tuple[int, Encoding, Path]]
+
+
+class Planned(NamedTuple):
+    """A published photo, where its files go in the cache, and what the cache already holds of it."""
+
+    story: Story
+    photo: Photo
+    entry: Path
+    rights: Rights
+    original: Path
+    made: Made | None
 
 
 class PhotosGenerator(Generator):
@@ -44,15 +63,16 @@ class PhotosGenerator(Generator):
         self.renditions = RenditionSettings.from_settings(self.settings)
         self.licences = self.settings["PORTAL_PHOTO_LICENCES"]
         hashes = cache.SourceHashes(self.root / "hashes.json")
-        planned: list[tuple[Story, Photo, Path, Rights, Path]] = []
+        planned: list[Planned] = []
         tasks = []
         for story in site.stories.values():
             for photo in story.photos:
                 rights = self.rights(story, photo)
                 entry = cache.entry(self.root, hashes.sha(photo.path))
                 original = cache.original_path(entry, rights, photo.path.suffix)
-                planned.append((story, photo, entry, rights, original))
-                if self.lacks(entry, rights, original):
+                made = self.made(entry, rights, original)
+                planned.append(Planned(story, photo, entry, rights, original, made))
+                if made is None:
                     tasks.append(render.Task(photo.path, entry, self.renditions, rights,
                                              None if original.exists() else original))
         outcomes = self.work(tasks)
@@ -86,11 +106,13 @@ class PhotosGenerator(Generator):
                       caption={lang: photo.caption[lang] for lang in languages if lang in photo.caption},
                       alt={lang: photo.alt[lang] for lang in languages if lang in photo.alt})
 
-    def lacks(self, entry: Path, rights: Rights, original: Path) -> bool:
+    def made(self, entry: Path, rights: Rights, original: Path) -> Made | None:
+        """What the cache holds of a photo, or None if it lacks any of it."""
         probe = self.probe(entry)
         if probe is None or not original.exists():
-            return True
-        return any(not path.exists() for _, _, path in cache.renditions(entry, self.renditions, rights, probe["width"]))
+            return None
+        renditions = cache.renditions(entry, self.renditions, rights, probe["width"])
+        return Made(probe, renditions) if all(path.exists() for _, _, path in renditions) else None
 
     @staticmethod
     def probe(entry: Path) -> dict | None:
@@ -110,11 +132,12 @@ class PhotosGenerator(Generator):
             return list(pool.map(render.run, tasks))
 
     # what is published ----------------------------------------------------
-    def library(self, planned: list[tuple[Story, Photo, Path, Rights, Path]], site) -> PhotoLibrary:
+    def library(self, planned: list[Planned], site) -> PhotoLibrary:
         library = PhotoLibrary(mime_order=tuple(e.mime for e in self.renditions.encodings))
         kits: dict[str, list[tuple[Photo, PublishedPhoto, Path]]] = {}
-        for story, photo, entry, rights, original in planned:
-            probe = self.probe(entry)
+        for story, photo, entry, rights, original, made in planned:
+            made = made or self.made(entry, rights, original)  # the photos made in this build
+            probe = made.probe
             folder = f"media/{story.id}"
             published = PublishedPhoto(
                 name=photo.name, width=probe["width"], height=probe["height"],
@@ -123,7 +146,7 @@ class PhotosGenerator(Generator):
                 licence_url=rights.licence_url, year=rights.year)
             library.files[published.original] = original
             stem = Path(photo.name).stem
-            for width, encoding, path in cache.renditions(entry, self.renditions, rights, probe["width"]):
+            for width, encoding, path in made.renditions:
                 site_path = f"{folder}/{stem}-{width}.{short_hash(entry.name, path.name)[:10]}{encoding.extension}"
                 height = max(1, round(probe["height"] * width / probe["width"]))
                 published.renditions.append(Rendition(width, height, encoding.mime, site_path))

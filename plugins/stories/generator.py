@@ -33,10 +33,12 @@ from .photos_yml import PhotosFile
 from .parallel import processes, split
 from .problems import BuildStopped, Problems
 from .reading import PAGES_FOLDER, PARSER, MarkdownConverter, ParsedFile, Unreadable, find_markdown
+from .recordings import Measured
 from .registry import Registry, load_registry
 from .sanitize import find_line
 
 CONTEXT_KEY = "PORTAL_SITE"
+RECORDINGS = "recordings.json"  # in the cache folder: recordings.Measured
 RESERVED_PATHS = {"officials", "units", "topics", "archive", "page", "media", "theme", "photo", "feeds", "search"}
 
 
@@ -57,8 +59,10 @@ class StoriesGenerator(CachingGenerator):
         pages: dict[str, Page] = {}
         paths = list(find_markdown(self.content_root))  # a folder's files one after the other
         parsed = self.parse(paths)
+        self.recordings = Measured(Path(self.settings["CACHE_PATH"]) / RECORDINGS)
         for path in paths:
             self.read_file(path, parsed[path], registry, stories, pages)
+        self.recordings.save()
         lock = PermalinkLock(data_dir / "permalinks.yml", Path(self.settings["CACHE_PATH"]), self.problems)
         lock.apply(stories)
         url_pattern = self.settings["PORTAL_STORY_URL"]
@@ -140,7 +144,8 @@ class StoriesGenerator(CachingGenerator):
         if parsed.top_heading_line:
             self.problems.add(path, parsed.top_heading_line, "a heading with a single # inside the text",
                               "The title is the page's only top heading: start subheadings with ## instead.")
-        reader = FieldReader(parsed.meta, parsed.lines, path, path.parent, registry, self.timezone, self.problems)
+        reader = FieldReader(parsed.meta, parsed.lines, path, path.parent, registry, self.timezone, self.problems,
+                             self.recordings)
         html = self.safe_html(path, parsed)
         if kind == PAGES_FOLDER:
             reader.check_keys(PAGE_KEYS, "pages")

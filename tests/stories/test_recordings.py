@@ -87,6 +87,21 @@ def test_audio_shows_its_measured_length(make_site):
     assert "0:42" in listing
 
 
+def test_a_recording_replaced_between_builds_is_measured_anew(make_site):
+    """Lengths are kept in the build's cache while a file stays the same: a file replaced by one
+    that is no recording at all stops the next build."""
+    site = make_site()
+    story = "audio/2026/11-14-spot"
+    shutil.copy(AUDIO, site.folder(story) / "spot.mp3")
+    site.story(story, "ru", "Расшифровка ролика.", title="Радиоролик", date="2026-11-14 09:00", slug="spot",
+               audio="spot.mp3")
+    assert_built(site.build())
+    (site.folder(story) / "spot.mp3").write_bytes(b"not a recording " * 100)
+    result = site.build()
+    assert result.returncode != 0 and "Traceback" not in result.text, result.text
+    assert 'the audio "spot.mp3" cannot be read' in result.text
+
+
 def test_an_mp3_without_tags_is_measured(tmp_path):
     """mutagen's file object is falsy when it carries no tags; the audio is still there to measure."""
     from mutagen.id3 import delete as delete_id3

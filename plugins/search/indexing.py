@@ -123,7 +123,7 @@ class KnownRecords:
     An edit indexes its chunk anew, but makes only the edited story's record: a record
     costs ~1 ms (its text is read out of the story's HTML), 0.3 s for a chunk's other
     stories, and Pagefind starts on the chunk only once its records are made. A record
-    depends on the story's view (its digest) and on SALT, which the file names."""
+    depends on the story's view (its digest) and on SALT, which the file records."""
 
     def __init__(self, folder: Path, digest: Callable[[StoryView], bytes]) -> None:
         self.folder = folder

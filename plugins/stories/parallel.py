@@ -56,9 +56,9 @@ def split(jobs: Sequence[Job], work: Callable[[Job], Result], processes: int) ->
     processes = min(processes, len(jobs) // SHARE)
     if processes <= 1 or not hasattr(os, "fork"):
         return [work(job) for job in jobs]
-    # The collector would otherwise touch (and so copy) every shared object in each worker. Not
-    # unfrozen after: what is alive now is the build's model and plans, freed by their reference
-    # counts when done with, and a full collection would only scan them again.
+    # The collector would otherwise touch (and so copy) every shared object in each worker.
+    # Unfrozen after: garbage frozen now would never be collected (left frozen, the cold build
+    # at 4,000 pairs peaked 12 MB higher).
     gc.freeze()
     _release_free_memory()
     workers = [_fork(jobs[index::processes], work) for index in range(1, processes)]
@@ -69,6 +69,8 @@ def split(jobs: Sequence[Job], work: Callable[[Job], Result], processes: int) ->
         for pid, _ in workers:
             _stop(pid)
         raise
+    finally:
+        gc.unfreeze()
     results: list[Result] = [None] * len(jobs)  # type: ignore[list-item]
     for index, share in enumerate(shares):
         results[index::processes] = share

@@ -209,6 +209,25 @@ def test_a_search_downloads_pagefinds_webassembly_once(site, new_page):
     assert {path.split("/")[2] for path in fetched if path.endswith(".pf_meta")} == set(chunks), "every chunk is searched"
 
 
+def test_a_browser_that_cannot_compile_webassembly_on_the_page_still_searches(site, new_page):
+    """Browsers older than the policy's 'wasm-unsafe-eval' refuse WebAssembly on the page's thread:
+    served without it, the search page runs Pagefind in its web worker, a download per chunk."""
+    chunks = json.loads((site.output / "pagefind" / "chunks.json").read_text(encoding="utf-8"))["ru"]
+    page = new_page()
+
+    def without_wasm_eval(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(" 'wasm-unsafe-eval'", ""))
+
+    page.route("**/ru/search/*", without_wasm_eval)
+    fetched = []
+    page.on("requestfinished", lambda request: fetched.append(urlsplit(request.url).path))
+    assert fx.BUS_LANES.urls["ru"] in search(page, site, "ru", q=RUSSIAN_BASE_FORM)
+    assert "'wasm-unsafe-eval'" not in page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert sorted(path for path in fetched if path.endswith(".pagefind")) == sorted(
+        f"/pagefind/{chunk}/wasm.ru.pagefind" for chunk in chunks)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_search_page_speaks_the_readers_language(site, new_page, lang):
     page = new_page()

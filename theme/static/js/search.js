@@ -113,6 +113,15 @@ if (root && form) {
   // Every chunk's Pagefind would download the same WebAssembly module (~70 kB) from its own
   // folder: the first request for it is made, every other one answered with that response. So
   // Pagefind runs on the page's thread (noWorker): in its web worker, its requests are out of reach.
+  // A browser older than the policy's 'wasm-unsafe-eval' cannot compile WebAssembly on the page's
+  // thread: there Pagefind keeps its worker, and each chunk its own download.
+  const compilesHere = (() => {
+    try {
+      return new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])) instanceof WebAssembly.Module;
+    } catch (error) {
+      return false;
+    }
+  })();
   const shareWebAssembly = (bundle) => {
     const pageFetch = window.fetch.bind(window);
     const modules = new Map(); // by file name (wasm.ru.pagefind …): its response, unread
@@ -127,7 +136,7 @@ if (root && form) {
 
   const load = async () => {
     const script = new URL(text.pagefind, location.href);
-    shareWebAssembly(new URL("./", script).pathname);
+    if (compilesHere) shareWebAssembly(new URL("./", script).pathname);
     const imported = import(script.href); // loads beside chunks.json; a site with no story has none
     imported.catch(() => {}); // its failure counts only where there is a chunk to open
     const response = await fetch(new URL("chunks.json", script));
@@ -138,7 +147,7 @@ if (root && form) {
     const pagefind = await imported;
     const open = async (name) => {
       const chunk = pagefind.createInstance({
-        basePath: new URL(`${name}/`, script).pathname, baseUrl: text.baseUrl, excerptLength: 24, noWorker: true,
+        basePath: new URL(`${name}/`, script).pathname, baseUrl: text.baseUrl, excerptLength: 24, noWorker: compilesHere,
       });
       await chunk.filters(); // resolves once the chunk's index is loaded
       return chunk;

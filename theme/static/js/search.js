@@ -147,7 +147,8 @@ if (root && form) {
     const pagefind = await imported;
     const open = async (name) => {
       const chunk = pagefind.createInstance({
-        basePath: new URL(`${name}/`, script).pathname, baseUrl: text.baseUrl, excerptLength: 24, noWorker: compilesHere,
+        basePath: new URL(`${name}/`, script).pathname, baseUrl: text.baseUrl, excerptLength: 24,
+        noWorker: compilesHere,
       });
       await chunk.filters(); // resolves once the chunk's index is loaded
       return chunk;

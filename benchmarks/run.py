@@ -175,7 +175,7 @@ def bench(n: int, seed: int, runs: int) -> list[Row]:
     stock.install()
     ours = Ours(ours_root)
     # Python caches our modules' bytecode after their first import, as pip did stock Pelican's at
-    # install, unless PYTHONDONTWRITEBYTECODE is set (as on our CI machines): then every build of
+    # install, unless PYTHONDONTWRITEBYTECODE is set (as on our machines): then every build of
     # ours would compile them anew (~0.13 s). Compile them once, as any machine's first build would.
     for folder in ("plugins", "workflow"):
         compileall.compile_dir(ROOT / folder, quiet=1)

@@ -19,13 +19,14 @@ lives outside output/: `make clean` does not empty it.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
+
+from stories.stamped import StampedFacts
 
 from .rights import Rights
 from .settings import Encoding, RenditionSettings, short_hash
@@ -77,29 +78,13 @@ def original_path(entry_dir: Path, rights: Rights, suffix: str) -> Path:
     return entry_dir / f"original-{key}{suffix.lower()}"
 
 
-class SourceHashes:
+class SourceHashes(StampedFacts):
     """SHA-256 of source files, re-read only when a file's size or mtime changed."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        try:
-            self.known: dict[str, list] = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.known = {}
-        self.used: dict[str, list] = {}
-
     def sha(self, source: Path) -> str:
-        stat = source.stat()
-        stamp = [stat.st_size, stat.st_mtime_ns]
-        known = self.known.get(str(source))
-        if known and known[:2] == stamp:
-            digest = known[2]
-        else:
-            with source.open("rb") as f:
-                digest = hashlib.file_digest(f, "sha256").hexdigest()
-        self.used[str(source)] = [*stamp, digest]
-        return digest
+        return self.facts(source, _sha256)[2]
 
-    def save(self) -> None:
-        """Remember this build's files (and only those)."""
-        atomic_write(self.path, json.dumps(self.used, indent=0, sort_keys=True).encode())
+
+def _sha256(source: Path) -> list[str]:
+    with source.open("rb") as f:
+        return [hashlib.file_digest(f, "sha256").hexdigest()]

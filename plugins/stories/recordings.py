@@ -9,8 +9,6 @@ stbl/stsd), a few reads near the start or end of the file.
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import struct
 from collections.abc import Iterator
@@ -20,6 +18,7 @@ from typing import BinaryIO
 import mutagen
 
 from .model import Attachment
+from .stamped import StampedFacts
 
 H264 = ("avc1", "avc3")
 CAPTIONS = "captions.{lang}.vtt"
@@ -38,18 +37,10 @@ def seconds(path: Path) -> float | None:
     return float(length) if length else None
 
 
-class Measured:
+class Measured(StampedFacts):
     """Each recording's playing time and video codec, kept in the cache folder while the file's
     size and mtime stay: mutagen parses a file's headers in ~1.4 ms, and an archive holds
     hundreds of recordings, each named by two language files."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        try:
-            self.known: dict[str, list] = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.known = {}
-        self.used: dict[str, list] = {}
 
     def seconds(self, file: Path) -> float | None:
         return self._facts(file)[2]
@@ -61,24 +52,11 @@ class Measured:
         return facts[3]
 
     def _facts(self, file: Path) -> list:
-        """[size, mtime, seconds] and, once asked for, the codec."""
+        """[size, mtime, seconds] and, once asked for, the codec; Nones for a file that is gone."""
         try:
-            stat = file.stat()
+            return self.facts(file, lambda path: [seconds(path)])
         except OSError:
             return [None, None, None, None]
-        key, stamp = str(file), [stat.st_size, stat.st_mtime_ns]
-        facts = self.used.get(key) or self.known.get(key)
-        if not facts or facts[:2] != stamp:
-            facts = [*stamp, seconds(file)]
-        self.used[key] = facts
-        return facts
-
-    def save(self) -> None:
-        """Remember this build's files (and only those)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(self.used, sort_keys=True), encoding="utf-8")
-        os.replace(temporary, self.path)
 
 
 def _boxes(f: BinaryIO, start: int, end: int) -> Iterator[tuple[bytes, int, int]]:

@@ -3,8 +3,9 @@
 The bilingual plugin's `RenderCache` does this for pages, and for feed files
 with its own file in the cache folder (FEED_CACHE). A file's
 fingerprint hashes the build's salt (Pelican's context with the settings,
-the theme's files, the plugins' code: `RenderCache.salt_for`), its job
-without the stories, and a digest of each story it carries, in order. So
+the theme's files, the plugins' code: `RenderCache.salt_for`) and its job,
+in which each story it carries counts by its digest, in order
+(`RenderCache.fingerprint` pickles a story view as its digest). So
 editing a story re-renders only the files that carry it, and a story
 entering or leaving a feed's top changes that feed's list; a changed
 template, setting or line of code changes every fingerprint.
@@ -16,19 +17,5 @@ view names by a content-keyed URL or gives the size of); the digest leaves
 out the translation, which no feed shows, so editing one language leaves
 the other language's feeds alone.
 """
-
-from __future__ import annotations
-
-from dataclasses import replace
-
-from bilingual.render_cache import ViewDigests
-
-from .jobs import FeedJob
-
-
-def inputs(job: FeedJob, digest: ViewDigests) -> dict:
-    """What a job's fingerprint hashes besides the salt."""
-    return {"job": replace(job, stories=()), "stories": [digest(story) for story in job.stories]}
-
 
 FEED_CACHE = "portal-feeds.pickle"  # the feeds' fingerprints, beside the pages' in the cache folder

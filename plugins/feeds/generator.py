@@ -31,7 +31,7 @@ from writing import OUTPUT_KEY, Output
 
 from .catalog import build_catalog
 from .config import FeedSettings
-from .fingerprints import FEED_CACHE, inputs
+from .fingerprints import FEED_CACHE
 from .html import plain_text
 from .items import ItemBuilder
 from .jobs import FeedJob, Renderer, plan
@@ -80,7 +80,7 @@ class FeedsGenerator(Generator):
         cache = RenderCache(Path(self.settings["CACHE_PATH"]), RenderCache.salt_for(self.context, sources),
                             resolver.digests, FEED_CACHE)
 
-        files = [FileJob(job.name, cache.fingerprint("feed", inputs(job, cache.views)), partial(render, job))
+        files = [FileJob(job.name, cache.fingerprint("feed", {"job": job}), partial(render, job))
                  for job in jobs]
         for page in cache.files(output, files, processes(self.settings)):
             cache.keep(page)

@@ -57,7 +57,7 @@ class StoriesGenerator(CachingGenerator):
         self.sections = list(registry.sections)
         stories: dict[str, Story] = {}
         pages: dict[str, Page] = {}
-        paths = list(find_markdown(self.content_root))  # a folder's files one after the other
+        paths = find_markdown(self.content_root)  # a folder's files one after the other
         parsed = self.parse(paths)
         self.recordings = Measured(Path(self.settings["CACHE_PATH"]) / RECORDINGS)
         for path in paths:

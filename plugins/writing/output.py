@@ -12,8 +12,9 @@ making and removing a tree of ~3,500 folders and linking ~7,000 files. Now:
   (same file system), never into the site and never through an existing
   file, which may be a hard link into a build cache;
 - `commit`, run by `WritingGenerator` after every plugin has written, moves
-  the staged files into place (one rename each) and removes the files this
-  build did not make: a deleted story's pages do not survive it.
+  the staged files into place (one rename each; where there is no site yet,
+  the staging folder becomes it) and removes the files this build did not
+  make: a deleted story's pages do not survive it.
 
 A build that stops (an editor's mistake, a damaged photo, a failing plugin)
 never commits, so the site stays exactly as it was; its staged files are
@@ -118,9 +119,18 @@ class Output:
         self.names.update(names)
 
     def commit(self) -> None:
-        """Move every staged file into the site, then remove the site's files this build did not make."""
-        if not self.site.is_dir():
-            self.site.mkdir(parents=True)
+        """Move every staged file into the site, then remove the site's files this build did not make.
+
+        Where there is no site yet (a first build, or one after `make clean`), the staging
+        folder becomes the site in one rename: file by file, with a folder made for each,
+        it cost ~2 s at 1,000 story pairs."""
+        if _missing_or_empty(self.site) and self.staging.is_dir():
+            if self.site.is_dir():
+                self.site.rmdir()
+            os.rename(self.staging, self.site)
+            return
+        self.site.mkdir(parents=True, exist_ok=True)
+        site, staging = str(self.site), str(self.staging)
         made: set[str] = set()
         for name in _files(self.staging):
             folder = os.path.dirname(name)
@@ -128,8 +138,8 @@ class Output:
                 _make_folder(self.site, folder)
                 made.add(folder)
             self.names.add(name)
-            _replace(str(self.staging / name), str(self.site / name))
-        _sweep(str(self.site), "", self.names)
+            _replace(os.path.join(staging, name), os.path.join(site, name))
+        _sweep(site, "", self.names)
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def _stage(self, name: str, make: Callable[[Path], object]) -> None:
@@ -168,6 +178,16 @@ def _files(folder: Path) -> list[str]:
         prefix = os.path.relpath(root, folder).replace(os.sep, "/")
         found += [name if prefix == "." else f"{prefix}/{name}" for name in names]
     return found
+
+
+def _missing_or_empty(site: Path) -> bool:
+    """No site yet: no folder, or an empty one (a symbolic link is left to the slow path)."""
+    if not os.path.lexists(site):
+        return True
+    if site.is_symlink() or not site.is_dir():
+        return False
+    with os.scandir(site) as entries:
+        return next(entries, None) is None
 
 
 def _make_folder(site: Path, folder: str) -> None:

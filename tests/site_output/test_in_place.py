@@ -79,6 +79,21 @@ def test_the_same_bytes_keep_the_file_and_what_the_build_did_not_make_goes(tmp_p
     assert not (site / "ru" / "old-story").exists()
 
 
+@pytest.mark.parametrize("before", ["no folder", "an empty folder"])
+def test_a_first_build_makes_the_site_of_what_it_staged(tmp_path, before):
+    site = tmp_path / "site"
+    if before == "an empty folder":
+        site.mkdir()
+    output = Output(site)
+    output.write("index.html", b"home")
+    output.write("ru/news/index.html", b"news")
+    assert not site.exists() or not any(site.iterdir()), "nothing reaches the site before the commit"
+    output.commit()
+    assert {name: data for name, (data, _, _) in state(site).items()} == {
+        "index.html": b"home", "ru/news/index.html": b"news"}
+    assert not output.staging.exists()
+
+
 def test_a_folder_takes_the_place_of_a_file_and_a_file_that_of_a_folder(tmp_path):
     site = tree(tmp_path / "site", {"news": b"a file", "feeds/rss.xml": b"<rss/>"})
     output = Output(site)

@@ -13,7 +13,7 @@ import hashlib
 import io
 import os
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, fields
 from functools import partial
 from pathlib import Path
@@ -104,9 +104,10 @@ class RenderCache:
             return None  # something unpicklable: always render
         return hashlib.blake2b(self.salt + template.encode() + buffer.getbuffer()).digest()
 
-    def files(self, output: Output, jobs: Sequence[FileJob], processes: int) -> list[Page]:
+    def files(self, output: Output, jobs: Sequence[FileJob], processes: int,
+              group: Callable[[FileJob], Hashable] | None = None) -> list[Page]:
         """Each job's file, in order: the site's file kept where the job's fingerprint is unchanged,
-        the others rendered and written, on `processes` cores.
+        the others rendered and written, on `processes` cores (`group`: see stories.parallel.split).
 
         The fingerprints are checked here, and only the files to render are
         shared between processes: a rebuild after an edit renders a dozen,
@@ -115,7 +116,8 @@ class RenderCache:
         are recorded by the parent from what comes back."""
         pages: list[Page | None] = [self.kept(output, job.name, job.fingerprint) for job in jobs]
         todo = [index for index, page in enumerate(pages) if page is None]
-        rendered = split([jobs[index] for index in todo], partial(self.written, output), processes)
+        rendered = split([jobs[index] for index in todo], partial(self.written, output), processes,
+                         group)
         for index, page in zip(todo, rendered):
             pages[index] = page
         output.claim(page.name for page in rendered)

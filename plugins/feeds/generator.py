@@ -82,7 +82,8 @@ class FeedsGenerator(Generator):
 
         files = [FileJob(job.name, cache.fingerprint("feed", {"job": job}), partial(render, job))
                  for job in jobs]
-        for page in cache.files(output, files, processes(self.settings)):
+        language = {job.name: job.feed.lang for job in jobs}  # a process per language: each item built once
+        for page in cache.files(output, files, processes(self.settings), group=lambda file: language[file.name]):
             cache.keep(page)
         cache.save()
         for lang in site.languages:

@@ -23,7 +23,7 @@ import os
 import pickle
 import signal
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
 Job = TypeVar("Job")
@@ -45,26 +45,29 @@ def processes(settings: dict) -> int:
         return os.cpu_count() or 1
 
 
-def split(jobs: Sequence[Job], work: Callable[[Job], Result], processes: int) -> list[Result]:
-    """`[work(job) for job in jobs]`, with every n-th job done in one of n-1 forked workers.
+def split(jobs: Sequence[Job], work: Callable[[Job], Result], processes: int,
+          group: Callable[[Job], Hashable] | None = None) -> list[Result]:
+    """`[work(job) for job in jobs]`, with the jobs shared between the parent and n-1 forked workers.
 
     Jobs are dealt out in turn (job i to process i mod n), so neighbouring
-    jobs of similar cost spread evenly; n is at most one per SHARE jobs. An
-    exception in any process is raised here once every worker has finished
-    or been stopped.
+    jobs of similar cost spread evenly; with `group`, all the jobs of a group
+    go to one process, groups dealt in turn: jobs that share what they build
+    (a language's feed items) build it once, in one process. n is at most
+    one per SHARE jobs, and at most one per group. An exception in any
+    process is raised here once every worker has finished or been stopped.
     """
-    processes = min(processes, len(jobs) // SHARE)
-    if processes <= 1 or not hasattr(os, "fork"):
+    shares = _deal(jobs, min(processes, len(jobs) // SHARE), group)
+    if len(shares) <= 1 or not hasattr(os, "fork"):
         return [work(job) for job in jobs]
     # The collector would otherwise touch (and so copy) every shared object in each worker.
     # Unfrozen after: garbage frozen now would never be collected (left frozen, the cold build
     # at 4,000 pairs peaked 12 MB higher).
     gc.freeze()
-    _release_free_memory()
-    workers = [_fork(jobs[index::processes], work) for index in range(1, processes)]
+    release_free_memory()
+    workers = [_fork([jobs[index] for index in share], work) for share in shares[1:]]
     try:
-        shares = [[work(job) for job in jobs[0::processes]]]
-        shares += [_collect(*worker) for worker in workers]
+        done = [[work(jobs[index]) for index in shares[0]]]
+        done += [_collect(*worker) for worker in workers]
     except BaseException:
         for pid, _ in workers:
             _stop(pid)
@@ -72,13 +75,28 @@ def split(jobs: Sequence[Job], work: Callable[[Job], Result], processes: int) ->
     finally:
         gc.unfreeze()
     results: list[Result] = [None] * len(jobs)  # type: ignore[list-item]
-    for index, share in enumerate(shares):
-        results[index::processes] = share
+    for share, results_of_share in zip(shares, done):
+        for index, result in zip(share, results_of_share):
+            results[index] = result
     return results
 
 
-def _release_free_memory() -> None:
-    """Hand the heap's free pages back to the system before forking (glibc's malloc_trim).
+def _deal(jobs: Sequence[Job], processes: int, group: Callable[[Job], Hashable] | None) -> list[list[int]]:
+    """The indexes of the jobs each process does (see `split`); no empty share."""
+    if processes <= 1:
+        return [list(range(len(jobs)))]
+    if group is None:
+        return [list(range(first, len(jobs), processes)) for first in range(processes)]
+    turns: dict[Hashable, int] = {}
+    shares: list[list[int]] = [[] for _ in range(processes)]
+    for index, job in enumerate(jobs):
+        shares[turns.setdefault(group(job), len(turns)) % processes].append(index)
+    return [share for share in shares if share]
+
+
+def release_free_memory() -> None:
+    """Hand the heap's free pages back to the system (glibc's malloc_trim): before forking,
+    and before the search step waits for Pagefind's services, which need the memory.
 
     After reading, the heap holds tens of MB freed but still mapped; shared
     with a worker, each such page is copied as soon as either process

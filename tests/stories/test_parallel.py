@@ -69,3 +69,16 @@ def test_an_exception_in_a_worker_reaches_the_parent():
 
 def test_a_few_jobs_are_done_here_without_a_worker():
     assert set(split(list(range(SHARE)), lambda n: os.getpid(), processes=2)) == {os.getpid()}
+
+
+def test_a_group_of_jobs_is_done_in_one_process():
+    """Feed files are grouped by language, so that each language's items are built in one process."""
+    jobs = [(lang, number) for number in range(2 * SHARE) for lang in ("ky", "ru", "en")]
+    done = split(jobs, lambda job: (job, os.getpid()), processes=2, group=lambda job: job[0])
+    assert [job for job, _ in done] == jobs, "results in the order of the jobs"
+    process_of = {}
+    for (lang, _), pid in done:
+        assert process_of.setdefault(lang, pid) == pid, f"every {lang} job in one process"
+    assert process_of["ky"] == process_of["en"] == os.getpid() != process_of["ru"], "groups dealt in turn"
+    one_group = split(jobs[:3 * SHARE:3], lambda job: os.getpid(), processes=2, group=lambda job: job[0])
+    assert set(one_group) == {os.getpid()}, "a single group forks no worker"

@@ -1,4 +1,4 @@
-"""Feed Pagefind the chunks of a build: `python feeder.py PAGEFIND REQUESTS BUILD_PID AT_ONCE`.
+"""Feed Pagefind the chunks of a build: `python feeder.py PAGEFIND REQUESTS BUILD_PID AT_ONCE AT_END`.
 
 indexing.py starts this script as a process of its own, then writes every
 chunk to the file REQUESTS, a line each: the folder its bundle goes to, a
@@ -15,13 +15,16 @@ Each chunk gets a Pagefind service of its own: fed every chunk at once, one
 service queues every record (~100 MB more at 8,000 stories); fed them one
 after the other, it still grows with each index it has built and dropped;
 a new one stays at the size of one chunk (~90 MB at 250 stories). AT_ONCE
-services run side by side (indexing.py: two for an edit's chunks, one per
-language; one at a time for a build of many chunks, to hold one index in
-memory). Pagefind indexes a chunk on one core, ~6 ms per story. A fresh
-interpreter, not a fork of the build: a fork would share the build's memory
-and copy every page the build writes to while it runs. It stops at the
-first error, or between two chunks if the build that started it is gone;
-the build reads the reason on its stderr.
+services run side by side while the build renders its pages, AT_END once it
+has (it closes this script's stdin then, and waits): indexing.py runs an
+edit's chunks (one per language) side by side, and a build of many chunks
+one at a time while it renders, holding one index in memory beside the
+rendering processes, then two at a time on the cores they leave. Pagefind
+indexes a chunk on one core, ~6 ms per story. A fresh interpreter, not a
+fork of the build: a fork would share the build's memory and copy every
+page the build writes to while it runs. It stops at the first error, or
+between two chunks if the build that started it is gone; the build reads
+the reason on its stderr.
 """
 
 from __future__ import annotations
@@ -40,12 +43,13 @@ from service import SearchIndexFailed, Service, decode
 WAIT = 0.05  # seconds between two looks at a file that has not grown
 
 
-def feed(pagefind: str, requests: str, build: int, at_once: int) -> None:
-    """Index every chunk of the file, `at_once` at a time; raises the first error once the
-    chunks being indexed are done, and starts no chunk after it."""
+def feed(pagefind: str, requests: str, build: int, at_once: int, at_end: int) -> None:
+    """Index every chunk of the file, `at_once` at a time, `at_end` once stdin ends; raises the
+    first error once the chunks being indexed are done, and starts no chunk after it."""
     slots = threading.Semaphore(at_once)  # a chunk waiting for a service holds its records: read no further
+    threading.Thread(target=widen, args=(slots, at_end - at_once), daemon=True).start()
     started: list[Future] = []
-    with ThreadPoolExecutor(at_once) as services:
+    with ThreadPoolExecutor(max(at_once, at_end)) as services:
         for folder, chunk in follow(requests, build):
             slots.acquire()
             if any(future.done() and future.exception() for future in started):
@@ -54,6 +58,15 @@ def feed(pagefind: str, requests: str, build: int, at_once: int) -> None:
             started[-1].add_done_callback(lambda _future: slots.release())
     for future in started:
         future.result()
+
+
+def widen(slots: threading.Semaphore, more: int) -> None:
+    """Once the build closes stdin (its pages are written, or it is gone), `more` services at once.
+    (os.read, not sys.stdin: a daemon thread still in sys.stdin's lock aborts the interpreter's exit.)"""
+    while os.read(sys.stdin.fileno(), 1024):
+        pass
+    for _ in range(more):
+        slots.release()
 
 
 def follow(requests: str, build: int) -> Iterator[tuple[Path, bytes]]:
@@ -103,6 +116,6 @@ def write(folder: Path, files: list[dict[str, str]]) -> None:
 
 if __name__ == "__main__":
     try:
-        feed(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+        feed(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))
     except SearchIndexFailed as failure:
         sys.exit(str(failure))

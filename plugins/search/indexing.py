@@ -47,6 +47,7 @@ from pathlib import Path
 from pagefind.service import get_executable
 
 from bilingual.views import StoryView
+from stories.parallel import release_free_memory
 
 from . import records
 from .records import record
@@ -54,7 +55,8 @@ from .service import SearchIndexFailed, as_json, encode
 
 FEEDER = Path(__file__).with_name("feeder.py")  # run as a script: see its docstring
 # Pagefind services at once: an edit's chunks (one per language) are indexed side by side; a build
-# with more chunks to index has them indexed one at a time, so that one index is in memory (~90 MB).
+# with more chunks to index has them indexed one at a time while it renders, so that one index is in
+# memory (~90 MB) beside the rendering processes, then side by side on the cores they leave.
 SIDE_BY_SIDE = 2
 # The newest stories are indexed in chunks this many times smaller than PORTAL_SEARCH_CHUNK (see bounds).
 # Halves, not smaller: a search reads one ~35 kB index file in every chunk, whatever its size. At
@@ -182,8 +184,8 @@ class Indexing:
             self.errors = tempfile.TemporaryFile()
             at_once = SIDE_BY_SIDE if len(self.missing) <= SIDE_BY_SIDE else 1
             self.feeder = subprocess.Popen([sys.executable, str(FEEDER), str(pagefind), str(requests),
-                                            str(os.getpid()), str(at_once)],
-                                           stdin=subprocess.DEVNULL, stderr=self.errors)
+                                            str(os.getpid()), str(at_once), str(SIDE_BY_SIDE)],
+                                           stdin=subprocess.PIPE, stderr=self.errors)
             try:
                 for chunk in self.missing:
                     file.write(request_line(self.staging / chunk.digest, known.records(chunk)))
@@ -196,6 +198,8 @@ class Indexing:
     def bundles(self) -> dict[str, Path]:
         """Every chunk's finished bundle by its name (waits for Pagefind if it is still indexing)."""
         if self.feeder is not None:
+            release_free_memory()  # what rendering freed (~50 MB at 4,000 pairs): Pagefind's services need it
+            self.feeder.stdin.close()  # the pages are written: their cores are Pagefind's now
             code = self.feeder.wait()
             self.errors.seek(0)
             said = self.errors.read().decode(errors="replace").strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -91,6 +92,23 @@ def test_a_first_build_makes_the_site_of_what_it_staged(tmp_path, before):
     output.commit()
     assert {name: data for name, (data, _, _) in state(site).items()} == {
         "index.html": b"home", "ru/news/index.html": b"news"}
+    assert not output.staging.exists()
+
+
+def test_a_site_folder_that_cannot_be_removed_gets_the_files_one_by_one(tmp_path, monkeypatch):
+    """An empty site folder that is a mount point cannot be removed (no test machine can mount
+    one, so the refusal is the system's error, raised here): the staged files move into it."""
+    site = tmp_path / "site"
+    site.mkdir()
+    output = Output(site)
+    output.write("ru/index.html", b"ru home")
+
+    def refuse(folder: Path) -> None:
+        raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(folder))
+
+    monkeypatch.setattr(Path, "rmdir", refuse)
+    output.commit()
+    assert {name: data for name, (data, _, _) in state(site).items()} == {"ru/index.html": b"ru home"}
     assert not output.staging.exists()
 
 

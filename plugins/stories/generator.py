@@ -32,7 +32,7 @@ from .permalinks import PermalinkLock
 from .photos_yml import PhotosFile
 from .parallel import processes, split
 from .problems import BuildStopped, Problems
-from .reading import PAGES_FOLDER, PARSER, MarkdownConverter, ParsedFile, Unreadable, find_markdown
+from .reading import PAGES_FOLDER, PARSER, MarkdownConverter, ParsedFile, Unreadable, list_content, markdown_files
 from .recordings import Measured
 from .registry import Registry, load_registry
 from .sanitize import find_line
@@ -57,11 +57,12 @@ class StoriesGenerator(CachingGenerator):
         self.sections = list(registry.sections)
         stories: dict[str, Story] = {}
         pages: dict[str, Page] = {}
-        paths = find_markdown(self.content_root)  # a folder's files one after the other
+        folders = list_content(self.content_root)
+        paths = markdown_files(folders)  # a folder's files one after the other
         parsed = self.parse(paths)
         self.recordings = Measured(Path(self.settings["CACHE_PATH"]) / RECORDINGS)
         for path in paths:
-            self.read_file(path, parsed[path], registry, stories, pages)
+            self.read_file(path, parsed[path], folders[path.parent], registry, stories, pages)
         self.recordings.save()
         lock = PermalinkLock(data_dir / "permalinks.yml", Path(self.settings["CACHE_PATH"]), self.problems)
         lock.apply(stories)
@@ -135,7 +136,7 @@ class StoriesGenerator(CachingGenerator):
                 parsed[path] = result
         return parsed
 
-    def read_file(self, path: Path, parsed: ParsedFile | None, registry: Registry,
+    def read_file(self, path: Path, parsed: ParsedFile | None, folder_files: list[str], registry: Registry,
                   stories: dict[str, Story], pages: dict[str, Page]) -> None:
         located = self.where(path)
         if located is None or parsed is None:
@@ -157,14 +158,15 @@ class StoriesGenerator(CachingGenerator):
         else:
             story = stories.get(item_id)
             if story is None:  # the folder's first language file: read its photos.yml once
-                story = stories[item_id] = self.new_story(item_id, kind, path.parent)
+                story = stories[item_id] = self.new_story(item_id, kind, path.parent, folder_files)
             reader.photos = {photo.name: photo for photo in story.photos}
             story.translations[lang] = read_translation(reader, lang, kind, html, self.languages)
 
-    def new_story(self, story_id: str, section: str, folder: Path) -> Story:
-        """A story folder, with its photos.yml read for the languages it has files in."""
-        languages = tuple(lang for lang in self.languages if (folder / f"{lang}.md").is_file())
-        photos = PhotosFile(folder, languages, self.settings["PORTAL_PHOTO_LICENCES"],
+    def new_story(self, story_id: str, section: str, folder: Path, files: list[str]) -> Story:
+        """A story folder (`files`: the names of its files), with its photos.yml read for the
+        languages it has files in."""
+        languages = tuple(lang for lang in self.languages if f"{lang}.md" in files)
+        photos = PhotosFile(folder, files, languages, self.settings["PORTAL_PHOTO_LICENCES"],
                             self.settings["PORTAL_PHOTO_LICENCE"], self.timezone, self.problems).read()
         return Story(story_id, section, folder, photos=photos)
 

@@ -21,6 +21,7 @@ published.
 from __future__ import annotations
 
 import difflib
+import os
 import warnings
 from datetime import date
 from pathlib import Path
@@ -41,6 +42,10 @@ FORMATS = {"JPEG", "PNG", "WEBP"}  # what Pillow calls the formats we publish
 UNPUBLISHABLE_SUFFIXES = (".heic", ".heif", ".tif", ".tiff", ".gif", ".bmp", ".avif", ".dng", ".cr2", ".nef", ".arw")
 
 
+def _suffix(name: str) -> str:
+    return os.path.splitext(name)[1].lower()
+
+
 def example(name: str, languages: tuple[str, ...]) -> str:
     texts = "\n".join(f'    {lang}: "…"' for lang in languages)
     return f'{name}:\n  alt:\n{texts}\n  credit: "Пресс-служба мэрии Бишкека"'
@@ -49,9 +54,10 @@ def example(name: str, languages: tuple[str, ...]) -> str:
 class PhotosFile:
     """Reads one folder's photos.yml; every mistake becomes a `Problem`."""
 
-    def __init__(self, folder: Path, languages: tuple[str, ...], licences: dict, default_licence: str,
-                 timezone: ZoneInfo, problems: Problems) -> None:
+    def __init__(self, folder: Path, files: list[str], languages: tuple[str, ...], licences: dict,
+                 default_licence: str, timezone: ZoneInfo, problems: Problems) -> None:
         self.folder = folder
+        self.files = files  # the names of the folder's files (reading.list_content)
         self.path = folder / FILE_NAME
         self.languages = languages  # the story's languages: each needs its alt text
         self.licences = licences
@@ -65,11 +71,11 @@ class PhotosFile:
         self.problems.add(self.path, line, message, hint)
 
     def read(self) -> list[Photo]:
-        on_disk = sorted(p.name for p in self.folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
-        for name in sorted(p.name for p in self.folder.iterdir() if p.suffix.lower() in UNPUBLISHABLE_SUFFIXES):
+        on_disk = sorted(name for name in self.files if _suffix(name) in IMAGE_SUFFIXES)
+        for name in sorted(name for name in self.files if _suffix(name) in UNPUBLISHABLE_SUFFIXES):
             self.problems.add(self.folder / name, None, f'"{name}" is not a photo format the site publishes',
                               "Export it as JPEG (or PNG), put that file here instead and describe it in photos.yml.")
-        described = self.load() if self.path.is_file() else {}
+        described = self.load() if FILE_NAME in self.files else {}
         photos = [photo for name, fields in described.items()
                   if (photo := self.photo(str(name), fields, on_disk)) is not None]
         for name in on_disk:

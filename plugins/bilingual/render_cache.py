@@ -18,6 +18,7 @@ from dataclasses import dataclass, fields
 from functools import partial
 from pathlib import Path
 
+from stories.atomic import atomic_write
 from stories.parallel import split
 from writing import Output
 
@@ -142,10 +143,7 @@ class RenderCache:
         self.rendered += page.rendered
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(".tmp")
-        temporary.write_bytes(pickle.dumps(self.current, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, self.path)
+        atomic_write(self.path, pickle.dumps(self.current, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 class _ContextPickler(pickle.Pickler):

@@ -19,12 +19,7 @@ lives outside output/: `make clean` does not empty it.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
 
 from stories.stamped import StampedFacts
 
@@ -32,26 +27,6 @@ from .rights import Rights
 from .settings import Encoding, RenditionSettings, short_hash
 
 ORIGINAL_PIPELINE = 1  # bump when the cleaning of originals changes
-
-
-@contextmanager
-def atomic(path: Path) -> Iterator[BinaryIO]:
-    """A file that appears at `path` complete, or not at all: written under a
-    temporary name in the same folder and renamed when the block succeeds."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(handle, "wb") as f:
-            yield f
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    with atomic(path) as f:
-        f.write(data)
 
 
 def entry(root: Path, sha: str) -> Path:

@@ -25,6 +25,7 @@ from pelican.generators import Generator
 
 from stories import CONTEXT_KEY as SITE_KEY
 from stories.model import Photo, Story
+from stories.atomic import atomic_write
 from stories.problems import BuildStopped, Problems
 from writing import OUTPUT_KEY, Output
 
@@ -189,6 +190,6 @@ class PhotosGenerator(Generator):
         """What this build did, for people (the log) and for the tests (stats.json)."""
         stats = {"photos": len(library.photos), "kits": len(library.kits),
                  "decoded": sum(o.decoded for o in outcomes), "encoded": sum(o.encoded for o in outcomes)}
-        cache.atomic_write(self.root / "stats.json", json.dumps(stats).encode())
+        atomic_write(self.root / "stats.json", json.dumps(stats).encode())
         logger.info("Photos: %(photos)d published in %(kits)d press kits; %(decoded)d decoded, "
                     "%(encoded)d files encoded (the rest from the cache)", stats)

@@ -15,7 +15,8 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
-from . import cache
+from stories.atomic import atomic
+
 from .settings import short_hash
 
 CAPTIONS = "captions.txt"
@@ -30,7 +31,7 @@ def build(target: Path, members: list[tuple[str, Path]], captions: str, when: da
     if target.exists():
         return
     stamp = when.timetuple()[:6]
-    with cache.atomic(target) as f, zipfile.ZipFile(f, "w") as archive:
+    with atomic(target) as f, zipfile.ZipFile(f, "w") as archive:
         text = zipfile.ZipInfo(CAPTIONS, stamp)
         text.compress_type = zipfile.ZIP_DEFLATED
         text.external_attr = 0o644 << 16

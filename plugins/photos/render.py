@@ -20,6 +20,8 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, PngImagePlugin
 
+from stories.atomic import atomic_write
+
 from . import cache, jpeg
 from .rights import ORIENTATION, Rights
 from .settings import Encoding, RenditionSettings
@@ -76,8 +78,8 @@ def _run(task: Task, outcome: Outcome) -> None:
         if wanted:
             _renditions(image, orientation, wanted, task.rights, outcome)
     if task.original:
-        cache.atomic_write(task.original, _cleaned_original(task, orientation, outcome))
-    cache.atomic_write(cache.probe_path(task.entry), json.dumps(
+        atomic_write(task.original, _cleaned_original(task, orientation, outcome))
+    atomic_write(cache.probe_path(task.entry), json.dumps(
         {"width": outcome.width, "height": outcome.height, "format": outcome.format}).encode())
 
 
@@ -121,7 +123,7 @@ def _renditions(image: Image.Image, orientation: int, wanted: list[tuple[int, En
             resized = resized.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
         buffer = io.BytesIO()
         resized.save(buffer, encoding.pillow, exif=exif, xmp=xmp, **encoding.options())
-        cache.atomic_write(path, buffer.getvalue())
+        atomic_write(path, buffer.getvalue())
         outcome.encoded += 1
 
 

@@ -47,6 +47,7 @@ from pathlib import Path
 from pagefind.service import get_executable
 
 from bilingual.views import StoryView
+from stories.atomic import atomic_write
 from stories.parallel import release_free_memory
 
 from . import records
@@ -145,10 +146,7 @@ class KnownRecords:
         for story in chunk.stories:
             key = self.digest(story)
             made[key] = known.get(key) or as_json({"type": "AddRecord", "index_id": 0, **record(story)})
-        self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_bytes(pickle.dumps((self.salt, made), protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, path)
+        atomic_write(path, pickle.dumps((self.salt, made), protocol=pickle.HIGHEST_PROTOCOL))
         return list(made.values())
 
     def forget_all_but(self, chunks: list[Chunk]) -> None:

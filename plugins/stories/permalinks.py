@@ -10,12 +10,12 @@ a package lock; later builds take the slug from there. Only an explicit
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from pathlib import Path
 
 import yaml
 
+from .atomic import atomic_write
 from .model import Story
 from .problems import Problems
 
@@ -89,7 +89,4 @@ class PermalinkLock:
         self._keep_copy(self.slugs)
 
     def _keep_copy(self, slugs: dict[str, dict[str, str]]) -> None:
-        self.copy.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.copy.with_suffix(".tmp")
-        temporary.write_bytes(pickle.dumps((self.digest, slugs), protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, self.copy)
+        atomic_write(self.copy, pickle.dumps((self.digest, slugs), protocol=pickle.HIGHEST_PROTOCOL))

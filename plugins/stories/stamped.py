@@ -10,9 +10,10 @@ were measured at; `save` keeps only the files this build asked about.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
+
+from .atomic import atomic_write
 
 
 class StampedFacts:
@@ -37,7 +38,4 @@ class StampedFacts:
 
     def save(self) -> None:
         """Remember this build's files (and only those)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(f".{self.path.name}.tmp")
-        temporary.write_text(json.dumps(self.used, indent=0, sort_keys=True), encoding="utf-8")
-        os.replace(temporary, self.path)
+        atomic_write(self.path, json.dumps(self.used, indent=0, sort_keys=True).encode())

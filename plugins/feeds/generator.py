@@ -34,7 +34,7 @@ from .config import FeedSettings
 from .fingerprints import FEED_CACHE
 from .html import plain_text
 from .items import ItemBuilder
-from .jobs import FeedJob, Renderer, plan
+from .jobs import Renderer, plan
 from .opml import opml
 from .podcast import Show
 from .texts import Texts

@@ -24,8 +24,8 @@ from typing import NamedTuple
 from pelican.generators import Generator
 
 from stories import CONTEXT_KEY as SITE_KEY
-from stories.model import Photo, Story
 from stories.atomic import atomic_write
+from stories.model import Photo, Story
 from stories.problems import BuildStopped, Problems
 from writing import OUTPUT_KEY, Output
 

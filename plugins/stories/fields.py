@@ -52,7 +52,7 @@ class FieldReader:
         self.timezone = timezone
         self.problems = problems
         self.photos: dict[str, Photo] = {}  # a story file's: its folder's photos.yml, by file name
-        self.recordings = measured
+        self.measured = measured  # recordings: length and codec, kept between builds
 
     def problem(self, key: str | None, message: str, hint: str = "") -> None:
         line = self.lines.get(key) if key else None
@@ -294,11 +294,11 @@ def read_media(reader: FieldReader, kind: str, lang: str, languages: tuple[str, 
     media = Media(kind=kind, file=file, external_url=external_url, poster=read_image(reader, "poster"),
                   duration=duration)
     if file:
-        media.seconds = reader.recordings.seconds(file.path)
+        media.seconds = reader.measured.seconds(file.path)
         if media.seconds is None:
             reader.problem(kind, f'the {kind} "{file.name}" cannot be read',
                            "Export it again (video: MP4 with H.264; audio: MP3) and replace the file.")
-        elif kind == "video" and reader.recordings.video_codec(file.path) not in recordings.H264:
+        elif kind == "video" and reader.measured.video_codec(file.path) not in recordings.H264:
             reader.problem(kind, f'the video "{file.name}" is not H.264 video',
                            "Export it as MP4 with the H.264 (AVC) codec: it is the one every browser plays.")
     if kind == "video" and file:

@@ -18,9 +18,9 @@ import pytest
 import yaml
 
 import fixture_site as fx
-from conftest import BuildResult, FixtureSite, assert_built
 from bilingual.render_cache import PAGE_CACHE
 from helpers import ROOT, url_to_file
+from sites import BuildResult, FixtureSite, assert_built
 
 
 @pytest.fixture

@@ -17,10 +17,10 @@ import pytest
 
 import feeds_fixture
 import fixture_site as fx
-from conftest import BuildResult, FixtureSite, assert_built
 from feedfiles import FILES
 from feeds.fingerprints import FEED_CACHE
 from helpers import ROOT
+from sites import BuildResult, FixtureSite, assert_built
 
 SENTENCE = "Работы завершены досрочно."
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from babel.messages.pofile import read_po
 
-from conftest import FixtureSite, assert_built, serve_and_build
 from helpers import LANGS, ROOT, describe_violations
 from photo_files import camera_jpeg
+from sites import FixtureSite, assert_built, serve_and_build
 
 STORY = "news/2026/11-20-park"
 NAMES = ["one.jpg", "two.jpg", "three.jpg"]

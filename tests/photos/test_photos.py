@@ -23,10 +23,9 @@ import pytest
 from PIL import Image, ImageChops
 
 import fixture_site as fx
-from conftest import FixtureSite, assert_built
 from helpers import LANGS, NOW, PELICAN, ROOT, jsonld, links, text_of
-from photo_files import (BLUE, GPS_IFD, MAKE, MODEL, RED, SECRETS, bomb_png, camera_jpeg, camera_png, scene,
-                         truncated_jpeg)
+from photo_files import GPS_IFD, MAKE, MODEL, SECRETS, bomb_png, camera_jpeg, camera_png, scene, truncated_jpeg
+from sites import FixtureSite, assert_built
 
 PARK = "news/2026/11-20-park-opening"
 TREES = "news/2026/11-18-trees"

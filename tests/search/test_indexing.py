@@ -17,10 +17,10 @@ from types import SimpleNamespace
 import pytest
 
 import fixture_site as fx
-from conftest import FixtureSite, assert_built
 from helpers import LANGS, page_text, search_fragment, search_fragment_files, text_of
 from search.indexing import RECENT_PARTS, bounds, chunked
 from search.records import text_of as blocks_of
+from sites import FixtureSite, assert_built
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ import pytest
 from babel.messages.pofile import read_po
 
 import fixture_site as fx
-from conftest import assert_built, serve_and_build
 from helpers import (LANGS, OTHER, ROOT, describe_violations, page_text, search_fragment, search_fragment_files,
                      text_of)
+from sites import assert_built, serve_and_build
 
 # A word of BUS_LANES' Kyrgyz summary ("Автобустар эми тыгындарда турбайт"), in no other story.
 KYRGYZ_WORD = "тыгындарда"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import fixture_site as fx
-from conftest import FixtureSite, assert_built
+from sites import FixtureSite, assert_built
 from stories.parallel import split
 from writing import Output
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 import pytest
 
 import fixture_site as fx
-from conftest import FixtureSite, assert_built
+from sites import FixtureSite, assert_built
 from stories.packed import PackedHtml
 
 STALE = "<p>Эски кэштен калган текст.</p>"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import fixture_site as fx
-from conftest import FixtureSite, assert_built
+from sites import FixtureSite, assert_built
 from stories.parallel import SHARE, split
 
 

@@ -10,8 +10,8 @@ import shutil
 
 import pytest
 
-from conftest import assert_built
 from helpers import LANGS, ROOT, links, text_of
+from sites import assert_built
 
 CLIP = ROOT / "content" / "video" / "2026" / "11-21-bus-lanes-timelapse" / "bus-lanes.mp4"
 AUDIO = ROOT / "content" / "audio" / "2026" / "11-14-heating-hotline-radio" / "heating-hotline.mp3"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import fixture_site as fx
-from conftest import FixtureSite, assert_built
+from sites import FixtureSite, assert_built
 
 LOOSE = {"autoescape": True, "trim_blocks": False, "lstrip_blocks": False, "auto_reload": False}
 

@@ -202,14 +202,20 @@ def ask(question: str, default: str | None = None) -> str:
 
 
 def clock():
-    """Now in Bishkek, or PORTAL_NOW when set (the same clock as the build's)."""
+    """Now in Bishkek, or PORTAL_NOW when set, read as the build reads it (Bishkek time unless it
+    names an offset); a value the build would refuse stops here with the build's words, not a traceback."""
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
+    bishkek = ZoneInfo("Asia/Bishkek")
     frozen = os.environ.get("PORTAL_NOW")
-    if frozen:
-        return datetime.fromisoformat(frozen)
-    return datetime.now(ZoneInfo("Asia/Bishkek"))
+    if not frozen:
+        return datetime.now(bishkek)
+    try:
+        moment = datetime.fromisoformat(frozen.strip())
+    except ValueError:
+        sys.exit(f'PORTAL_NOW is not a date: "{frozen}". Write 2026-11-26 10:30.')
+    return moment.replace(tzinfo=bishkek) if moment.tzinfo is None else moment.astimezone(bishkek)
 
 
 def ensure_debian(command: str, package: str, why: str) -> None:

@@ -74,3 +74,11 @@ def test_a_wrong_request_creates_nothing_and_says_why(project):
     assert run.returncode != 0
     assert 'unknown section "newz"' in run.stderr and "lowercase Latin" in run.stderr
     assert not list(project.content.rglob("*.md"))
+
+
+def test_a_clock_that_is_not_a_date_creates_nothing_and_says_what_to_write(project):
+    run = project.run("new", "--section", "news", "--name", "bus-stops", "--langs", "ru", now="tomorrow")
+    assert run.returncode != 0
+    assert 'PORTAL_NOW is not a date: "tomorrow". Write 2026-11-26 10:30.' in run.stderr
+    assert "Traceback" not in run.stderr
+    assert not list(project.content.rglob("*.md"))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt  # dt.date: FieldReader.date would shadow a bare `date` in its annotations
 import difflib
 import re
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -94,7 +95,7 @@ class FieldReader:
             self.problem(key, f'"{key}" is not a date: "{raw}"', DATE_HINT)
         return parsed
 
-    def date(self, key: str, required: bool = False) -> date | None:
+    def date(self, key: str, required: bool = False) -> dt.date | None:
         moment = self.datetime(key, required)
         return moment.date() if moment else None
 

@@ -20,10 +20,10 @@ published.
 
 from __future__ import annotations
 
+import datetime as dt  # dt.date: PhotosFile.date would shadow a bare `date` in its annotations
 import difflib
 import os
 import warnings
-from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -154,7 +154,7 @@ class PhotosFile:
                          + "}" + f"  ({what})")
         return texts
 
-    def date(self, name: str, raw) -> date | None:
+    def date(self, name: str, raw) -> dt.date | None:
         if raw is None or raw == "":
             return None
         moment = parse_datetime(str(raw), self.timezone)

@@ -123,6 +123,8 @@ class FieldReader:
     def known(self, key: str, kind: str, value: str) -> bool:
         if value in self.registry.of(kind):
             return True
+        if kind in self.registry.unreadable:
+            return False  # the registry's own problem says why
         self.problem(key, f'unknown {kind[:-1]} "{value}"', self.registry.suggest(kind, value))
         return False
 

@@ -47,6 +47,26 @@ FENCE = "---"
 EXAMPLE = "---\ntitle: …\ndate: 2026-11-26 10:30\n---"
 
 
+def repeated_key(node: yaml.Node | None) -> tuple[str, int, int] | None:
+    """The first key written twice in one mapping, anywhere in `node`: the key and the lines
+    (0-based, in the YAML text) of both. YAML keeps the second and says nothing, so an
+    editor who added a second `title:` would see the first vanish."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                return key, seen[key], key_node.start_mark.line
+            seen[key] = key_node.start_mark.line
+            if found := repeated_key(value_node):
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            if found := repeated_key(item):
+                return found
+    return None
+
+
 def parse(text: str) -> Document:
     """Parse `---`-fenced YAML front matter followed by Markdown."""
     text = text.removeprefix("\ufeff")
@@ -74,6 +94,11 @@ def parse(text: str) -> Document:
         loader.dispose()
     if not isinstance(meta, dict):
         raise FrontMatterError(2, "the front matter must be a list of 'key: value' lines", EXAMPLE)
+    repeated = repeated_key(node)
+    if repeated:
+        key, first, second = repeated
+        raise FrontMatterError(second + 2, f'"{key}" is written twice (lines {first + 2} and {second + 2})',
+                               "Keep one of them: the second would silently replace the first.")
     key_lines = {}
     for key_node, _ in node.value if node is not None else []:
         key_lines[str(key_node.value)] = key_node.start_mark.line + 2

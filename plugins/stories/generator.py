@@ -55,9 +55,11 @@ class StoriesGenerator(CachingGenerator):
         data_dir = Path(self.settings["PORTAL_DATA"])
         registry = load_registry(data_dir, self.languages, self.problems)
         self.sections = list(registry.sections)
+        self.sections_unreadable = "sections" in registry.unreadable  # then where() blames no folder
         stories: dict[str, Story] = {}
         pages: dict[str, Page] = {}
         folders = list_content(self.content_root)
+        validate.check_folders(folders, self.content_root, self.sections, PAGES_FOLDER, self.languages, self.problems)
         paths = markdown_files(folders)  # a folder's files one after the other
         parsed = self.parse(paths)
         self.recordings = Measured(Path(self.settings["CACHE_PATH"]) / RECORDINGS)
@@ -110,6 +112,8 @@ class StoriesGenerator(CachingGenerator):
         if len(parts) == 4 and parts[0] in self.sections:
             return parts[0], "/".join(parts[:3]), lang
         if parts[0] not in self.sections and parts[0] != PAGES_FOLDER:
+            if self.sections_unreadable:
+                return None  # data/sections.yml's own problem says why
             close = difflib.get_close_matches(parts[0], self.sections, n=1)
             guess = f'did you mean "{close[0]}"? ' if close else ""
             self.problems.add(path, None, f'unknown section "{parts[0]}"',

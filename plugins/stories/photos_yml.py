@@ -31,7 +31,7 @@ import yaml
 from PIL import Image, UnidentifiedImageError
 
 from .fields import IMAGE_SUFFIXES, parse_datetime
-from .frontmatter import _Loader
+from .frontmatter import _Loader, repeated_key
 from .model import Photo
 from .problems import Problems
 
@@ -102,6 +102,11 @@ class PhotosFile:
         if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
             self.problem(None, f"{FILE_NAME} must list photos by file name", example("photo.jpg", self.languages))
             return {}
+        repeated = repeated_key(node)
+        if repeated:
+            key, first, second = repeated
+            self.problems.add(self.path, second + 1, f'"{key}" is written twice (lines {first + 1} and {second + 1})',
+                              "Keep one of them: the second would silently replace the first.")
         for name_node, fields_node in node.value:
             self.lines[(name_node.value,)] = name_node.start_mark.line + 1
             if isinstance(fields_node, yaml.MappingNode):

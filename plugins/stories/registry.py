@@ -11,9 +11,11 @@ from pathlib import Path
 
 import yaml
 
+from .frontmatter import repeated_key
 from .problems import Problems
 
 KINDS = ("sections", "officials", "units", "topics")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,9 @@ class Registry:
     officials: dict[str, RegistryEntry]
     units: dict[str, RegistryEntry]
     topics: dict[str, RegistryEntry]
+    # Kinds whose file is missing or not YAML: their problem is reported once, not as an
+    # unknown id in every story that names one.
+    unreadable: frozenset[str] = frozenset()
 
     def of(self, kind: str) -> dict[str, RegistryEntry]:
         return getattr(self, kind)
@@ -48,20 +53,29 @@ class Registry:
 def load_registry(data_dir: Path, languages: tuple[str, ...], problems: Problems) -> Registry:
     """Read data/<kind>.yml; every entry needs a name in every language."""
     tables = {}
+    unreadable = set()
     for kind in KINDS:
         path = data_dir / f"{kind}.yml"
         tables[kind] = {}
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            text = path.read_text(encoding="utf-8")
+            repeated = repeated_key(yaml.compose(text, Loader=_LOADER))
+            raw = yaml.load(text, Loader=_LOADER) or {}
         except FileNotFoundError:
             problems.add(path, None, f"the {kind} registry is missing",
                          f"Create {path.name} with entries like:\nsome-id:\n  name: {{ky: …, ru: …}}")
+            unreadable.add(kind)
             continue
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             problems.add(path, mark.line + 1 if mark else None, "this registry is not valid YAML",
                          "Each entry is 'id:' followed by indented 'name: {ky: …, ru: …}'.")
+            unreadable.add(kind)
             continue
+        if repeated:
+            key, first, second = repeated
+            problems.add(path, second + 1, f'"{key}" is written twice (lines {first + 1} and {second + 1})',
+                         "Keep one of them: the second would silently replace the first.")
         for entry_id, fields in raw.items():
             names = (fields or {}).get("name") or {}
             missing = [lang for lang in languages if not names.get(lang)]
@@ -75,4 +89,4 @@ def load_registry(data_dir: Path, languages: tuple[str, ...], problems: Problems
                 kind=str(fields.get("role") or fields.get("kind") or ""),
                 positions={lang: str(v) for lang, v in (fields.get("position") or {}).items()},
             )
-    return Registry(**tables)
+    return Registry(**tables, unreadable=frozenset(unreadable))

@@ -1,11 +1,44 @@
-"""Checks that need more than one file: pairs, URLs and references."""
+"""Checks that need more than one file: folders, pairs, URLs and references."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 from .model import Page, Story, Translation
 from .problems import Problems
+
+# What an editor may have saved a story's text as instead of <lang>.md ("ru.md.txt", "RU.MD", "ru.markdown").
+TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")
+
+
+def check_folders(folders: dict[Path, list[str]], content: Path, sections: list[str], pages_folder: str,
+                  languages: tuple[str, ...], problems: Problems) -> None:
+    """Text the build would pass over without a word: a story's text saved under another name
+    than <lang>.md while <lang>.md is missing, or a story folder with no text at all (its
+    photos would never be published). (A misnamed .md file is `StoriesGenerator.where`'s.)"""
+    wanted = " and ".join(f"{lang}.md" for lang in languages)
+    for folder, names in folders.items():
+        misnamed = {name: lang for name in names
+                    if (lang := _text_language(name, languages)) and f"{lang}.md" not in names}
+        for name, lang in misnamed.items():
+            problems.add(folder / name, None, f'"{name}" is not read: the {lang} text of a story is read from {lang}.md',
+                         f"Rename it to {lang}.md.")
+        parts = folder.relative_to(content).parts
+        is_story_folder = (len(parts) == 3 and parts[0] in sections) or (len(parts) == 2 and parts[0] == pages_folder)
+        visible = [name for name in names if not name.startswith(".")]
+        if is_story_folder and visible and not misnamed and not any(name.endswith(".md") for name in names):
+            problems.add(folder, None, f"this folder has no text ({wanted}): nothing in it is published",
+                         f"Add the text as {wanted} (`make new` writes both), or remove the folder.")
+
+
+def _text_language(name: str, languages: tuple[str, ...]) -> str | None:
+    """The language a file named like "ru.md.txt", "RU.MD" or "ru.markdown" was meant to be the text of."""
+    lower = name.lower()
+    if name.startswith(".") or name.endswith(("~", ".md")) or "." not in lower:  # hidden, backup, or .md
+        return None
+    lang = lower.split(".", 1)[0].strip()
+    return lang if lang in languages and (lower.endswith(TEXT_SUFFIXES) or ".md." in lower) else None
 
 
 def check_pairs(stories: dict[str, Story], problems: Problems) -> None:

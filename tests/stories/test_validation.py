@@ -187,10 +187,46 @@ def alt_text_in_front_matter(site) -> Expect:
     return Expect([path], "image_alt", r"image_alt.*photos\.yml", r'snow\.jpg:\s+alt:\s+ky: "Кар тазалоочу машина"')
 
 
+
+def key_written_twice(site) -> Expect:
+    """YAML would keep the second title and drop the first without a word."""
+    path = site.raw("news/2026/11-25-snow/ru.md",
+                    "---\ntitle: Улицы очищают от снега\ndate: 2026-11-25 08:00\ntitle: Снег\n---\n\n"
+                    "Улицы города очищают от снега.\n")
+    return Expect([path], None, r'"title" is written twice \(lines 2 and 4\)', r"keep one")
+
+
+def photo_described_twice(site) -> Expect:
+    story = "news/2026/11-25-snow"
+    site.photo(story, "snow.jpg")
+    site.story(story, "ru", "Улицы города очищают от снега.", title="Улицы очищают от снега", date="2026-11-25 08:00")
+    entry = 'snow.jpg:\n  alt: {ru: "Снегоуборочная машина"}\n  credit: "Пресс-служба"\n'
+    path = site.raw(f"{story}/photos.yml", entry + entry)
+    return Expect([path], None, r'"snow\.jpg" is written twice \(lines 1 and 4\)', r"keep one")
+
+
+def text_saved_under_another_name(site) -> Expect:
+    """Saved as ru.md.txt by a text editor: the story would go out in Kyrgyz only."""
+    story = "news/2026/11-25-snow"
+    site.story(story, "ky", "Шаардын көчөлөрү кардан тазаланууда.", title="Көчөлөр кардан тазаланууда",
+               date="2026-11-25 08:00")
+    written = site.story(story, "ru", "Улицы города очищают от снега.", title="Улицы очищают от снега",
+                         date="2026-11-25 08:00")
+    path = written.rename(written.with_name("ru.md.txt"))
+    return Expect([path], None, r'"ru\.md\.txt" is not read', r"rename it to ru\.md")
+
+
+def folder_without_text(site) -> Expect:
+    """Photos committed without their story: nothing in the folder would ever be published."""
+    story = "news/2026/11-25-snow"
+    site.photo(story, "snow.jpg")
+    return Expect([site.content / story], None, r"no text \(ky\.md and ru\.md\)", r"add the text|remove the folder")
+
 MISTAKES = [missing_title, missing_date, unparseable_date, unknown_section, unknown_official, unknown_unit,
             unknown_topic, pair_with_different_dates, section_disagrees_with_folder, duplicate_url,
             missing_image, missing_document, unknown_key, invalid_yaml, conflicted_permalink_lock, photo_without_alt,
-            photo_without_credit, photo_not_described, alt_text_in_front_matter]
+            photo_without_credit, photo_not_described, alt_text_in_front_matter, key_written_twice,
+            photo_described_twice, text_saved_under_another_name, folder_without_text]
 
 
 # --------------------------------------------------------------------------- reading the report
@@ -251,3 +287,15 @@ def test_all_mistakes_are_reported_in_one_run(make_site):
     assert "Traceback" not in result.text, result.text
     problems = [p for expect in expected for p in check_report(result.text, site, expect)]
     assert not problems, "\n".join(problems) + "\n--- the build printed:\n" + result.text
+
+
+def test_a_broken_registry_is_reported_once_not_in_every_story_that_uses_it(make_site):
+    site = make_site()
+    good_story(site)  # names the mayor
+    registry = site.data / "officials.yml"
+    registry.write_text("mayor:\n  name: {ky: Мэр, ru: Мэр\n", encoding="utf-8")  # the brace is never closed
+    result = site.build()
+    assert result.returncode != 0
+    assert "Traceback" not in result.text, result.text
+    assert "1 problem" in result.text and "officials.yml" in result.text and "not valid YAML" in result.text
+    assert "unknown official" not in result.text, result.text

@@ -6,7 +6,7 @@ Paths are site-root-relative and always end in `/` (served as index.html);
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from stories.model import Attachment, Story, Translation
 
@@ -56,11 +56,13 @@ class Urls:
         return self._path(lang, page_id)
 
     def media(self, story: Story, attachment: Attachment) -> str:
-        return f"{self.prefix}/media/{story.id}/{attachment.name}"
+        return self.asset(f"media/{story.id}/{attachment.name}")
 
     def asset(self, site_path: str) -> str:
-        """A file another plugin published at `site_path` (e.g. `media/<story id>/x-800.webp`)."""
-        return f"{self.prefix}/{site_path}"
+        """A file another plugin published at `site_path` (e.g. `media/<story id>/x-800.webp`), percent-encoded:
+        editors name files as they like ("Токтом №5.pdf", "school photo, 2.jpg"), and a srcset splits
+        its candidates at commas and spaces."""
+        return f"{self.prefix}/{quote(site_path)}"
 
     @staticmethod
     def paginated(first: str, number: int) -> str:
@@ -68,6 +70,6 @@ class Urls:
         return first if number == 1 else f"{first}page/{number}/"
 
     def output_name(self, path: str) -> str:
-        """The file a path is written to, relative to output/."""
-        relative = path.removeprefix(self.prefix).lstrip("/")
+        """The file a path is written to, relative to output/ (`asset` and `media` paths are percent-encoded)."""
+        relative = unquote(path.removeprefix(self.prefix)).lstrip("/")
         return relative + "index.html" if relative.endswith("/") or not relative else relative

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from PIL import Image, ImageChops
@@ -373,3 +374,37 @@ def test_a_damaged_photo_stops_the_build_and_leaves_nothing_half_written(make_si
     assert not leftovers
     probes = [json.loads(p.read_text()) for p in site.cache.rglob("probe.json")]
     assert len(probes) == 1 and probes[0]["width"] == 1000  # good.jpg only
+
+
+def test_files_named_with_spaces_commas_and_cyrillic_get_addresses_that_resolve(make_site):
+    """Editors name files as they like; a srcset splits its candidates at commas and spaces."""
+    site = make_site()
+    story, photo = "news/2026/11-21-meeting", "Жыйын, 21-ноябрь.jpg"
+    camera_jpeg(site.folder(story) / photo, size=(1000, 700))
+    site.describe_photos(story, {photo: describe(photo)})
+    for lang in LANGS:
+        site.story(story, lang, {"ky": "Тургундар менен жыйын өттү.", "ru": "Прошла встреча с жителями."}[lang],
+                   title={"ky": "Жыйын", "ru": "Встреча"}[lang], date="2026-11-21 10:00", slug="meeting", image=photo)
+    decision, document = "decisions/2026/11-20-parking", "Токтом №5 от 20.11.pdf"
+    site.pdf(decision, document)
+    site.story(decision, "ru", "Постановление вступает в силу с 1 января.", title="Тарифы на парковку",
+               date="2026-11-20 16:00", number="№ 5", signed="2026-11-20", signatory="mayor", document=document,
+               slug="parking")
+    result = site.build()
+    assert_built(result)
+
+    def resolves(url: str) -> bool:
+        return (result.output / unquote(urlsplit(url).path).lstrip("/")).is_file()
+
+    named = []
+    for page in ("/ky/news/2026/meeting/", "/ru/news/2026/meeting/", "/ru/decisions/2026/parking/"):
+        html = result.html(page)
+        for srcset in html.xpath("//img/@srcset | //source/@srcset"):
+            for candidate in srcset.split(","):
+                url, width = candidate.split()  # exactly an address and a width: no space left in the address
+                assert re.fullmatch(r"\d+w", width) and resolves(url), (page, candidate)
+        for url in html.xpath("//img/@src | //a/@href[contains(., '/media/')]"):
+            assert " " not in url and resolves(url), (page, url)
+            named.append(unquote(url))
+    assert any(name.endswith("/" + photo) for name in named), "the photo's full-resolution link"
+    assert any(name.endswith("/" + document) for name in named), "the decision's document"

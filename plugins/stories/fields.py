@@ -186,11 +186,12 @@ def read_translation(reader: FieldReader, lang: str, section: str, html: PackedH
     if title and not is_valid_slug(slug):
         reader.problem("slug" if "slug" in reader.meta else "title", f'"{slug}" cannot be used as a URL',
                        "Write: slug: lowercase-latin-words-with-hyphens")
+    published = reader.datetime("date", required=True)
     translation = Translation(
         lang=lang,
         source=reader.source,
         title=title,
-        date=reader.datetime("date", required=True),
+        date=published,
         summary=reader.text("summary"),
         html=html,
         slug=slug,
@@ -200,7 +201,7 @@ def read_translation(reader: FieldReader, lang: str, section: str, html: PackedH
         units=reader.id_list("units", "units"),
         topics=reader.id_list("topics", "topics"),
         image=read_image(reader, "image"),
-        corrections=read_corrections(reader),
+        corrections=read_corrections(reader, published),
         lines=reader.lines,
     )
     if section == "decisions":
@@ -222,7 +223,8 @@ def read_image(reader: FieldReader, key: str) -> Photo | None:
     return reader.photos.get(file.name) if file else None
 
 
-def read_corrections(reader: FieldReader) -> list[tuple[datetime, str]]:
+def read_corrections(reader: FieldReader, published: datetime | None) -> list[tuple[datetime, str]]:
+    """The dated notes of what was corrected after `published` (the story's date), oldest first."""
     raw = reader.meta.get("corrections")
     if raw is None:
         return []
@@ -236,6 +238,11 @@ def read_corrections(reader: FieldReader) -> list[tuple[datetime, str]]:
         note = str(item.get("note") or "").strip()
         if when is None or not note:
             reader.problem("corrections", "each correction needs a date and a note", example)
+            continue
+        if published and when < published:
+            reader.problem("corrections", f"a correction is dated {when:%Y-%m-%d %H:%M}, before the story "
+                           f"was published ({published:%Y-%m-%d %H:%M})",
+                           "A correction is made after publication: write the date and time it was made.")
             continue
         corrections.append((when, note))
     return sorted(corrections)

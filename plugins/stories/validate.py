@@ -22,7 +22,8 @@ def check_folders(folders: dict[Path, list[str]], content: Path, sections: list[
         misnamed = {name: lang for name in names
                     if (lang := _text_language(name, languages)) and f"{lang}.md" not in names}
         for name, lang in misnamed.items():
-            problems.add(folder / name, None, f'"{name}" is not read: the {lang} text of a story is read from {lang}.md',
+            problems.add(folder / name, None,
+                         f'"{name}" is not read: the {lang} text of a story is read from {lang}.md',
                          f"Rename it to {lang}.md.")
         parts = folder.relative_to(content).parts
         is_story_folder = (len(parts) == 3 and parts[0] in sections) or (len(parts) == 2 and parts[0] == pages_folder)
@@ -91,8 +92,10 @@ def check_references(stories: dict[str, Story], problems: Problems) -> None:
                 refs.append(("explains", translation.explains, "decisions"))
             for key, target, section in refs:
                 found = stories.get(target.strip("/"))
+                line = translation.lines.get(key)
                 if found is None:
-                    problems.add(translation.source, None, f'"{key}" names a story that does not exist: "{target}"',
+                    problems.add(translation.source, line, f'"{key}" names a story that does not exist: "{target}"',
                                  "Write the story's folder path under content/, e.g. news/2026/11-26-bus-lanes")
                 elif section and found.section != section:
-                    problems.add(translation.source, None, f'"{key}" must name a decision, not a {found.section} story')
+                    problems.add(translation.source, line, f'"{key}" must name a decision, not a {found.section} story',
+                                 "Write the folder path of a decision, e.g. decisions/2026/11-03-parking-tariffs")

@@ -222,11 +222,24 @@ def folder_without_text(site) -> Expect:
     site.photo(story, "snow.jpg")
     return Expect([site.content / story], None, r"no text \(ky\.md and ru\.md\)", r"add the text|remove the folder")
 
+
+def correction_before_publication(site) -> Expect:
+    path = site.story("news/2026/11-25-snow", "ru", "Улицы города очищают от снега.", title="Улицы очищают от снега",
+                      date="2026-11-25 08:00", corrections=[{"date": "2026-11-24 09:00", "note": "Исправлено время."}])
+    return Expect([path], "corrections", r"2026-11-24 09:00.*before the story was published", r"after publication")
+
+
+def explainer_of_no_story(site) -> Expect:
+    path = site.story("explainers/2026/11-25-parking", "ru", "Как оплатить парковку.", title="Как оплатить парковку",
+                      date="2026-11-25 08:00", explains="decisions/2026/11-03-parkin")
+    return Expect([path], "explains", r'"explains" names a story that does not exist', r"folder path")
+
 MISTAKES = [missing_title, missing_date, unparseable_date, unknown_section, unknown_official, unknown_unit,
             unknown_topic, pair_with_different_dates, section_disagrees_with_folder, duplicate_url,
             missing_image, missing_document, unknown_key, invalid_yaml, conflicted_permalink_lock, photo_without_alt,
             photo_without_credit, photo_not_described, alt_text_in_front_matter, key_written_twice,
-            photo_described_twice, text_saved_under_another_name, folder_without_text]
+            photo_described_twice, text_saved_under_another_name, folder_without_text, correction_before_publication,
+            explainer_of_no_story]
 
 
 # --------------------------------------------------------------------------- reading the report

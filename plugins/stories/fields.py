@@ -205,7 +205,7 @@ def read_translation(reader: FieldReader, lang: str, section: str, html: PackedH
         lines=reader.lines,
     )
     if section == "decisions":
-        translation.decision = read_decision(reader)
+        translation.decision = read_decision(reader, published)
     elif section == "announcements":
         translation.event = read_event(reader)
     elif section == "explainers":
@@ -248,15 +248,30 @@ def read_corrections(reader: FieldReader, published: datetime | None) -> list[tu
     return sorted(corrections)
 
 
-def read_decision(reader: FieldReader) -> Decision | None:
+def read_decision(reader: FieldReader, published: datetime | None) -> Decision | None:
+    """The decision's facts; its document must be a real PDF: readers download the signed text."""
     number = reader.text("number", required=True, example='"№ 412"')
     signed = reader.date("signed", required=True)
+    if signed and published and signed > published.date():
+        reader.problem("signed", f'"signed" is {signed:%Y-%m-%d}, after the story\'s date ({published:%Y-%m-%d})',
+                       "A decision is published once it is signed: check both dates.")
     signatory = reader.id("signatory", "officials", required=True)
     legal_status = reader.choice("legal_status", LEGAL_STATUSES, "in-force")
     document = reader.file("document", (".pdf",), required=True)
+    if document and not is_pdf(document.path):
+        reader.problem("document", f'"{document.name}" is not a PDF document'
+                       + (" (the file is empty)" if document.size == 0 else ""),
+                       "Save or scan the signed decision again as PDF and replace the file.")
+        document = None
     if not (number and signed and signatory and document):
         return None
     return Decision(number, signed, signatory, legal_status, document)
+
+
+def is_pdf(path: Path) -> bool:
+    """A PDF starts with "%PDF-" (readers accept it anywhere in the first kilobyte)."""
+    with path.open("rb") as file:
+        return b"%PDF-" in file.read(1024)
 
 
 def read_event(reader: FieldReader) -> Event | None:

@@ -234,12 +234,31 @@ def explainer_of_no_story(site) -> Expect:
                       date="2026-11-25 08:00", explains="decisions/2026/11-03-parkin")
     return Expect([path], "explains", r'"explains" names a story that does not exist', r"folder path")
 
+
+def document_not_a_pdf(site) -> Expect:
+    """A Word file renamed .pdf: the decision's download would not open."""
+    story = "decisions/2026/11-20-parking-tariffs"
+    site.raw(f"{story}/toktom-5.pdf", "PK\x03\x04 word/document.xml")
+    path = site.story(story, "ru", "Постановление вступает в силу с 1 января.", title="Утверждены тарифы на парковку",
+                      date="2026-11-20 16:00", number="№ 5", signed="2026-11-20", signatory="mayor",
+                      document="toktom-5.pdf")
+    return Expect([path], "document", r'"toktom-5\.pdf" is not a PDF document', r"again as PDF")
+
+
+def decision_signed_after_publication(site) -> Expect:
+    story = "decisions/2026/11-20-parking-tariffs"
+    site.pdf(story, "toktom-5.pdf")
+    path = site.story(story, "ru", "Постановление вступает в силу с 1 января.", title="Утверждены тарифы на парковку",
+                      date="2026-11-20 16:00", number="№ 5", signed="2026-11-23", signatory="mayor",
+                      document="toktom-5.pdf")
+    return Expect([path], "signed", r'"signed" is 2026-11-23, after the story.s date \(2026-11-20\)', r"check both dates")
+
 MISTAKES = [missing_title, missing_date, unparseable_date, unknown_section, unknown_official, unknown_unit,
             unknown_topic, pair_with_different_dates, section_disagrees_with_folder, duplicate_url,
             missing_image, missing_document, unknown_key, invalid_yaml, conflicted_permalink_lock, photo_without_alt,
             photo_without_credit, photo_not_described, alt_text_in_front_matter, key_written_twice,
             photo_described_twice, text_saved_under_another_name, folder_without_text, correction_before_publication,
-            explainer_of_no_story]
+            explainer_of_no_story, document_not_a_pdf, decision_signed_after_publication]
 
 
 # --------------------------------------------------------------------------- reading the report

@@ -37,6 +37,9 @@ from .settings import Encoding, RenditionSettings, short_hash
 logger = logging.getLogger(__name__)
 ORIGINAL_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 CAPTIONS_TEMPLATE = "press_kit.txt"
+# Of a photo's name, the bytes its renditions' names keep ("<name>-800.<hash>.webp"): a file name takes
+# 255 bytes, a Cyrillic letter two, and the hash keeps two photos whose names start alike apart.
+RENDITION_STEM_BYTES = 120
 
 
 class Made(NamedTuple):
@@ -146,7 +149,7 @@ class PhotosGenerator(Generator):
                 original_mime=ORIGINAL_TYPES[probe["format"]], renditions=[], licence_name=rights.licence_name,
                 licence_url=rights.licence_url, year=rights.year)
             library.files[published.original] = original
-            stem = Path(photo.name).stem
+            stem = Path(photo.name).stem.encode()[:RENDITION_STEM_BYTES].decode(errors="ignore")
             for width, encoding, path in made.renditions:
                 site_path = f"{folder}/{stem}-{width}.{short_hash(entry.name, path.name)[:10]}{encoding.extension}"
                 height = max(1, round(probe["height"] * width / probe["width"]))

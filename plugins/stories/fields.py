@@ -14,7 +14,7 @@ from .model import Attachment, Decision, Event, Media, Photo, Translation
 from .packed import PackedHtml
 from .problems import Problems
 from .registry import Registry
-from .slugs import is_valid_slug, slugify
+from .slugs import slug_problem, slugify
 
 COMMON_KEYS = {
     "title", "date", "summary", "officials", "units", "topics", "image", "status", "slug",
@@ -183,9 +183,10 @@ def read_translation(reader: FieldReader, lang: str, section: str, html: PackedH
                        f'Remove the "section" line, or move the folder to content/{declared}/.')
     title = reader.text("title", required=True, example="The headline of the story")
     slug = reader.text("slug") or slugify(title)
-    if title and not is_valid_slug(slug):
-        reader.problem("slug" if "slug" in reader.meta else "title", f'"{slug}" cannot be used as a URL',
-                       "Write: slug: lowercase-latin-words-with-hyphens")
+    wrong = slug_problem(slug) if title else None
+    if wrong:
+        reader.problem("slug" if "slug" in reader.meta else "title", f'"{slug}" cannot be used as a URL: {wrong}',
+                       "Write: slug: lowercase-latin-words-with-hyphens (a few words are enough)")
     published = reader.datetime("date", required=True)
     translation = Translation(
         lang=lang,

@@ -43,5 +43,13 @@ def slugify(title: str) -> str:
     return slug
 
 
-def is_valid_slug(slug: str) -> bool:
-    return bool(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug))
+def slug_problem(slug: str) -> str | None:
+    """Why `slug` cannot be an address, or None. (Too long, it would also exceed what a
+    file system takes for the folder's name.)"""
+    if not slug:
+        return "the title has no letters or digits to make one from"
+    if len(slug) > MAX_LENGTH:
+        return f"it has {len(slug)} characters, and an address takes at most {MAX_LENGTH}"
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
+        return "only lowercase Latin letters, digits and single hyphens between them"
+    return None

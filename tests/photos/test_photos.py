@@ -377,11 +377,14 @@ def test_a_damaged_photo_stops_the_build_and_leaves_nothing_half_written(make_si
 
 
 def test_files_named_with_spaces_commas_and_cyrillic_get_addresses_that_resolve(make_site):
-    """Editors name files as they like; a srcset splits its candidates at commas and spaces."""
+    """Editors name files as they like; a srcset splits its candidates at commas and spaces, and a
+    rendition's name, longer than its photo's, must still fit a file system's 255 bytes."""
     site = make_site()
     story, photo = "news/2026/11-21-meeting", "Жыйын, 21-ноябрь.jpg"
-    camera_jpeg(site.folder(story) / photo, size=(1000, 700))
-    site.describe_photos(story, {photo: describe(photo)})
+    long_name = "Тургундар менен жыйын " * 6 + ".jpg"  # 250 bytes: "<name>-1200.<hash>.webp" would be 267
+    for name in (photo, long_name):
+        camera_jpeg(site.folder(story) / name, size=(1000, 700))
+    site.describe_photos(story, {name: describe(name) for name in (photo, long_name)})
     for lang in LANGS:
         site.story(story, lang, {"ky": "Тургундар менен жыйын өттү.", "ru": "Прошла встреча с жителями."}[lang],
                    title={"ky": "Жыйын", "ru": "Встреча"}[lang], date="2026-11-21 10:00", slug="meeting", image=photo)
@@ -407,4 +410,5 @@ def test_files_named_with_spaces_commas_and_cyrillic_get_addresses_that_resolve(
             assert " " not in url and resolves(url), (page, url)
             named.append(unquote(url))
     assert any(name.endswith("/" + photo) for name in named), "the photo's full-resolution link"
+    assert any(name.endswith("/" + long_name) for name in named), "the long-named photo's"
     assert any(name.endswith("/" + document) for name in named), "the decision's document"

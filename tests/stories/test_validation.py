@@ -253,12 +253,19 @@ def decision_signed_after_publication(site) -> Expect:
                       document="toktom-5.pdf")
     return Expect([path], "signed", r'"signed" is 2026-11-23, after the story.s date \(2026-11-20\)', r"check both dates")
 
+
+def slug_too_long(site) -> Expect:
+    """An address is a folder name too: a file system takes 255 bytes."""
+    path = site.story("news/2026/11-25-snow", "ru", "Улицы города очищают от снега.", title="Улицы очищают от снега",
+                      date="2026-11-25 08:00", slug="snow-" * 60 + "clearing")
+    return Expect([path], "slug", r"cannot be used as a URL: it has 308 characters", r"slug: lowercase")
+
 MISTAKES = [missing_title, missing_date, unparseable_date, unknown_section, unknown_official, unknown_unit,
             unknown_topic, pair_with_different_dates, section_disagrees_with_folder, duplicate_url,
             missing_image, missing_document, unknown_key, invalid_yaml, conflicted_permalink_lock, photo_without_alt,
             photo_without_credit, photo_not_described, alt_text_in_front_matter, key_written_twice,
             photo_described_twice, text_saved_under_another_name, folder_without_text, correction_before_publication,
-            explainer_of_no_story, document_not_a_pdf, decision_signed_after_publication]
+            explainer_of_no_story, document_not_a_pdf, decision_signed_after_publication, slug_too_long]
 
 
 # --------------------------------------------------------------------------- reading the report

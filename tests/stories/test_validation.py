@@ -121,13 +121,19 @@ def missing_image(site) -> Expect:
     return Expect([path], "image", r"snow-final\.jpg", r"snow\.jpg")
 
 
+DECISION = "decisions/2026/11-20-parking-tariffs"
+
+
+def decision(site, signed: str = "2026-11-20") -> Path:
+    """A decision story published on 2026-11-20 whose document is toktom-5.pdf."""
+    return site.story(DECISION, "ru", "Постановление вступает в силу с 1 января.",
+                      title="Утверждены тарифы на парковку", date="2026-11-20 16:00", number="№ 5", signed=signed,
+                      signatory="mayor", document="toktom-5.pdf")
+
+
 def missing_document(site) -> Expect:
-    story = "decisions/2026/11-20-parking-tariffs"
-    site.pdf(story, "toktom-05.pdf")
-    path = site.story(story, "ru", "Постановление вступает в силу с 1 января.", title="Утверждены тарифы на парковку",
-                      date="2026-11-20 16:00", number="№ 5", signed="2026-11-20", signatory="mayor",
-                      document="toktom-5.pdf")
-    return Expect([path], "document", r"toktom-5\.pdf", r"toktom-05\.pdf")
+    site.pdf(DECISION, "toktom-05.pdf")
+    return Expect([decision(site)], "document", r"toktom-5\.pdf", r"toktom-05\.pdf")
 
 
 def unknown_key(site) -> Expect:
@@ -237,21 +243,14 @@ def explainer_of_no_story(site) -> Expect:
 
 def document_not_a_pdf(site) -> Expect:
     """A Word file renamed .pdf: the decision's download would not open."""
-    story = "decisions/2026/11-20-parking-tariffs"
-    site.raw(f"{story}/toktom-5.pdf", "PK\x03\x04 word/document.xml")
-    path = site.story(story, "ru", "Постановление вступает в силу с 1 января.", title="Утверждены тарифы на парковку",
-                      date="2026-11-20 16:00", number="№ 5", signed="2026-11-20", signatory="mayor",
-                      document="toktom-5.pdf")
-    return Expect([path], "document", r'"toktom-5\.pdf" is not a PDF document', r"again as PDF")
+    site.raw(f"{DECISION}/toktom-5.pdf", "PK\x03\x04 word/document.xml")
+    return Expect([decision(site)], "document", r'"toktom-5\.pdf" is not a PDF document', r"again as PDF")
 
 
 def decision_signed_after_publication(site) -> Expect:
-    story = "decisions/2026/11-20-parking-tariffs"
-    site.pdf(story, "toktom-5.pdf")
-    path = site.story(story, "ru", "Постановление вступает в силу с 1 января.", title="Утверждены тарифы на парковку",
-                      date="2026-11-20 16:00", number="№ 5", signed="2026-11-23", signatory="mayor",
-                      document="toktom-5.pdf")
-    return Expect([path], "signed", r'"signed" is 2026-11-23, after the story.s date \(2026-11-20\)', r"check both dates")
+    site.pdf(DECISION, "toktom-5.pdf")
+    return Expect([decision(site, signed="2026-11-23")], "signed",
+                  r'"signed" is 2026-11-23, after the story.s date \(2026-11-20\)', r"check both dates")
 
 
 def slug_too_long(site) -> Expect:

@@ -10,6 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from . import recordings
+from .characters import invisible
 from .model import Attachment, Decision, Event, Media, Photo, Translation
 from .packed import PackedHtml
 from .problems import Problems
@@ -344,3 +345,5 @@ def check_captions(reader: FieldReader, media: Media, lang: str) -> None:
         reader.problems.add(media.captions[lang].path, 1, "these captions are not a WebVTT file with cues",
                             "Save it as UTF-8; the first line must be WEBVTT, then a blank line and cues like:\n"
                             "00:00.000 --> 00:04.000\nText of the cue")
+    elif found := invisible(media.captions[lang].path.read_text(encoding="utf-8-sig")):
+        reader.problems.add(media.captions[lang].path, found.line, found.message, found.hint)

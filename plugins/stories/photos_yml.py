@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 import yaml
 from PIL import Image, UnidentifiedImageError
 
+from .characters import invisible
 from .fields import IMAGE_SUFFIXES, parse_datetime
 from .frontmatter import _Loader, repeated_key
 from .model import Photo
@@ -76,6 +77,8 @@ class PhotosFile:
             self.problems.add(self.folder / name, None, f'"{name}" is not a photo format the site publishes',
                               "Export it as JPEG (or PNG), put that file here instead and describe it in photos.yml.")
         described = self.load() if FILE_NAME in self.files else {}
+        if described is None:  # photos.yml cannot be read: its own problem says why, not one per photo
+            return []
         photos = [photo for name, fields in described.items()
                   if (photo := self.photo(str(name), fields, on_disk)) is not None]
         for name in on_disk:
@@ -85,8 +88,14 @@ class PhotosFile:
                              + example(name, self.languages))
         return photos
 
-    def load(self) -> dict:
-        loader = _Loader(self.path.read_text(encoding="utf-8"))
+    def load(self) -> dict | None:
+        """The photos' descriptions by file name; None (after reporting why) if the file cannot be read."""
+        text = self.path.read_text(encoding="utf-8")
+        found = invisible(text)
+        if found:
+            self.problems.add(self.path, found.line, found.message, found.hint)
+            return None
+        loader = _Loader(text)
         try:
             node = loader.get_single_node()  # parsed once: the nodes give both the values and their lines
             data = loader.construct_document(node) if node is not None else {}
@@ -96,12 +105,12 @@ class PhotosFile:
                               f"{FILE_NAME} is not valid YAML ({error.problem})",
                               "Each photo is its file name followed by ':' and indented keys, e.g.:\n"
                               + example("photo.jpg", self.languages))
-            return {}
+            return None
         finally:
             loader.dispose()
         if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
             self.problem(None, f"{FILE_NAME} must list photos by file name", example("photo.jpg", self.languages))
-            return {}
+            return None
         repeated = repeated_key(node)
         if repeated:
             key, first, second = repeated

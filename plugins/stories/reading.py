@@ -12,7 +12,7 @@ from pathlib import Path
 
 import markdown
 
-from . import frontmatter, packed, sanitize
+from . import characters, frontmatter, packed, sanitize
 from .packed import PackedHtml
 
 PAGES_FOLDER = "pages"
@@ -28,7 +28,7 @@ def _parser_identity() -> str:
     again instead of bringing its old HTML back.
     """
     digest = hashlib.blake2b(digest_size=16)
-    for module in (sys.modules[__name__], frontmatter, packed, sanitize):
+    for module in (sys.modules[__name__], characters, frontmatter, packed, sanitize):
         digest.update(Path(module.__file__).read_bytes())
     for package in ("markdown", "nh3", "pyyaml"):
         digest.update(version(package).encode())
@@ -80,7 +80,9 @@ class MarkdownConverter:
         """The file parsed, or what is wrong with it (returned, not raised: files may be parsed
         in a worker process, and every file's mistakes are reported together)."""
         try:
-            return self.parse(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            found = characters.invisible(text)
+            return Unreadable(found.line, found.message, found.hint) if found else self.parse(text)
         except UnicodeDecodeError:
             return Unreadable(None, "the file is not UTF-8 text", "Save it again as UTF-8.")
         except frontmatter.FrontMatterError as error:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from .characters import invisible
 from .frontmatter import repeated_key
 from .problems import Problems
 
@@ -59,6 +60,10 @@ def load_registry(data_dir: Path, languages: tuple[str, ...], problems: Problems
         tables[kind] = {}
         try:
             text = path.read_text(encoding="utf-8")
+            if found := invisible(text):
+                problems.add(path, found.line, found.message, found.hint)
+                unreadable.add(kind)
+                continue
             repeated = repeated_key(yaml.compose(text, Loader=_LOADER))
             raw = yaml.load(text, Loader=_LOADER) or {}
         except FileNotFoundError:

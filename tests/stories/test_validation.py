@@ -259,12 +259,29 @@ def slug_too_long(site) -> Expect:
                       date="2026-11-25 08:00", slug="snow-" * 60 + "clearing")
     return Expect([path], "slug", r"cannot be used as a URL: it has 308 characters", r"slug: lowercase")
 
+
+def invisible_character_in_text(site) -> Expect:
+    """A vertical tab pasted from Word: YAML, lxml and feed readers all refuse it."""
+    path = site.raw("news/2026/11-25-snow/ru.md", "---\ntitle: Улицы очищают от снега\ndate: 2026-11-25 08:00\n---\n\n"
+                    "Улицы города\x0bочищают от снега.\n")
+    return Expect([path], None, r"invisible character \(U\+000B\)", r"retype")
+
+
+def invisible_character_in_photos_yml(site) -> Expect:
+    story = "news/2026/11-25-snow"
+    site.photo(story, "snow.jpg")
+    site.story(story, "ru", "Улицы города очищают от снега.", title="Улицы очищают от снега", date="2026-11-25 08:00")
+    path = site.raw(f"{story}/photos.yml",
+                    'snow.jpg:\n  alt: {ru: "Снегоуборочная\x07машина"}\n  credit: "Пресс-служба"\n')
+    return Expect([path], None, r"invisible character \(U\+0007\)", r"retype")
+
 MISTAKES = [missing_title, missing_date, unparseable_date, unknown_section, unknown_official, unknown_unit,
             unknown_topic, pair_with_different_dates, section_disagrees_with_folder, duplicate_url,
             missing_image, missing_document, unknown_key, invalid_yaml, conflicted_permalink_lock, photo_without_alt,
             photo_without_credit, photo_not_described, alt_text_in_front_matter, key_written_twice,
             photo_described_twice, text_saved_under_another_name, folder_without_text, correction_before_publication,
-            explainer_of_no_story, document_not_a_pdf, decision_signed_after_publication, slug_too_long]
+            explainer_of_no_story, document_not_a_pdf, decision_signed_after_publication, slug_too_long,
+            invisible_character_in_text, invisible_character_in_photos_yml]
 
 
 # --------------------------------------------------------------------------- reading the report

@@ -14,9 +14,10 @@ TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")
 
 def check_folders(folders: dict[Path, list[str]], content: Path, sections: list[str], pages_folder: str,
                   languages: tuple[str, ...], problems: Problems) -> None:
-    """Text the build would pass over without a word: a story's text saved under another name
-    than <lang>.md while <lang>.md is missing, or a story folder with no text at all (its
-    photos would never be published). (A misnamed .md file is `StoriesGenerator.where`'s.)"""
+    """Files the build would pass over without a word: a story's text saved under another name
+    than <lang>.md while <lang>.md is missing, a story or page folder with no text at all (its
+    photos would never be published), a photo or file in a page's folder (a page shows its
+    text only). (A misnamed .md file is `StoriesGenerator.where`'s.)"""
     wanted = " and ".join(f"{lang}.md" for lang in languages)
     for folder, names in folders.items():
         misnamed = {name: lang for name in names
@@ -26,11 +27,17 @@ def check_folders(folders: dict[Path, list[str]], content: Path, sections: list[
                          f'"{name}" is not read: the {lang} text of a story is read from {lang}.md',
                          f"Rename it to {lang}.md.")
         parts = folder.relative_to(content).parts
-        is_story_folder = (len(parts) == 3 and parts[0] in sections) or (len(parts) == 2 and parts[0] == pages_folder)
+        is_page_folder = len(parts) == 2 and parts[0] == pages_folder
+        is_story_folder = (len(parts) == 3 and parts[0] in sections) or is_page_folder
         visible = [name for name in names if not name.startswith(".")]
         if is_story_folder and visible and not misnamed and not any(name.endswith(".md") for name in names):
             problems.add(folder, None, f"this folder has no text ({wanted}): nothing in it is published",
                          f"Add the text as {wanted} (`make new` writes both), or remove the folder.")
+        elif is_page_folder:
+            for name in visible:
+                if not name.endswith(".md") and name not in misnamed:
+                    problems.add(folder / name, None, f'"{name}" is not published: a page shows its text only',
+                                 "Remove it from the page's folder; a photo or a file goes with a story.")
 
 
 def _text_language(name: str, languages: tuple[str, ...]) -> str | None:

@@ -72,6 +72,8 @@ class StoriesGenerator(CachingGenerator):
         validate.check_pairs(stories, self.problems)
         validate.check_unique_urls(stories, pages, url_pattern, RESERVED_PATHS | set(registry.sections), self.problems)
         validate.check_references(stories, self.problems)
+        if not self.problems:  # an unused file is told from a misnamed one once every name is valid
+            validate.check_unused_files(stories, folders, self.languages, self.problems)
         if self.problems:
             raise BuildStopped(self.problems)
         self.save_cache()

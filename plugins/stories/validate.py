@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from .model import Page, Story, Translation
+from .fields import IMAGE_SUFFIXES
+from .model import Attachment, Page, Story, Translation
+from .photos_yml import UNPUBLISHABLE_SUFFIXES
 from .problems import Problems
 
 # What an editor may have saved a story's text as instead of <lang>.md ("ru.md.txt", "RU.MD", "ru.markdown").
@@ -106,3 +108,30 @@ def check_references(stories: dict[str, Story], problems: Problems) -> None:
                 elif section and found.section != section:
                     problems.add(translation.source, line, f'"{key}" must name a decision, not a {found.section} story',
                                  "Write the folder path of a decision, e.g. decisions/2026/11-03-parking-tariffs")
+
+
+def check_unused_files(stories: dict[str, Story], folders: dict[Path, list[str]], languages: tuple[str, ...],
+                       problems: Problems) -> None:
+    """A file in a story's folder that nothing publishes: its editor meant it to be seen (the
+    Kyrgyz PDF of a decision beside the Russian one, the film in another format). Photos are
+    photos_yml's to check: every one is published. Run once every name a story gives is valid,
+    so that a misspelt `document:` is reported once, as itself."""
+    captions = " and ".join(f"captions.{lang}.vtt" for lang in languages)
+    for story in stories.values():
+        named = {"photos.yml"} | {attachment.name for t in story.translations.values() for attachment in _files(t)}
+        for name in folders.get(story.folder, ()):
+            if name.startswith(".") or name.endswith(".md") or name in named or \
+                    Path(name).suffix.lower() in IMAGE_SUFFIXES + UNPUBLISHABLE_SUFFIXES:
+                continue
+            problems.add(story.folder / name, None, f'"{name}" is not published: the story does not name it',
+                         "Name it in the story (document: for a decision, video: or audio: for a recording; "
+                         f"a video's captions are {captions}), or remove it from the folder.")
+
+
+def _files(translation: Translation) -> list[Attachment]:
+    """Every file a translation names: a decision's document, a recording and its captions."""
+    files = [translation.decision.document] if translation.decision else []
+    if translation.media:
+        files += [translation.media.file] if translation.media.file else []
+        files += translation.media.captions.values()
+    return files

@@ -281,13 +281,21 @@ def photo_in_a_page_folder(site) -> Expect:
     site.page("about", "ru", "Отдел по связям с общественностью.", title="Об отделе")
     return Expect([site.photo("pages/about", "team.jpg")], None, r'"team\.jpg" is not published', r"remove it")
 
+
+def file_the_story_does_not_name(site) -> Expect:
+    """The Kyrgyz PDF beside the Russian one, which `document:` names: it would never be published."""
+    site.pdf(DECISION, "toktom-5.pdf")
+    decision(site)
+    return Expect([site.pdf(DECISION, "toktom-5-ky.pdf")], None, r'"toktom-5-ky\.pdf" is not published', r"document:")
+
 MISTAKES = [missing_title, missing_date, unparseable_date, unknown_section, unknown_official, unknown_unit,
             unknown_topic, pair_with_different_dates, section_disagrees_with_folder, duplicate_url,
             missing_image, missing_document, unknown_key, invalid_yaml, conflicted_permalink_lock, photo_without_alt,
             photo_without_credit, photo_not_described, alt_text_in_front_matter, key_written_twice,
             photo_described_twice, text_saved_under_another_name, folder_without_text, correction_before_publication,
             explainer_of_no_story, document_not_a_pdf, decision_signed_after_publication, slug_too_long,
-            invisible_character_in_text, invisible_character_in_photos_yml, photo_in_a_page_folder]
+            invisible_character_in_text, invisible_character_in_photos_yml, photo_in_a_page_folder,
+            file_the_story_does_not_name]
 
 
 # --------------------------------------------------------------------------- reading the report

@@ -14,6 +14,7 @@ import yaml
 from .characters import invisible
 from .frontmatter import repeated_key
 from .problems import Problems
+from .slugs import SLUG
 
 KINDS = ("sections", "officials", "units", "topics")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -52,46 +53,66 @@ class Registry:
 
 
 def load_registry(data_dir: Path, languages: tuple[str, ...], problems: Problems) -> Registry:
-    """Read data/<kind>.yml; every entry needs a name in every language."""
-    tables = {}
+    """Read data/<kind>.yml; every entry needs an id fit for an address and a name in every language."""
+    tables: dict[str, dict[str, RegistryEntry]] = {}
     unreadable = set()
     for kind in KINDS:
-        path = data_dir / f"{kind}.yml"
-        tables[kind] = {}
-        try:
-            text = path.read_text(encoding="utf-8")
-            if found := invisible(text):
-                problems.add(path, found.line, found.message, found.hint)
-                unreadable.add(kind)
-                continue
-            repeated = repeated_key(yaml.compose(text, Loader=_LOADER))
-            raw = yaml.load(text, Loader=_LOADER) or {}
-        except FileNotFoundError:
-            problems.add(path, None, f"the {kind} registry is missing",
-                         f"Create {path.name} with entries like:\nsome-id:\n  name: {{ky: …, ru: …}}")
+        table = _read_table(data_dir / f"{kind}.yml", kind, languages, problems)
+        if table is None:
             unreadable.add(kind)
-            continue
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            problems.add(path, mark.line + 1 if mark else None, "this registry is not valid YAML",
-                         "Each entry is 'id:' followed by indented 'name: {ky: …, ru: …}'.")
-            unreadable.add(kind)
-            continue
-        if repeated:
-            key, first, second = repeated
-            problems.add(path, second + 1, f'"{key}" is written twice (lines {first + 1} and {second + 1})',
-                         "Keep one of them: the second would silently replace the first.")
-        for entry_id, fields in raw.items():
-            names = (fields or {}).get("name") or {}
-            missing = [lang for lang in languages if not names.get(lang)]
-            if missing:
-                problems.add(path, None, f'"{entry_id}" has no name in {", ".join(missing)}',
-                             f"Write: name: {{ky: …, ru: …}} under {entry_id}.")
-                continue
-            tables[kind][str(entry_id)] = RegistryEntry(
-                id=str(entry_id),
-                names={lang: str(names[lang]) for lang in languages},
-                kind=str(fields.get("role") or fields.get("kind") or ""),
-                positions={lang: str(v) for lang, v in (fields.get("position") or {}).items()},
-            )
+        tables[kind] = table or {}
     return Registry(**tables, unreadable=frozenset(unreadable))
+
+
+def _read_table(path: Path, kind: str, languages: tuple[str, ...], problems: Problems) -> dict | None:
+    """One registry's entries by id (those with a mistake left out, after reporting it);
+    None, after reporting why, if the file cannot be read at all."""
+    example = "Each entry is 'id:' followed by indented 'name: {ky: …, ru: …}'."
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.add(path, None, f"the {kind} registry is missing",
+                     f"Create {path.name} with entries like:\nsome-id:\n  name: {{ky: …, ru: …}}")
+        return None
+    if found := invisible(text):
+        problems.add(path, found.line, found.message, found.hint)
+        return None
+    try:
+        node = yaml.compose(text, Loader=_LOADER)
+        raw = yaml.load(text, Loader=_LOADER) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problems.add(path, mark.line + 1 if mark else None, "this registry is not valid YAML", example)
+        return None
+    if not isinstance(raw, dict) or not isinstance(node, yaml.MappingNode):
+        problems.add(path, None, "this registry must list its entries by id", example)
+        return None
+    if repeated := repeated_key(node):
+        key, first, second = repeated
+        problems.add(path, second + 1, f'"{key}" is written twice (lines {first + 1} and {second + 1})',
+                     "Keep one of them: the second would silently replace the first.")
+    lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+    address = "/ky/<id>/" if kind == "sections" else f"/ky/{kind}/<id>/"
+    table = {}
+    for entry_id, fields in ((str(key), value) for key, value in raw.items()):
+        line = lines.get(entry_id)
+        if not SLUG.fullmatch(entry_id):
+            problems.add(path, line, f'"{entry_id}" cannot be an id: it is part of the address {address}',
+                         "Write it with lowercase Latin letters, digits and hyphens, e.g. mayor-office "
+                         "(and the same in the stories that name it).")
+            continue
+        fields = fields if isinstance(fields, dict) else {}
+        names = fields.get("name") if isinstance(fields.get("name"), dict) else {}
+        missing = [lang for lang in languages if not names.get(lang)]
+        if missing:
+            problems.add(path, line, f'"{entry_id}" has no name in {", ".join(missing)}',
+                         f"Write: name: {{ky: …, ru: …}} under {entry_id}.")
+            continue
+        positions = fields.get("position") if isinstance(fields.get("position"), dict) else {}
+        table[entry_id] = RegistryEntry(
+            id=entry_id,
+            names={lang: str(names[lang]) for lang in languages},
+            kind=str(fields.get("role") or fields.get("kind") or ""),
+            positions={lang: str(value) for lang, value in positions.items()},
+        )
+    return table

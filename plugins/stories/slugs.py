@@ -17,6 +17,7 @@ _TABLE = {
 }
 
 MAX_LENGTH = 80
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # what a slug, or a registry id, may be: part of an address
 
 
 def transliterate(text: str) -> str:
@@ -50,6 +51,6 @@ def slug_problem(slug: str) -> str | None:
         return "the title has no letters or digits to make one from"
     if len(slug) > MAX_LENGTH:
         return f"it has {len(slug)} characters, and an address takes at most {MAX_LENGTH}"
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
+    if not SLUG.fullmatch(slug):
         return "only lowercase Latin letters, digits and single hyphens between them"
     return None

@@ -288,6 +288,20 @@ def file_the_story_does_not_name(site) -> Expect:
     decision(site)
     return Expect([site.pdf(DECISION, "toktom-5-ky.pdf")], None, r'"toktom-5-ky\.pdf" is not published', r"document:")
 
+
+def registry_id_not_fit_for_an_address(site) -> Expect:
+    """A unit's id is part of /ky/units/<id>/: a space or Cyrillic letters there break the address."""
+    path = site.data / "units.yml"
+    path.write_text(path.read_text(encoding="utf-8") + 'Mayor Office:\n  name: {ky: "Мэрдин аппараты", '
+                    'ru: "Аппарат мэра"}\n', encoding="utf-8")
+    return Expect([path], None, r'"Mayor Office" cannot be an id', r"lowercase Latin letters")
+
+
+def registry_name_written_as_text(site) -> Expect:
+    path = site.data / "topics.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "snow:\n  name: Снег\n", encoding="utf-8")
+    return Expect([path], None, r'"snow" has no name in ky, ru', r"name: \{ky: …, ru: …\}")
+
 MISTAKES = [missing_title, missing_date, unparseable_date, unknown_section, unknown_official, unknown_unit,
             unknown_topic, pair_with_different_dates, section_disagrees_with_folder, duplicate_url,
             missing_image, missing_document, unknown_key, invalid_yaml, conflicted_permalink_lock, photo_without_alt,
@@ -295,7 +309,7 @@ MISTAKES = [missing_title, missing_date, unparseable_date, unknown_section, unkn
             photo_described_twice, text_saved_under_another_name, folder_without_text, correction_before_publication,
             explainer_of_no_story, document_not_a_pdf, decision_signed_after_publication, slug_too_long,
             invisible_character_in_text, invisible_character_in_photos_yml, photo_in_a_page_folder,
-            file_the_story_does_not_name]
+            file_the_story_does_not_name, registry_id_not_fit_for_an_address, registry_name_written_as_text]
 
 
 # --------------------------------------------------------------------------- reading the report

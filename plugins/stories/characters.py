@@ -29,4 +29,5 @@ def invisible(text: str) -> Invisible | None:
     if found is None:
         return None
     line = text.count("\n", 0, found.start()) + 1
-    return Invisible(line, f"the file contains an invisible character (U+{ord(found.group()):04X}) that pages and feeds cannot carry")
+    code = f"U+{ord(found.group()):04X}"
+    return Invisible(line, f"the file contains an invisible character ({code}) that pages and feeds cannot carry")

@@ -77,13 +77,18 @@ def _read_table(path: Path, kind: str, languages: tuple[str, ...], problems: Pro
     if found := invisible(text):
         problems.add(path, found.line, found.message, found.hint)
         return None
+    loader = _LOADER(text)
     try:
-        node = yaml.compose(text, Loader=_LOADER)
-        raw = yaml.load(text, Loader=_LOADER) or {}
+        node = loader.get_single_node()  # parsed once: the nodes give both the values and their lines
+        raw = loader.construct_document(node) if node is not None else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problems.add(path, mark.line + 1 if mark else None, "this registry is not valid YAML", example)
         return None
+    finally:
+        loader.dispose()
+    if node is None:  # an empty registry: nothing to name
+        return {}
     if not isinstance(raw, dict) or not isinstance(node, yaml.MappingNode):
         problems.add(path, None, "this registry must list its entries by id", example)
         return None

@@ -8,6 +8,7 @@ writes, and a duration like `6:12` is not read as the base-60 number 372.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -47,6 +48,18 @@ FENCE = "---"
 EXAMPLE = "---\ntitle: …\ndate: 2026-11-26 10:30\n---"
 
 
+def load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
+    """A YAML document an editor wrote (front matter, photos.yml, a registry) and its node tree,
+    parsed once: the nodes give each key's line. None and None for an empty one; raises
+    yaml.YAMLError."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
+
+
 def repeated_key(node: yaml.Node | None) -> tuple[str, int, int] | None:
     """The first key written twice in one mapping, anywhere in `node`: the key and the lines
     (0-based, in the YAML text) of both. YAML keeps the second and says nothing, so an
@@ -80,18 +93,15 @@ def parse(text: str) -> Document:
         raise FrontMatterError(1, "the front matter is not closed",
                                "Add a line with only '---' after the last key.") from None
     source = "\n".join(lines[1:end])
-    loader = _Loader(source)
     try:
-        node = loader.get_single_node()  # parsed once: the nodes give both the values and their lines
-        meta = loader.construct_document(node) if node is not None else {}
+        meta, node = load_yaml(source)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1
         raise FrontMatterError(line, f"the front matter is not valid YAML ({error.problem})",
                                "Check this line: each key is 'name: value'; put a value "
                                "that contains ':' or starts with a quote in double quotes.") from None
-    finally:
-        loader.dispose()
+    meta = {} if node is None else meta
     if not isinstance(meta, dict):
         raise FrontMatterError(2, "the front matter must be a list of 'key: value' lines", EXAMPLE)
     repeated = repeated_key(node)

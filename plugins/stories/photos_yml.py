@@ -32,7 +32,7 @@ from PIL import Image, UnidentifiedImageError
 
 from .characters import invisible
 from .fields import IMAGE_SUFFIXES, parse_datetime
-from .frontmatter import _Loader, repeated_key
+from .frontmatter import load_yaml, repeated_key
 from .model import Photo
 from .problems import Problems
 
@@ -95,10 +95,8 @@ class PhotosFile:
         if found:
             self.problems.add(self.path, found.line, found.message, found.hint)
             return None
-        loader = _Loader(text)
         try:
-            node = loader.get_single_node()  # parsed once: the nodes give both the values and their lines
-            data = loader.construct_document(node) if node is not None else {}
+            data, node = load_yaml(text)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             self.problems.add(self.path, mark.line + 1 if mark else None,
@@ -106,8 +104,6 @@ class PhotosFile:
                               "Each photo is its file name followed by ':' and indented keys, e.g.:\n"
                               + example("photo.jpg", self.languages))
             return None
-        finally:
-            loader.dispose()
         if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
             self.problem(None, f"{FILE_NAME} must list photos by file name", example("photo.jpg", self.languages))
             return None

@@ -12,12 +12,11 @@ from pathlib import Path
 import yaml
 
 from .characters import invisible
-from .frontmatter import repeated_key
+from .frontmatter import load_yaml, repeated_key
 from .problems import Problems
 from .slugs import SLUG
 
 KINDS = ("sections", "officials", "units", "topics")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -77,16 +76,12 @@ def _read_table(path: Path, kind: str, languages: tuple[str, ...], problems: Pro
     if found := invisible(text):
         problems.add(path, found.line, found.message, found.hint)
         return None
-    loader = _LOADER(text)
     try:
-        node = loader.get_single_node()  # parsed once: the nodes give both the values and their lines
-        raw = loader.construct_document(node) if node is not None else {}
+        raw, node = load_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problems.add(path, mark.line + 1 if mark else None, "this registry is not valid YAML", example)
         return None
-    finally:
-        loader.dispose()
     if node is None:  # an empty registry: nothing to name
         return {}
     if not isinstance(raw, dict) or not isinstance(node, yaml.MappingNode):

@@ -202,12 +202,17 @@ def key_written_twice(site) -> Expect:
     return Expect([path], None, r'"title" is written twice \(lines 2 and 4\)', r"keep one")
 
 
-def photo_described_twice(site) -> Expect:
+def snow_photo_described_as(site, text: str) -> Path:
+    """A story with the photo snow.jpg, and `text` as its photos.yml."""
     story = "news/2026/11-25-snow"
     site.photo(story, "snow.jpg")
     site.story(story, "ru", "Улицы города очищают от снега.", title="Улицы очищают от снега", date="2026-11-25 08:00")
+    return site.raw(f"{story}/photos.yml", text)
+
+
+def photo_described_twice(site) -> Expect:
     entry = 'snow.jpg:\n  alt: {ru: "Снегоуборочная машина"}\n  credit: "Пресс-служба"\n'
-    path = site.raw(f"{story}/photos.yml", entry + entry)
+    path = snow_photo_described_as(site, entry + entry)
     return Expect([path], None, r'"snow\.jpg" is written twice \(lines 1 and 4\)', r"keep one")
 
 
@@ -268,11 +273,8 @@ def invisible_character_in_text(site) -> Expect:
 
 
 def invisible_character_in_photos_yml(site) -> Expect:
-    story = "news/2026/11-25-snow"
-    site.photo(story, "snow.jpg")
-    site.story(story, "ru", "Улицы города очищают от снега.", title="Улицы очищают от снега", date="2026-11-25 08:00")
-    path = site.raw(f"{story}/photos.yml",
-                    'snow.jpg:\n  alt: {ru: "Снегоуборочная\x07машина"}\n  credit: "Пресс-служба"\n')
+    path = snow_photo_described_as(site,
+                                   'snow.jpg:\n  alt: {ru: "Снегоуборочная\x07машина"}\n  credit: "Пресс-служба"\n')
     return Expect([path], None, r"invisible character \(U\+0007\)", r"retype")
 
 

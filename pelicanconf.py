@@ -9,12 +9,13 @@ THEME = "theme"
 TIMEZONE = "Asia/Bishkek"
 DEFAULT_LANG = "ky"
 
-# Our plugins, in the order data flows through them.
+# Our plugins (plugins/portal/, one package each), in the order data flows through them. Dotted names:
+# a Pelican namespace plugin of the same short name (pelican-sitemap, pelican-search) cannot replace ours.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["writing"]  # first, as the others write through it; it commits last, once they all have written
-PLUGINS += ["stories", "localization", "template_cache", "photos", "bilingual"]
-PLUGINS += ["feeds", "sitemap"]  # after bilingual: they read its views and the pages it wrote
-PLUGINS += ["search"]  # Pagefind indexes the stories while the pages render
+PLUGINS = ["portal.site_output"]  # the others write through it: it opens first and commits last, once they all have
+PLUGINS += ["portal.stories", "portal.localization", "portal.compiled_templates", "portal.photos", "portal.pages"]
+PLUGINS += ["portal.feeds", "portal.sitemap"]  # after pages: they read its views and the pages it wrote
+PLUGINS += ["portal.search"]  # Pagefind indexes the stories while the pages render
 
 PORTAL_LANGUAGES = {
     "ky": {"name": "Кыргызча", "locale": "ky_KG", "site_name": "Бишкек шаарынын мэриясы"},
@@ -29,7 +30,7 @@ PORTAL_PROCESSES = None  # pages and feeds are rendered on this many cores; None
 PORTAL_SEARCH_CHUNK = 250  # stories per search index chunk and language (the newest: half); an edit re-indexes one
 PORTAL_LIVE_RELOAD = False  # True only for `make serve`/`make preview`: the CSP admits livereload's inline loader
 
-# Photos (plugins/photos): renditions for <picture>, cached in CACHE_PATH/photos.
+# Photos (plugins/portal/photos): renditions for <picture>, cached in CACHE_PATH/photos.
 PORTAL_PHOTO_WIDTHS = [480, 800, 1200, 1600]
 PORTAL_PHOTO_FORMATS = {"webp": 80, "jpeg": 82}       # format: quality, preferred first; "avif": 55 works too
 PORTAL_PHOTO_LICENCE = "CC-BY-4.0"                    # unless photos.yml names another
@@ -39,7 +40,7 @@ PORTAL_PHOTO_LICENCES = {
     "CC0-1.0": {"name": "CC0 1.0", "url": "https://creativecommons.org/publicdomain/zero/1.0/"},
 }
 
-# Feeds (plugins/feeds) and sitemaps (plugins/sitemap): addresses in docs/architecture.md.
+# Feeds (plugins/portal/feeds) and sitemaps (plugins/portal/sitemap): addresses in docs/architecture.md.
 PORTAL_FEED_KINDS = ["all", "sections", "officials", "units", "topics", "podcast", "video", "calendar"]
 PORTAL_FEED_FORMATS = ["rss", "atom", "json"]
 PORTAL_FEED_MAX_ITEMS = 50                  # newest stories per feed; the calendar keeps every event
@@ -59,7 +60,7 @@ CATEGORY_SAVE_AS = TAG_SAVE_AS = AUTHOR_SAVE_AS = ""
 FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 THEME_STATIC_PATHS = []
-READERS = {"rst": None, "html": None, "htm": None}  # Markdown only: see plugins/stories
+READERS = {"rst": None, "html": None, "htm": None}  # Markdown only: see plugins/portal/stories
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
                      "auto_reload": False}  # a build never sees a template change: no stat per include
 
@@ -68,4 +69,4 @@ LOAD_CONTENT_CACHE = True
 CACHE_CONTENT = True                 # without these two the stories plugin's cache was never written:
 CONTENT_CACHING_LAYER = "generator"  # Pelican's default layer ("reader") skips a CachingGenerator's own cache
 GZIP_CACHE = False                   # gzip cost more time than the smaller file saved
-DELETE_OUTPUT_DIRECTORY = False     # the writing plugin updates the site in place, and only if the build succeeds
+DELETE_OUTPUT_DIRECTORY = False     # the site_output plugin updates the site in place, and only if the build succeeds

@@ -23,7 +23,7 @@ def pelican(*args: str, content: str = "content", output: Path = OUTPUT) -> bool
     """Build with the `pelican` command; False (after Pelican printed the editor's report) on bad content.
 
     The site changes only if the build succeeds, and only where it changed
-    (plugins/writing). A new process each time, so `serve` and `preview`
+    (plugins/portal/site_output). A new process each time, so `serve` and `preview`
     pick up edited plugins.
     """
     command = [str(BIN / "pelican"), content, "-s", "pelicanconf.py", "-o", str(output), *args]

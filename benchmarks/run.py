@@ -51,7 +51,7 @@ DELETE_OUTPUT_DIRECTORY = True
 WARM_CACHE = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
 # Like for like with the stock build, which has no search index: our plugins without the search plugin.
 WITHOUT_SEARCH = "PLUGINS=" + json.dumps([name for name in runpy.run_path(str(ROOT / "pelicanconf.py"))["PLUGINS"]
-                                          if name != "search"])
+                                          if name != "portal.search"])
 
 
 @dataclass

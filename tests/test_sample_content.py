@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from stories.fields import parse_datetime
-from stories.frontmatter import parse
+from portal.stories.fields import parse_datetime
+from portal.stories.frontmatter import parse
 
 from helpers import LANGS, PELICAN, ROOT
 

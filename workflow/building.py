@@ -3,9 +3,9 @@
 Running Pelican here (rather than its command line) hands `check` the
 editors' problems and the content model as objects: `BuildStopped` carries
 the problems, and the `all_generators_finalized` signal the shared context
-with the stories plugin's `Site` and the bilingual plugin's `Resolver`.
+with the stories plugin's `Site` and the pages plugin's `Resolver`.
 `content_written` drives the progress display. The site folder changes
-only if the build succeeds (the writing plugin commits it last). A command
+only if the build succeeds (the site_output plugin commits it last). A command
 that built ends with `leave`.
 """
 
@@ -46,12 +46,16 @@ class Build:
     @property
     def site(self):
         """The stories plugin's `Site` (what was published)."""
-        return self.context.get("PORTAL_SITE")
+        from portal.core.context_keys import SITE_KEY  # the build has loaded the plugins by now
+
+        return self.context.get(SITE_KEY)
 
     @property
     def resolver(self):
-        """The bilingual plugin's `Resolver` (the per-language views and their URLs)."""
-        return self.context.get("PORTAL_VIEWS")
+        """The pages plugin's `Resolver` (the per-language views and their URLs)."""
+        from portal.core.context_keys import VIEWS_KEY  # the build has loaded the plugins by now
+
+        return self.context.get(VIEWS_KEY)
 
 
 class _Warnings(logging.Handler):

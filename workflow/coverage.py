@@ -15,7 +15,7 @@ LANGUAGE_NAMES = {"ky": "Kyrgyz", "ru": "Russian"}
 
 
 def notes(resolver, root: Path) -> Iterator[Note]:
-    """`resolver`: the checked build's per-language views (the bilingual plugin's `Resolver`)."""
+    """`resolver`: the checked build's per-language views (the pages plugin's `Resolver`)."""
     yield from one_language(resolver.site, root)
     yield from without_stories(resolver)
 
@@ -31,7 +31,7 @@ def one_language(site, root: Path) -> Iterator[Note]:
 
 def without_stories(resolver) -> Iterator[Note]:
     """Officials and units whose page in a language lists no story (the pages' own rule)."""
-    from bilingual.planning import MEMBERS  # the build has loaded the plugins by now
+    from portal.pages.planning import MEMBERS  # the build has loaded the plugins by now
 
     site = resolver.site
     for kind in ("officials", "units"):

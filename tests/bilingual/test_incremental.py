@@ -1,6 +1,6 @@
 """A rebuild writes only what changed, and gives the same site as a clean build.
 
-A rebuild updates the site folder in place (plugins/writing): a file that
+A rebuild updates the site folder in place (plugins/portal/site_output): a file that
 is still the same file (inode) as before the rebuild was kept, not
 written. Each test builds the shared fixture content of its own copy, so
 the session's `site` is left alone.
@@ -18,8 +18,8 @@ import pytest
 import yaml
 
 import fixture_site as fx
-from bilingual.render_cache import PAGE_CACHE
 from helpers import ROOT, url_to_file
+from portal.core.render_cache import PAGE_CACHE
 from sites import BuildResult, FixtureSite, assert_built
 
 
@@ -93,7 +93,7 @@ def test_editing_a_story_writes_its_page_and_the_index_not_the_site(fixture, tmp
 
 
 def test_a_decision_retitled_rewrites_the_explainer_that_links_to_it(fixture, tmp_path):
-    """A page counts a story it links to by what the link shows (bilingual.render_cache.ViewDigests)."""
+    """A page counts a story it links to by what the link shows (portal.pages.digests.ViewDigests)."""
     first = build(fixture, tmp_path / "output")
     path = fixture.content / fx.PARKING.id / "ru.md"
     path.write_text(path.read_text(encoding="utf-8").replace(fx.PARKING.titles["ru"], "Новые тарифы на парковку"),

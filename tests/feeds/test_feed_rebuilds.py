@@ -1,7 +1,7 @@
 """A rebuild renders only the feed files whose inputs changed.
 
 Each test builds its own copy of the feeds fixture site, then rebuilds it
-in place (plugins/writing). A feed file that is still the same file (inode)
+in place (plugins/portal/site_output). A feed file that is still the same file (inode)
 as before the rebuild was kept, not written; a file whose recorded
 fingerprint (cache/portal-feeds.pickle) is unchanged was not rendered.
 """
@@ -18,8 +18,8 @@ import pytest
 import feeds_fixture
 import fixture_site as fx
 from feedfiles import FILES
-from feeds.fingerprints import FEED_CACHE
 from helpers import ROOT
+from portal.feeds.fingerprints import FEED_CACHE
 from sites import BuildResult, FixtureSite, assert_built
 
 SENTENCE = "Работы завершены досрочно."

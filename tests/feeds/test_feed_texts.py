@@ -10,7 +10,7 @@ from babel.messages.pofile import read_po
 
 from helpers import LANGS, ROOT
 
-TEXTS = ROOT / "plugins" / "feeds" / "texts.py"
+TEXTS = ROOT / "plugins" / "portal" / "feeds" / "texts.py"
 
 
 def messages() -> list[str]:

@@ -13,9 +13,9 @@ import pytest
 from jinja2 import Environment, FileSystemLoader
 
 from helpers import LANGS, ROOT, normalize
-from localization import localize
-from localization.catalogs import load_translations
-from localization.language import PAGE_LANG
+from portal.localization import localize
+from portal.localization.catalogs import load_translations
+from portal.localization.language import PAGE_LANG
 
 TRANSLATIONS = (ROOT / "theme" / "translations").resolve()
 WHEN = datetime(2026, 11, 26, 10, 30)

@@ -14,8 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-from search.indexing import FEEDER, request_line
-from search.service import as_json
+from portal.search.indexing import FEEDER, request_line
+from portal.search.service import as_json
 
 FAKE_SERVICE = '''\
 import base64, json, os, sys, time

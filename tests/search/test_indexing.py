@@ -18,8 +18,8 @@ import pytest
 
 import fixture_site as fx
 from helpers import LANGS, page_text, search_fragment, search_fragment_files, text_of
-from search.indexing import RECENT_PARTS, bounds, chunked
-from search.records import text_of as blocks_of
+from portal.search.indexing import RECENT_PARTS, bounds, chunked
+from portal.search.records import text_of as blocks_of
 from sites import FixtureSite, assert_built
 
 

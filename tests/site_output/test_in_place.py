@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import fixture_site as fx
+from portal.core.output import Output
+from portal.core.parallel import split
 from sites import FixtureSite, assert_built
-from stories.parallel import split
-from writing import Output
 
 
 def state(site: Path) -> dict[str, tuple[bytes, int, int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stories.fields import DURATION
+from portal.stories.fields import DURATION
 
 
 @pytest.mark.parametrize("good", ["02:40", "2:40", "59:59", "1:02:40", "12:00:05"])

@@ -1,7 +1,7 @@
 """Reading and rendering on several cores changes nothing but the time it takes.
 
 Markdown files and pages are shared between forked worker processes
-(stories/parallel.py, setting PORTAL_PROCESSES): the site must be byte for
+(portal/core/parallel.py, setting PORTAL_PROCESSES): the site must be byte for
 byte the one a single process builds, and a mistake found in a worker must
 be reported like any other.
 """
@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 import fixture_site as fx
+from portal.core.parallel import SHARE, split
 from sites import FixtureSite, assert_built
-from stories.parallel import SHARE, split
 
 
 def site_files(output: Path) -> dict[str, bytes]:

@@ -2,13 +2,13 @@
 
 Scripts, event handlers, `javascript:` links and embeds stop the build with
 the file and line; whatever else raw HTML carries goes through the
-allow-list (plugins/stories/sanitize.py).
+allow-list (plugins/portal/stories/sanitize.py).
 """
 
 from __future__ import annotations
 
 import pytest
-from stories.sanitize import clean
+from portal.stories.sanitize import clean
 
 from helpers import NOW
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from stories.slugs import slugify
+from portal.stories.slugs import slugify
 
 import fixture_site as fx
 

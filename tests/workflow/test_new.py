@@ -8,7 +8,7 @@ import pytest
 
 import fixture_site as fx
 from helpers import ROOT
-from stories.frontmatter import parse
+from portal.stories.frontmatter import parse
 
 NOW = "2026-11-26 14:05"
 RECORDINGS = {".mp4": ROOT / "content/video/2026/11-21-bus-lanes-timelapse/bus-lanes.mp4",

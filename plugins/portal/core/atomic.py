@@ -2,7 +2,7 @@
 
 A build can stop at any moment (an editor's mistake, Ctrl-C, a full disk);
 a cache file half written would be read back by the next build. Here, in
-the plugin every other one builds on, so that all caches use the same way.
+the core every plugin builds on, so that all caches use the same way.
 """
 
 from __future__ import annotations

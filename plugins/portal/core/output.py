@@ -11,7 +11,7 @@ making and removing a tree of ~3,500 folders and linking ~7,000 files. Now:
 - a new or changed file is written to a staging folder beside the site
   (same file system), never into the site and never through an existing
   file, which may be a hard link into a build cache;
-- `commit`, run by `WritingGenerator` after every plugin has written, moves
+- `commit`, run by `SiteOutputGenerator` after every plugin has written, moves
   the staged files into place (one rename each; where there is no site yet,
   the staging folder becomes it) and removes the files this build did not
   make: a deleted story's pages do not survive it.
@@ -21,7 +21,7 @@ never commits, so the site stays exactly as it was; its staged files are
 removed when the next build opens its `Output`. Between the first and last
 rename of a commit (milliseconds for an edit) the site is partly updated.
 
-Work done in a forked worker (stories/parallel.py) writes its staged files
+Work done in a forked worker (parallel.py) writes its staged files
 there, but what it records dies with it: the parent `claim`s the names its
 workers returned, so `commit` keeps them.
 """
@@ -33,8 +33,6 @@ import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from stat import S_ISREG
-
-OUTPUT_KEY = "PORTAL_OUTPUT"
 
 
 class Output:

@@ -1,6 +1,6 @@
 """Share independent jobs (Markdown files, pages, feed files) between the machine's cores.
 
-Here, in the plugin every other one builds on, so that reading and writing
+Here, in the core every plugin builds on, so that reading and writing
 use the same mechanism. By the time pages are rendered, the build holds a large context: the model,
 the views, the Jinja environment with its compiled templates. Forking hands
 all of it to a worker for free (the memory is shared copy-on-write), where a

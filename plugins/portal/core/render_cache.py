@@ -3,8 +3,8 @@
 `RenderCache` remembers, per output file, a fingerprint of everything that
 rendered it and the file it gave; a page whose fingerprint is unchanged,
 and whose file in the site is still that very file, is kept as it is
-(writing.Output.keep) without being rendered. The feeds plugin uses it for
-feed files, with its own file in the cache folder.
+(output.Output.keep) without being rendered. The pages plugin uses it for
+pages; the feeds plugin for feed files, with its own file in the cache folder.
 """
 
 from __future__ import annotations
@@ -14,25 +14,35 @@ import io
 import os
 import pickle
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Protocol
 
-from stories.atomic import atomic_write
-from stories.parallel import split
-from writing import Output
-
-from .views import StoryView
+from .atomic import atomic_write
+from .context_keys import OUTPUT_KEY, PAGES_KEY, PHOTOS_KEY, PLANS_KEY, SITE_KEY, VIEWS_KEY
+from .output import Output
+from .parallel import split
 
 PAGE_CACHE = "portal-pages.pickle"  # the pages' fingerprints, in the cache folder
 # Pelican's per-build bookkeeping, our model (it reaches templates only
 # through each page's own context, which is fingerprinted instead) and the
 # build's output (no page shows it).
-UNHASHED_CONTEXT = {"generated_content", "static_links", "static_content", "PORTAL_SITE", "PORTAL_VIEWS",
-                    "OUTPUT_PATH", "PORTAL_OUTPUT", "PORTAL_PROCESSES",
+UNHASHED_CONTEXT = {"generated_content", "static_links", "static_content", SITE_KEY, VIEWS_KEY,
+                    "OUTPUT_PATH", OUTPUT_KEY, "PORTAL_PROCESSES",
                     "DEBUG",  # set by the `pelican` command, not by `make build`: neither changes a page
-                    "PORTAL_PAGE_PLANS", "PORTAL_PAGES",  # plugins' page hooks: their code is hashed instead
-                    "PORTAL_PHOTOS"}  # the photo library: a page gets its photos through its own context
+                    PLANS_KEY, PAGES_KEY,  # plugins' page hooks: their code is hashed instead
+                    PHOTOS_KEY}  # the photo library: a page gets its photos through its own context
+PORTAL_CODE = Path(__file__).resolve().parents[1]  # plugins/portal: every plugin's code and this core's (salt_for)
+
+
+class Digests(Protocol):
+    """The digest of each object of one type (`kind`), made once per build however many
+    pages show it: what a fingerprint counts such an object as (see pages.digests.ViewDigests)."""
+
+    kind: type
+
+    def __call__(self, obj) -> bytes: ...
 
 
 def _stamp(s: os.stat_result) -> tuple[int, int, int, int]:
@@ -71,7 +81,7 @@ class RenderCache:
     page shows comes through its context.
     """
 
-    def __init__(self, cache_dir: Path, salt: bytes, views: ViewDigests, file_name: str = PAGE_CACHE) -> None:
+    def __init__(self, cache_dir: Path, salt: bytes, views: Digests, file_name: str = PAGE_CACHE) -> None:
         self.path = cache_dir / file_name
         self.salt = salt
         try:
@@ -108,7 +118,7 @@ class RenderCache:
     def files(self, output: Output, jobs: Sequence[FileJob], processes: int,
               group: Callable[[FileJob], Hashable] | None = None) -> list[Page]:
         """Each job's file, in order: the site's file kept where the job's fingerprint is unchanged,
-        the others rendered and written, on `processes` cores (`group`: see stories.parallel.split).
+        the others rendered and written, on `processes` cores (`group`: see parallel.split).
 
         The fingerprints are checked here, and only the files to render are
         shared between processes: a rebuild after an edit renders a dozen,
@@ -147,17 +157,17 @@ class RenderCache:
 
 
 class _ContextPickler(pickle.Pickler):
-    """Pickles a page's context with each story view replaced by its digest. A view
-    appears on its own page and in a dozen listings, and pickling it for every one of
-    them was most of the cost of fingerprinting."""
+    """Pickles a page's context with each story view (`views.kind`) replaced by its digest.
+    A view appears on its own page and in a dozen listings, and pickling it for every one
+    of them was most of the cost of fingerprinting."""
 
-    def __init__(self, file: io.BytesIO, views: ViewDigests) -> None:
+    def __init__(self, file: io.BytesIO, views: Digests) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.views = views
 
     def reducer_override(self, obj: object):
         """Called only for objects that are not str, int, list, dict and their like."""
-        if type(obj) is StoryView:
+        if type(obj) is self.views.kind:
             return _view, (self.views(obj),)
         return NotImplemented
 
@@ -165,50 +175,6 @@ class _ContextPickler(pickle.Pickler):
 def _view(digest: bytes) -> bytes:
     """What a fingerprint records a story view as: its digest (never unpickled)."""
     return digest
-
-
-class ViewDigests:
-    """The digest of each story view of a build, made once however many pages and feeds show it.
-
-    A digest covers everything a page or feed can show of the story; the
-    story's text counts by the hash of its packed bytes. Stories it links
-    to (the decision it explains, its explainers) count by what a link
-    shows of them (LINKED), and its translation not at all: a page reaches
-    the other language only through its own context (alternates, switcher).
-    Views are not changed once made (views.py), so a digest holds for the
-    whole build; the view is kept with it, so its id is never reused by
-    another object.
-    """
-
-    LINKED = ("id", "lang", "url", "title", "summary", "date", "section", "decision")
-    FIELDS = tuple(field.name for field in fields(StoryView))
-
-    def __init__(self) -> None:
-        self._known: dict[int, tuple[StoryView, bytes]] = {}
-
-    def __call__(self, view: StoryView) -> bytes:
-        known = self._known.get(id(view))
-        if known is None:
-            known = self._known[id(view)] = (view, self._make(view))
-        return known[1]
-
-    def _make(self, view: StoryView) -> bytes:
-        state = []
-        for name in self.FIELDS:
-            value = getattr(view, name)
-            if name == "content":
-                value = hashlib.blake2b(value.data).digest()
-            elif name == "translation":
-                value = None
-            elif name == "explains":
-                value = self._link(value)
-            elif name == "explained_by":
-                value = [self._link(linked) for linked in value]
-            state.append(value)
-        return hashlib.blake2b(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
-
-    def _link(self, view: StoryView | None) -> tuple | None:
-        return None if view is None else tuple(getattr(view, name) for name in self.LINKED)
 
 
 def _bytes_of(value) -> bytes:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date, timedelta, timezone
 from typing import TYPE_CHECKING
 
-from bilingual.views import StoryView
+from portal.pages.views import StoryView
 
 from .catalog import Feed
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bilingual.planning import MEMBERS
-from bilingual.resolve import Resolver
-from bilingual.views import StoryView
+from portal.pages.planning import MEMBERS
+from portal.pages.resolve import Resolver
+from portal.pages.views import StoryView
 
 from .config import FeedSettings
 from .texts import Texts

@@ -1,6 +1,6 @@
 """Feed files whose inputs did not change are kept as they are in the site, not built.
 
-The bilingual plugin's `RenderCache` does this for pages, and for feed files
+The render cache (portal.core.render_cache) does this for pages, and for feed files
 with its own file in the cache folder (FEED_CACHE). A file's
 fingerprint hashes the build's salt (Pelican's context with the settings,
 the theme's files, the plugins' code: `RenderCache.salt_for`) and its job,

@@ -3,8 +3,8 @@
 Runs after `BilingualGenerator` (PLUGINS order) and reads its `Resolver`
 from `PORTAL_VIEWS`. `generate_context` plans every feed (`FeedCatalog`),
 shares it with templates as `PORTAL_FEEDS` and adds the Feeds page to the
-pages the bilingual plugin renders (`PORTAL_PAGE_PLANS`). `generate_output`
-runs after the bilingual plugin has copied the stories' files, so every
+pages the pages plugin renders (`PORTAL_PAGE_PLANS`). `generate_output`
+runs after the pages plugin has copied the stories' files, so every
 enclosure's length is the size of the file actually published: it plans a
 job per feed file (jobs.py) and renders only those whose inputs changed
 since the previous site (fingerprints.py).
@@ -20,14 +20,14 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from bilingual.generator import PLANS_KEY, VIEWS_KEY
-from bilingual.planning import LanguagePlanner, PagePlan
-from bilingual.render_cache import FileJob, RenderCache
-from bilingual.resolve import Resolver
-from bilingual.views import StoryView
-from localization.catalogs import load_translations
-from stories.parallel import processes
-from writing import OUTPUT_KEY, Output
+from portal.core.context_keys import FEEDS_KEY, OUTPUT_KEY, PLANS_KEY, VIEWS_KEY
+from portal.core.output import Output
+from portal.core.parallel import processes
+from portal.core.render_cache import PORTAL_CODE, FileJob, RenderCache
+from portal.localization.catalogs import load_translations
+from portal.pages.planning import LanguagePlanner, PagePlan
+from portal.pages.resolve import Resolver
+from portal.pages.views import StoryView
 
 from .catalog import build_catalog
 from .config import FeedSettings
@@ -39,7 +39,6 @@ from .opml import opml
 from .podcast import Show
 from .texts import Texts
 
-CATALOG_KEY = "PORTAL_FEEDS"
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 logger = logging.getLogger(__name__)
 
@@ -54,7 +53,7 @@ class FeedsGenerator(Generator):
         self.texts = {lang: Texts(load_translations(translations.resolve(), lang)) for lang in site.languages}
         self.catalog = build_catalog(resolver, self.config,
                                      {lang: languages[lang]["site_name"] for lang in site.languages}, self.texts)
-        self.context[CATALOG_KEY] = self.catalog
+        self.context[FEEDS_KEY] = self.catalog
         self.context.setdefault(PLANS_KEY, []).append(self.feeds_page)
 
     def feeds_page(self, planner: LanguagePlanner) -> Iterator[PagePlan]:
@@ -76,7 +75,7 @@ class FeedsGenerator(Generator):
         newest = max((s.updated for lang in site.languages for s in resolver.story_views(lang)), default=EPOCH)
         jobs = plan(self.catalog, urls, newest)
         render = self.renderer(any(job.format == "podcast" for job in jobs))
-        sources = [Path(self.theme), Path(__file__).parents[1]]  # the theme, and plugins/
+        sources = [Path(self.theme), PORTAL_CODE]  # the theme, and our plugins' code
         cache = RenderCache(Path(self.settings["CACHE_PATH"]), RenderCache.salt_for(self.context, sources),
                             resolver.digests, FEED_CACHE)
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePosixPath
 
-from bilingual.planning import involved
-from bilingual.resolve import REGISTRY_PATHS, Resolver
-from bilingual.views import Entry, ImageView, StoryView
+from portal.pages.planning import involved
+from portal.pages.resolve import REGISTRY_PATHS, Resolver
+from portal.pages.views import Entry, ImageView, StoryView
 
 from .html import feed_html, plain_text
 

@@ -23,8 +23,8 @@ from datetime import date, datetime
 
 from lxml import etree
 
-from bilingual.urls import Urls
-from bilingual.views import StoryView
+from portal.pages.urls import Urls
+from portal.pages.views import StoryView
 
 from .atom import atom_entry, atom_feed
 from .calendar import calendar_feed

@@ -3,7 +3,7 @@
 Signal: `generator_init`, to add `jinja2.ext.i18n` and our filters to each
 generator's Jinja environment (`localize`). `gettext`/`ngettext` are context
 functions that pick the catalog from the page's language, so one
-environment renders both languages and the writing plugin only has to
+environment renders both languages and a plugin only has to
 render each page with its `lang`: components imported without context
 (cached by Jinja, shared by both languages) read it from the page being
 rendered (see language.py).

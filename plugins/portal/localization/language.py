@@ -8,7 +8,7 @@ hand it `lang`) cost about 40 % of rendering. Instead the page language
 travels in a `ContextVar`, set for the duration of each `Template.render`
 by the environment's template class (`LocalizedTemplate`), so any plugin
 that renders a template with a `lang` variable gets its components
-localized without knowing this plugin: the bilingual pages, the feed items
+localized without knowing this plugin: the pages, the feed items
 and the photo captions alike.
 
 A ContextVar rather than a module global: a render nested in another one

@@ -11,9 +11,9 @@ them: `PORTAL_PAGE_PLANS`, a list of callables `(LanguagePlanner) ->
 iterable of PagePlan` that a plugin appends to in its `generate_context`
 (their pages are rendered like ours, with the same per-language context);
 and `PORTAL_PAGES`, every `PagePlan` written, in order (for sitemaps).
-Pages, media and the theme's files go through the build's `writing.Output`:
+Pages, media and the theme's files go through the build's `Output`:
 what did not change since the last build is kept, not rendered or written
-again (see render_cache.py).
+again (see portal.core.render_cache).
 """
 
 from __future__ import annotations
@@ -25,20 +25,16 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from photos import CONTEXT_KEY as PHOTOS_KEY
-from stories import CONTEXT_KEY
-from stories.parallel import processes
-from writing import OUTPUT_KEY, Output
+from portal.core.context_keys import OUTPUT_KEY, PAGES_KEY, PHOTOS_KEY, PLANS_KEY, SITE_KEY, VIEWS_KEY
+from portal.core.output import Output
+from portal.core.parallel import processes
+from portal.core.render_cache import PORTAL_CODE, FileJob, RenderCache
 
 from .media import copy_media, copy_theme
 from .planning import LanguagePlanner, PagePlan, chooser, not_found
-from .render_cache import FileJob, RenderCache
 from .resolve import Resolver
 from .urls import Urls
 
-VIEWS_KEY = "PORTAL_VIEWS"
-PLANS_KEY = "PORTAL_PAGE_PLANS"
-PAGES_KEY = "PORTAL_PAGES"
 logger = logging.getLogger(__name__)
 
 
@@ -46,7 +42,7 @@ class BilingualGenerator(Generator):
     def generate_context(self) -> None:
         urls = Urls(self.settings["SITEURL"], self.settings["PORTAL_STORY_URL"])
         names = {lang: info["name"] for lang, info in self.settings["PORTAL_LANGUAGES"].items()}
-        self.context[VIEWS_KEY] = Resolver(self.context[CONTEXT_KEY], urls, self.context.get(PHOTOS_KEY), names)
+        self.context[VIEWS_KEY] = Resolver(self.context[SITE_KEY], urls, self.context.get(PHOTOS_KEY), names)
         # The model and its views live as long as the build: the cyclic collector need not scan
         # them again (its full collections cost ~0.25 s of a rebuild at 1,000 pairs, freeing nothing).
         gc.freeze()
@@ -56,7 +52,7 @@ class BilingualGenerator(Generator):
         site, urls = resolver.site, resolver.urls
         languages = self.settings["PORTAL_LANGUAGES"]
         output: Output = self.context[OUTPUT_KEY]
-        sources = [Path(self.theme), Path(__file__).parents[1]]  # the theme, and plugins/
+        sources = [Path(self.theme), PORTAL_CODE]  # the theme, and our plugins' code
         cache = RenderCache(Path(self.settings["CACHE_PATH"]), RenderCache.salt_for(self.context, sources),
                             resolver.digests)
         plans = [chooser(urls, languages), not_found(urls, languages)]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from stories.model import Attachment, Site, Translation
-from writing import Output
+from portal.core.output import Output
+from portal.stories.model import Attachment, Site, Translation
 
 from .urls import THEME_FOLDER
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from stories.model import Site
+from portal.stories.model import Site
 
 from . import jsonld
 from .resolve import REGISTRY_PATHS, Resolver

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from stories.model import Attachment, Media, Page, Photo, Site, Story, Translation
-from stories.registry import RegistryEntry
+from portal.stories.model import Attachment, Media, Page, Photo, Site, Story, Translation
+from portal.stories.registry import RegistryEntry
 
-from .render_cache import ViewDigests
+from .digests import ViewDigests
 from .urls import Urls
 from .views import (Correction, Cue, DecisionView, Entry, EventView, FileView, ImageSource, ImageView, Licence,
                     MediaView, PageView, StoryView, TrackView)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from urllib.parse import quote, unquote, urlsplit
 
-from stories.model import Attachment, Story, Translation
+from portal.stories.model import Attachment, Story, Translation
 
-THEME_FOLDER = "theme"  # the theme's static/ files, under the site's root (bilingual.media.copy_theme)
+THEME_FOLDER = "theme"  # the theme's static/ files, under the site's root (media.copy_theme)
 
 
 class Urls:
@@ -45,7 +45,7 @@ class Urls:
         return self._path(lang, "search")
 
     def pagefind(self) -> str:
-        """Where the search index and Pagefind's script are (see plugins/search)."""
+        """Where the search index and Pagefind's script are (see the search plugin)."""
         return f"{self.prefix}/pagefind"
 
     def theme(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from stories.packed import PackedHtml
+from portal.stories.packed import PackedHtml
 
 
 @dataclass(slots=True)

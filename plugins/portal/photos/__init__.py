@@ -1,7 +1,7 @@
 """Photos: renditions, cleaned originals and press kits of published stories.
 
 Signal: `get_generators`, adding `PhotosGenerator` (see its module), which
-runs after the stories plugin and before the bilingual one: it reads the
+runs after the stories plugin and before the pages one: it reads the
 `Site` (only what may be published), processes the photos of its stories and
 leaves a `PhotoLibrary` in the context under `PORTAL_PHOTOS` for the pages.
 Settings: `PORTAL_PHOTO_WIDTHS`, `PORTAL_PHOTO_FORMATS`,
@@ -11,9 +11,9 @@ Settings: `PORTAL_PHOTO_WIDTHS`, `PORTAL_PHOTO_FORMATS`,
 from pelican import signals
 
 from .generator import PhotosGenerator
-from .library import CONTEXT_KEY, PhotoLibrary
+from .library import PhotoLibrary
 
-__all__ = ["CONTEXT_KEY", "PhotoLibrary", "register"]
+__all__ = ["PhotoLibrary", "register"]
 
 
 def _generators(_pelican):

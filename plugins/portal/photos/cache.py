@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from stories.stamped import StampedFacts
+from portal.core.stamped import StampedFacts
 
 from .rights import Rights
 from .settings import Encoding, RenditionSettings, short_hash

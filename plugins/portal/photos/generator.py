@@ -9,7 +9,7 @@ leaves in the context.
 it (all cores), stops the build on a photo that cannot be decoded, builds the
 press kits and records what it did in `<cache>/photos/stats.json` (the tests
 read it: a second build must decode and encode nothing). `generate_output`
-places the cache's files in the site (writing.Output.place: hard links).
+places the cache's files in the site (Output.place: hard links).
 """
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ from typing import NamedTuple
 
 from pelican.generators import Generator
 
-from stories import CONTEXT_KEY as SITE_KEY
-from stories.atomic import atomic_write
-from stories.model import Photo, Story
-from stories.problems import BuildStopped, Problems
-from writing import OUTPUT_KEY, Output
+from portal.core.atomic import atomic_write
+from portal.core.context_keys import OUTPUT_KEY, PHOTOS_KEY, SITE_KEY
+from portal.core.output import Output
+from portal.core.problems import BuildStopped, Problems
+from portal.stories.model import Photo, Story
 
 from . import cache, press_kit, render
-from .library import CONTEXT_KEY, PhotoLibrary, PressKit, PublishedPhoto, Rendition
+from .library import PhotoLibrary, PressKit, PublishedPhoto, Rendition
 from .rights import Rights
 from .settings import Encoding, RenditionSettings, short_hash
 
@@ -91,10 +91,10 @@ class PhotosGenerator(Generator):
         hashes.save()
         library = self.library(planned, site)
         self.record(outcomes, library)
-        self.context[CONTEXT_KEY] = library
+        self.context[PHOTOS_KEY] = library
 
     def generate_output(self, writer) -> None:
-        library: PhotoLibrary = self.context[CONTEXT_KEY]
+        library: PhotoLibrary = self.context[PHOTOS_KEY]
         output: Output = self.context[OUTPUT_KEY]
         for site_path, cached in library.files.items():
             output.place(site_path, cached)  # a link: the cache and output/ are usually on one disk

@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CONTEXT_KEY = "PORTAL_PHOTOS"
-
 
 @dataclass(frozen=True)
 class Rendition:

@@ -15,7 +15,7 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
-from stories.atomic import atomic
+from portal.core.atomic import atomic
 
 from .settings import short_hash
 

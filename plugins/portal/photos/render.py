@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, PngImagePlugin
 
-from stories.atomic import atomic_write
+from portal.core.atomic import atomic_write
 
 from . import cache, jpeg
 from .rights import ORIENTATION, Rights

@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from PIL import Image
 
-from stories.slugs import romanize
+from portal.stories.slugs import romanize
 
 ARTIST, COPYRIGHT, ORIENTATION = 0x013B, 0x8298, 0x0112
 

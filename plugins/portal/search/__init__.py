@@ -1,6 +1,6 @@
 """Search: Pagefind indexes of the stories, per language and in chunks, built while the pages render.
 
-Signal: `get_generators`, adding `SearchGenerator` (after the bilingual
+Signal: `get_generators`, adding `SearchGenerator` (after the pages
 generator, see PLUGINS): its `generate_context` cuts the story views into
 chunks by date and starts Pagefind on the chunks whose stories changed, with
 a search record of each of their stories (indexing.py, records.py,

@@ -1,6 +1,6 @@
 """The search step of a build: records in `generate_context`, the bundle in `generate_output`.
 
-A generator rather than signal handlers: it runs after the bilingual
+A generator rather than signal handlers: it runs after the pages
 generator in both phases (plugins add generators in the order of PLUGINS),
 so its `generate_context` finds the resolved views and its `generate_output`
 comes after the pages are written, and it keeps the running indexing on
@@ -15,9 +15,9 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from bilingual.generator import VIEWS_KEY
-from bilingual.resolve import Resolver
-from writing import OUTPUT_KEY, Output
+from portal.core.context_keys import OUTPUT_KEY, VIEWS_KEY
+from portal.core.output import Output
+from portal.pages.resolve import Resolver
 
 from .indexing import Indexing, KnownRecords, chunked
 

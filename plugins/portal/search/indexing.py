@@ -5,7 +5,7 @@ Each language's stories, oldest first, are cut into chunks of
 `bounds`), and every chunk is a Pagefind index of its own (`/pagefind/ky-0/`,
 `/pagefind/ky-1/` …; search.js searches them all and merges the results). A
 chunk's bundle is kept in the cache under a digest of its stories (their view
-digests, see bilingual.render_cache.ViewDigests, with the code that makes
+digests, see pages.digests.ViewDigests, with the code that makes
 records from them), so a build makes records and indexes only for the chunks
 whose stories changed: an edited story re-indexes the chunk it is in, a new
 story the newest chunk, and a rebuild that changed no story (a theme change,
@@ -46,9 +46,9 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
-from bilingual.views import StoryView
-from stories.atomic import atomic_write
-from stories.parallel import release_free_memory
+from portal.core.atomic import atomic_write
+from portal.core.parallel import release_free_memory
+from portal.pages.views import StoryView
 
 from . import records
 from .records import record

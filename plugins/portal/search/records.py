@@ -18,9 +18,9 @@ from typing import TypedDict
 
 import lxml.html
 
-from bilingual.planning import MEMBERS
-from bilingual.views import StoryView
-from localization.formatting import format_date
+from portal.localization.formatting import format_date
+from portal.pages.planning import MEMBERS
+from portal.pages.views import StoryView
 
 # Elements after which a reader's eye stops: Pagefind's own HTML reader ends a sentence there too,
 # so that an excerpt does not run a heading into the next paragraph.

@@ -1,24 +1,21 @@
-"""Writing: update the site folder in place, only where a build changed it, and only if it succeeds.
+"""Site output: the site folder updated in place, only where a build changed it, and only if it succeeds.
 
-Every plugin that writes imports this one, so it is listed first in
-PLUGINS; yet its generator must run after theirs. So it adds
-`WritingGenerator` on the `initialized` signal, once every plugin has
-registered its own: `generate_context` opens the build's `Output` (shared
-as `PORTAL_OUTPUT`) once every plugin has read its content, and
-`generate_output` commits it once every plugin has written its files. See
-output.py.
+Every plugin writes through the build's `Output` (portal.core.output), which
+this plugin opens and commits; its generator must run after theirs. So it
+adds `SiteOutputGenerator` on the `initialized` signal, once every plugin
+has registered its own (wherever it stands in PLUGINS): `generate_context`
+opens the `Output` (shared as `PORTAL_OUTPUT`) once every plugin has read
+its content, and `generate_output` commits it once every plugin has written
+its files.
 """
 
 from pelican import signals
 
-from .generator import WritingGenerator
-from .output import OUTPUT_KEY, Output
-
-__all__ = ["OUTPUT_KEY", "Output", "register"]
+from .generator import SiteOutputGenerator
 
 
 def _generators(_pelican):
-    return WritingGenerator
+    return SiteOutputGenerator
 
 
 def _after_every_plugin(_pelican) -> None:

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from .output import OUTPUT_KEY, Output
+from portal.core.context_keys import OUTPUT_KEY
+from portal.core.output import Output
 
 
-class WritingGenerator(Generator):
+class SiteOutputGenerator(Generator):
     def generate_context(self) -> None:
         """Every plugin has read its content without an error that stops the build: the
         site may now change, so the staging folder is opened (emptied) here, not before."""

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
-from bilingual.generator import PAGES_KEY, VIEWS_KEY
-from bilingual.resolve import Resolver
-from writing import OUTPUT_KEY
+from portal.core.context_keys import OUTPUT_KEY, PAGES_KEY, VIEWS_KEY
+from portal.pages.resolve import Resolver
 
 from .sitemaps import news_sitemap, robots, sitemap
 

@@ -14,10 +14,10 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from bilingual.planning import PagePlan
-from bilingual.resolve import Resolver
-from bilingual.urls import Urls
-from bilingual.views import StoryView
+from portal.pages.planning import PagePlan
+from portal.pages.resolve import Resolver
+from portal.pages.urls import Urls
+from portal.pages.views import StoryView
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"

@@ -5,9 +5,7 @@ Uses the `get_generators` signal to add `StoriesGenerator`; see its module.
 
 from pelican import signals
 
-from .generator import CONTEXT_KEY, StoriesGenerator
-
-__all__ = ["CONTEXT_KEY", "register"]
+from .generator import StoriesGenerator
 
 
 def _generators(_pelican):

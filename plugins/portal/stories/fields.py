@@ -13,7 +13,7 @@ from . import recordings
 from .characters import invisible
 from .model import Attachment, Decision, Event, Media, Photo, Translation
 from .packed import PackedHtml
-from .problems import Problems
+from portal.core.problems import Problems
 from .registry import Registry
 from .slugs import slug_problem, slugify
 

@@ -1,7 +1,7 @@
 """The generator that reads content/ into the validated model.
 
 Signals: `get_generators` adds `StoriesGenerator`, which runs before the
-writing generators and leaves a `Site` in the shared context under
+generators that write and leaves a `Site` in the shared context under
 `PORTAL_SITE`: only what may be published, or, with the setting
 `PORTAL_PREVIEW` (the `preview` task, never a public build), drafts and
 embargoed stories too. A story folder's photos.yml is read with its first
@@ -24,20 +24,21 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import CachingGenerator
 
+from portal.core.context_keys import SITE_KEY
+from portal.core.parallel import processes, split
+from portal.core.problems import BuildStopped, Problems
+
 from . import validate
 from .fields import PAGE_KEYS, FieldReader, parse_datetime, read_translation
 from .model import Page, Site, Story, Translation
 from .packed import PackedHtml
 from .permalinks import PermalinkLock
 from .photos_yml import PhotosFile
-from .parallel import processes, split
-from .problems import BuildStopped, Problems
 from .reading import PAGES_FOLDER, PARSER, MarkdownConverter, ParsedFile, Unreadable, list_content, markdown_files
 from .recordings import Measured
 from .registry import Registry, load_registry
 from .sanitize import find_line
 
-CONTEXT_KEY = "PORTAL_SITE"
 RECORDINGS = "recordings.json"  # in the cache folder: recordings.Measured
 RESERVED_PATHS = {"officials", "units", "topics", "archive", "page", "media", "theme", "photo", "feeds", "search"}
 
@@ -82,7 +83,7 @@ class StoriesGenerator(CachingGenerator):
         public = published(stories, now)
         lock.record(public)
         preview = bool(self.settings.get("PORTAL_PREVIEW"))
-        self.context[CONTEXT_KEY] = Site(
+        self.context[SITE_KEY] = Site(
             registry=registry,
             stories=stories if preview else public,
             pages=pages if preview else published(pages, now),

@@ -20,7 +20,7 @@ LEVEL = 6  # zlib's default
 @dataclass(frozen=True, slots=True)
 class PackedHtml:
     """HTML as zlib-compressed UTF-8. Equal HTML gives equal bytes (the same zlib), so
-    `data` also serves as what a page's fingerprint counts (bilingual.render_cache.ViewDigests)."""
+    `data` also serves as what a page's fingerprint counts (pages.digests.ViewDigests)."""
 
     data: bytes
 

@@ -34,7 +34,7 @@ from .characters import invisible
 from .fields import IMAGE_SUFFIXES, parse_datetime
 from .frontmatter import load_yaml, repeated_key
 from .model import Photo
-from .problems import Problems
+from portal.core.problems import Problems
 
 FILE_NAME = "photos.yml"
 KEYS = ("alt", "caption", "credit", "date", "licence")

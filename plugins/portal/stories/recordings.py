@@ -18,7 +18,7 @@ from typing import BinaryIO
 import mutagen
 
 from .model import Attachment
-from .stamped import StampedFacts
+from portal.core.stamped import StampedFacts
 
 H264 = ("avc1", "avc3")
 CAPTIONS = "captions.{lang}.vtt"

@@ -13,7 +13,7 @@ import yaml
 
 from .characters import invisible
 from .frontmatter import load_yaml, repeated_key
-from .problems import Problems
+from portal.core.problems import Problems
 from .slugs import SLUG
 
 KINDS = ("sections", "officials", "units", "topics")

@@ -8,7 +8,7 @@ from pathlib import Path
 from .fields import IMAGE_SUFFIXES
 from .model import Attachment, Page, Story, Translation
 from .photos_yml import UNPUBLISHABLE_SUFFIXES
-from .problems import Problems
+from portal.core.problems import Problems
 
 # What an editor may have saved a story's text as instead of <lang>.md ("ru.md.txt", "RU.MD", "ru.markdown").
 TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")

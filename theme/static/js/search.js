@@ -1,5 +1,5 @@
 /* The search page: runs Pagefind in the browser over the index the build
-   wrote (plugins/search), in the page's language. Loaded on the search page
+   wrote (plugins/portal/search), in the page's language. Loaded on the search page
    only. The form is a plain GET form: its address (?q=…&section=…) is read
    here on load and kept up to date, so a search can be bookmarked or shared.
    Every text comes from the page (data-text-* attributes, from the theme's

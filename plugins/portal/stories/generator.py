@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import CachingGenerator
 
+from portal.core.atomic import atomic_write
 from portal.core.context_keys import SITE_KEY
 from portal.core.parallel import processes, split
 from portal.core.problems import BuildStopped, Problems
@@ -40,12 +41,15 @@ from .registry import Registry, load_registry
 from .sanitize import find_line
 
 RECORDINGS = "recordings.json"  # in the cache folder: recordings.Measured
+CONTENT_CACHE = "StoriesGenerator"  # Pelican's content cache of this generator (named after its class)
+CACHED_BY = "StoriesGenerator.parser"  # beside it: the PARSER of the build that saved it
 RESERVED_PATHS = {"officials", "units", "topics", "archive", "page", "media", "theme", "photo", "feeds", "search"}
 
 
 class StoriesGenerator(CachingGenerator):
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, settings: dict, **kwargs) -> None:
+        forget_other_parsers(Path(settings["CACHE_PATH"]))
+        super().__init__(*args, settings=settings, **kwargs)
         self.content_root = Path(self.path)
         self.languages = tuple(self.settings["PORTAL_LANGUAGES"])
         self.timezone = ZoneInfo(self.settings["TIMEZONE"])
@@ -77,7 +81,11 @@ class StoriesGenerator(CachingGenerator):
             validate.check_unused_files(stories, folders, self.languages, self.problems)
         if self.problems:
             raise BuildStopped(self.problems)
+        cache_dir = Path(self.settings["CACHE_PATH"])
+        (cache_dir / CACHED_BY).unlink(missing_ok=True)  # a cache that is not saved whole is not trusted
         self.save_cache()
+        if self._cache_data_policy:  # Pelican's: whether save_cache wrote anything
+            atomic_write(cache_dir / CACHED_BY, PARSER.encode())
         self._cache = {}  # Pelican's content cache: nothing reads it again, and it is a copy of every file
         now = self.now()
         public = published(stories, now)
@@ -189,6 +197,21 @@ class StoriesGenerator(CachingGenerator):
 def is_public(translation: Translation, now: datetime) -> bool:
     """Published and not embargoed: a draft is never public, whatever its date."""
     return translation.status == "published" and (translation.date is None or translation.date <= now)
+
+
+def forget_other_parsers(cache_dir: Path) -> None:
+    """Remove Pelican's content cache, before Pelican reads it, if other parsing code saved it.
+
+    Each of its files would be parsed again anyway (see reading.PARSER), but
+    Pelican unpickles the whole cache first, and a pickle of classes that have
+    since moved or been renamed stops the build with an ImportError, which
+    Pelican lets through: an editor would have to delete the cache."""
+    try:
+        saved_by = (cache_dir / CACHED_BY).read_text(encoding="ascii")
+    except (OSError, ValueError):
+        saved_by = None
+    if saved_by != PARSER:
+        (cache_dir / CONTENT_CACHE).unlink(missing_ok=True)
 
 
 def published(items: dict, now: datetime) -> dict:

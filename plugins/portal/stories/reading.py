@@ -21,14 +21,17 @@ _TOP_HEADING = re.compile(r"^#(?!#)\s", re.MULTILINE)
 
 
 def _parser_identity() -> str:
-    """What decides what a parsed file holds: this code and the libraries' versions.
+    """What decides what a parsed file holds: this code, where it lives, and the libraries' versions.
 
     Pelican's content cache only checks each file's stamp; a file parsed by
     other code (another Markdown extension, a stricter sanitizer) is parsed
-    again instead of bringing its old HTML back.
+    again instead of bringing its old HTML back. The modules' names count
+    too: the cache pickles `ParsedFile` and its parts by them, and a cache
+    made before they moved could not be read (generator.forget_other_parsers).
     """
     digest = hashlib.blake2b(digest_size=16)
     for module in (sys.modules[__name__], characters, frontmatter, packed, sanitize):
+        digest.update(module.__name__.encode())
         digest.update(Path(module.__file__).read_bytes())
     for package in ("markdown", "nh3", "pyyaml"):
         digest.update(version(package).encode())

@@ -136,6 +136,21 @@ def test_a_kyrgyz_word_finds_the_kyrgyz_story_and_not_the_russian_one(site, new_
     assert search(page, site, "ru", q=KYRGYZ_WORD) == []
 
 
+def test_the_search_answers_as_the_reader_types_once_typing_pauses(site, new_page):
+    page = new_page()
+    page.goto(site.url("/ky/search/"))
+    page.wait_for_function("text => document.querySelector('.search-results__status').textContent === text",
+                           arg=message("ky", "Type a word to find, or choose a filter."))
+    page.evaluate("""searching => { window.searches = 0; new MutationObserver(() => {
+        if (document.querySelector('.search-results__status').textContent === searching) window.searches++;
+    }).observe(document.querySelector('.search-results__status'), {childList: true}); }""",
+                  message("ky", "Searching…"))
+    page.locator("main").get_by_role("searchbox").press_sequentially(KYRGYZ_WORD)  # no Enter
+    assert results(page, "ky") == [fx.BUS_LANES.urls["ky"]]
+    assert page.evaluate("window.searches") == 1, "one search for the word, not one for each letter"
+    assert urlsplit(page.url).query == f"q={quote(KYRGYZ_WORD)}"
+
+
 def test_results_come_only_from_the_readers_language(site, new_page):
     page = new_page()
     for lang in LANGS:

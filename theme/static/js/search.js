@@ -2,6 +2,8 @@
    wrote (plugins/portal/search), in the page's language. Loaded on the search page
    only. The form is a plain GET form: its address (?q=…&section=…) is read
    here on load and kept up to date, so a search can be bookmarked or shared.
+   It searches as the reader types, once typing pauses (WAIT), and at once
+   on Enter or a changed filter.
    Every text comes from the page (data-text-* attributes, from the theme's
    catalogs). Without JavaScript the page shows its <noscript> message.
    The index comes in chunks, each a Pagefind index of consecutive stories
@@ -12,6 +14,7 @@ const form = document.querySelector("[data-search-form]");
 const FILTERS = ["section", "year", "official", "unit"];
 const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" } };
 const PAGE = 10;
+const WAIT = 300; // ms after the last key: one search per pause, not one per letter
 
 if (root && form) {
   const text = root.dataset;
@@ -171,9 +174,15 @@ if (root && form) {
     const items = await showMore(latest);
     if (items.length) items[0].querySelector("a").focus();
   });
+  let typing = 0;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    clearTimeout(typing);
     if (chunks) run();
+  });
+  form.elements.q.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => chunks && run(), WAIT);
   });
   form.addEventListener("change", (event) => {
     if (chunks && event.target.tagName === "SELECT") run();

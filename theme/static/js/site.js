@@ -5,7 +5,7 @@
   var menu = document.querySelector("[data-nav]");
   if (menu && window.matchMedia) {
     var nav = menu.parentNode;
-    var wide = window.matchMedia("(min-width: 60em)");
+    var wide = window.matchMedia("(min-width: 72em)"); /* as in site.css */
     var update = function () {
       if (wide.matches) menu.open = true;
       nav.classList.toggle("site-nav--bar", wide.matches);

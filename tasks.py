@@ -16,43 +16,40 @@ BIN = Path(sys.executable).parent
 OUTPUT = ROOT / "output"
 HOST, PORT = "127.0.0.1", 8000
 WATCHED = ("content/**/*", "data/*.yml", "theme/**/*", "plugins/**/*.py", "pelicanconf.py")  # serve, preview
-LIVE = ("-e", "PORTAL_LIVE_RELOAD=true")  # livereload injects an inline script: see base.html's CSP
 
 
-def pelican(*args: str, content: str = "content", output: Path = OUTPUT) -> bool:
-    """Build with the `pelican` command; False (after Pelican printed the editor's report) on bad content.
-
-    The site changes only if the build succeeds, and only where it changed
-    (plugins/portal/site_output). A new process each time, so `serve` and `preview`
-    pick up edited plugins.
-    """
-    command = [str(BIN / "pelican"), content, "-s", "pelicanconf.py", "-o", str(output), *args]
-    return subprocess.run(command, cwd=ROOT).returncode == 0
+def rebuild(*flags: str) -> bool:
+    """One `build --live` in a new process, so `serve` and `preview` pick up edited plugins: it ends as
+    `build` does, with our summary (pages, feeds, photos) or the editor's report. False if it stopped."""
+    return subprocess.run([str(BIN / "invoke"), "build", "--live", *flags], cwd=ROOT).returncode == 0
 
 
-def build_here(settings: str, output: Path, display):
+def build_here(settings: str, output: Path, display, overrides: dict | None = None):
     """Build in this process (see workflow.building), with the progress display."""
     from workflow.building import build as run_build
 
     os.chdir(ROOT)  # like `make`: PORTAL_DATA and publishconf.py's import of pelicanconf are relative to it
     with display.step("Building the site") as step:
-        return run_build(ROOT / settings, output, on_write=step.advance)
+        return run_build(ROOT / settings, output, overrides, on_write=step.advance)
 
 
-@task
-def build(c):
+@task(help={"live": "let livereload's script run on the pages (serve and preview build so)",
+            "preview": "with drafts and embargoed stories, bannered, into .preview/ (never output/)"})
+def build(c, live=False, preview=False):
     """Build the site from content/ into output/ (the previous site stays if the build stops)."""
     from workflow.building import leave
     from workflow.progress import Display, summary
 
+    overrides = {"PORTAL_LIVE_RELOAD": live, "PORTAL_PREVIEW": preview}
+    output = PREVIEW if preview else OUTPUT
     with Display() as display:
-        done = build_here("pelicanconf.py", OUTPUT, display)
+        done = build_here("pelicanconf.py", output, display, overrides)
     for warning in done.warnings:  # a developer's problem (a plugin that did not load …): `check` fails on them
         print(warning.message, file=sys.stderr)
     if not done.ok:
         print(done.stopped, file=sys.stderr)
         leave(1)
-    print(summary("Built", OUTPUT, done.seconds), file=sys.stderr)
+    print(summary("Built", output, done.seconds), file=sys.stderr)
     leave(0)
 
 
@@ -61,10 +58,10 @@ def serve(c):
     """Build, serve at http://127.0.0.1:8000 and rebuild + reload the browser on every change."""
     from livereload import Server
 
-    pelican(*LIVE)
+    rebuild()
     server = Server()
     for watched in WATCHED:
-        server.watch(watched, lambda *_changed: pelican(*LIVE))
+        server.watch(watched, lambda *_changed: rebuild())
     print(f"Serving the site at http://{HOST}:{PORT}/ (Ctrl+C to stop)")
     server.serve(host=HOST, port=PORT, root=str(OUTPUT), open_url_delay=None)
 
@@ -132,13 +129,10 @@ def preview(c, port=PREVIEW_PORT):
     """Serve the site WITH drafts and embargoed stories (bannered) at http://127.0.0.1:8001 (never output/)."""
     from livereload import Server
 
-    def rebuild(*_changed) -> None:
-        pelican(*LIVE, "PORTAL_PREVIEW=true", output=PREVIEW)
-
-    rebuild()
+    rebuild("--preview")
     server = Server()
     for watched in WATCHED:
-        server.watch(watched, rebuild)
+        server.watch(watched, lambda *_changed: rebuild("--preview"))
     print(f"Preview (not the public site) at http://{HOST}:{port}/ (Ctrl+C to stop)", flush=True)
     server.serve(host=HOST, port=int(port), root=str(PREVIEW), open_url_delay=None)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -37,7 +38,7 @@ def test_preview_serves_drafts_with_a_banner_and_never_writes_output(project):
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "PORTAL_NOW"} | GIT_IDENTITY | {"PORTAL_NOW": NOW}
     server = subprocess.Popen([str(INVOKE), "preview", "--port", str(port)], cwd=project.root, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
         draft = fetch(f"http://127.0.0.1:{port}{fx.DRAFT.urls['ru']}")
         assert fx.DRAFT.titles["ru"] in draft and "черновик" in draft and "preview-banner" in draft
@@ -45,6 +46,10 @@ def test_preview_serves_drafts_with_a_banner_and_never_writes_output(project):
         assert "эмбаргодо" in embargoed
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        printed = server.communicate(timeout=30)[0]
     assert (project.root / ".preview" / "index.html").is_file()
     assert not (project.root / "output").exists()
+    # each build (serve's too) ends with what it made, not Pelican's "Done: Processed 0 articles"
+    assert "Processed" not in printed, printed
+    pages = len(list((project.root / ".preview").rglob("*.html")))
+    assert re.search(rf"Built {pages} pages, \d+ feeds and \d+ photos in [\d.]+ s", printed), printed

@@ -244,7 +244,7 @@ def populate(site) -> None:
                      "Пресс-конференция будет посвящена городским паркам.")[lang],
                 title=CANCELLED.titles[lang], date="2026-11-24 11:00", slug="parks-press-conference",
                 starts="2026-11-27 15:00", venue=small_hall[lang], speakers=["vice-mayor-social"],
-                event_status="cancelled")
+                event_status="cancelled", topics=["parks"])
 
     # -- explainers, video, interviews, press releases ---------------------------------
     for lang in ("ky", "ru"):

@@ -100,3 +100,25 @@ def test_listing_pages_link_to_the_same_page_in_the_other_language(site, lang):
         doc = site.html(path.format(lang))
         assert alternates(doc).get(other) == site.url(path.format(other)), path.format(lang)
         assert site_path(switcher(doc, other).get("href"), doc.base_url) == path.format(other), path.format(lang)
+
+
+def test_page_n_of_a_list_has_page_n_in_the_other_language_as_its_translation_or_none(site):
+    """A list is shorter in one language (fewer stories): its page N, where the other has one, is page N's
+    translation; where not, page N names no translation, and the switcher leads to the list's first page."""
+    translated, untranslated = [], []
+    for lang, other in OTHER.items():
+        for file in sorted((site.output / lang).rglob("page/*/index.html")):
+            path = "/" + file.parent.relative_to(site.output).as_posix() + "/"
+            twin = f"/{other}/" + path.split("/", 2)[2]
+            doc = site.html(path)
+            if site.exists(twin):
+                assert alternates(doc).get(other) == site.url(twin), path
+                assert site_path(switcher(doc, other).get("href"), doc.base_url) == twin, path
+                translated.append(path)
+            else:
+                assert other not in alternates(doc), f"{path} names {alternates(doc).get(other)}, not built"
+                first = twin.split("page/")[0]
+                assert site_path(switcher(doc, other).get("href"), doc.base_url) == first, path
+                assert site.exists(first)
+                untranslated.append(path)
+    assert translated and untranslated, (translated, untranslated)

@@ -7,6 +7,7 @@ rendering makes "what pages does the site have" readable in one module.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -62,6 +63,7 @@ class LanguagePlanner:
         self.languages = languages
         self.page_size = page_size
         self.stories = resolver.story_views(lang)
+        self.other_stories = resolver.story_views(self.other)  # how long the other language's lists are
         self.sections = resolver.sections(lang)  # these two are in every page's context: made once
         self.site_pages = [view for view in (resolver.page(p, lang) for p in site.pages.values()) if view]
         self.publisher = jsonld.organization(languages[lang]["site_name"], urls.absolute(urls.home(lang)))
@@ -97,15 +99,23 @@ class LanguagePlanner:
             "jsonld": [],
         }
 
+    def page_count(self, stories: int) -> int:
+        """Pages of a list of `stories`: an empty list still gets page 1."""
+        return max(1, -(-stories // self.page_size))
+
     def paginate(self, first: str, counterpart: str | None, template: str, stories: list[StoryView],
-                 fallback: str | None = None, **context) -> Iterator[PagePlan]:
-        """Path-based pages of `page_size` stories; an empty list still gets page 1."""
-        count = max(1, -(-len(stories) // self.page_size))
+                 counterpart_stories: int = 0, fallback: str | None = None, **context) -> Iterator[PagePlan]:
+        """Path-based pages of `page_size` stories. Page N's counterpart is page N of `counterpart`, the
+        same list in the other language (`counterpart_stories` long) where it has one; where it has not,
+        page N has no translation, and the switcher leads to that list's first page and says so."""
+        count = self.page_count(len(stories))
         urls = [self.urls.paginated(first, n) for n in range(1, count + 1)]
+        translated = self.page_count(counterpart_stories) if counterpart else 0
         for number, path in enumerate(urls, start=1):
             chunk = stories[(number - 1) * self.page_size: number * self.page_size]
+            twin = self.urls.paginated(counterpart, number) if number <= translated else None
             yield PagePlan(path, template, {
-                **self.common(path, counterpart, fallback), **context,
+                **self.common(path, twin, counterpart or fallback), **context,
                 "stories": chunk, "pagination": Pagination(number, count, urls)})
 
     # the pages ------------------------------------------------------------
@@ -145,10 +155,12 @@ class LanguagePlanner:
             yield PagePlan(story.url, "story.html", context)
 
     def section_pages(self) -> Iterator[PagePlan]:
+        others = Counter(s.section.id for s in self.other_stories)
         for section in self.sections:
             stories = [s for s in self.stories if s.section.id == section.id]
             yield from self.paginate(section.url, self.urls.listing(self.other, section.id), "listing.html",
-                                     stories, heading=section.name, intro="", listing_kind="section", entry=section)
+                                     stories, others[section.id], heading=section.name, intro="",
+                                     listing_kind="section", entry=section)
 
     def registry_pages(self) -> Iterator[PagePlan]:
         for kind, path_part in REGISTRY_PATHS.items():
@@ -156,6 +168,7 @@ class LanguagePlanner:
             for story in self.stories:
                 for entry_id in MEMBERS[kind](story):
                     listed.setdefault(entry_id, []).append(story)
+            others = Counter(entry_id for story in self.other_stories for entry_id in MEMBERS[kind](story))
             entries = []
             for registry_entry in self.site.registry.of(kind).values():
                 entry = self.resolver.entry(kind, registry_entry, self.lang)
@@ -163,7 +176,7 @@ class LanguagePlanner:
                 entry.count = len(stories)
                 entries.append(entry)
                 counterpart = self.urls.listing(self.other, path_part, entry.id)
-                yield from self.paginate(entry.url, counterpart, "listing.html", stories,
+                yield from self.paginate(entry.url, counterpart, "listing.html", stories, others[entry.id],
                                          heading=entry.name, intro=entry.role, listing_kind=kind[:-1], entry=entry)
             index = self.urls.listing(self.lang, path_part)
             yield PagePlan(index, "registry_index.html", {
@@ -174,22 +187,23 @@ class LanguagePlanner:
         """The archive index and a paginated list per year; a year the other
         language has no stories in has no counterpart."""
         index, other_index = self.urls.listing(self.lang, ARCHIVE), self.urls.listing(self.other, ARCHIVE)
-        other_years = {s.date.year for s in self.resolver.story_views(self.other)}
+        other_years = Counter(s.date.year for s in self.other_stories)
         years = []
         for year, group in groupby(self.stories, key=lambda s: s.date.year):
             stories = list(group)
             first = self.urls.listing(self.lang, ARCHIVE, str(year))
             years.append(Entry(id=str(year), name=str(year), url=first, count=len(stories)))
             counterpart = self.urls.listing(self.other, ARCHIVE, str(year)) if year in other_years else None
-            yield from self.paginate(first, counterpart, "listing.html", stories, fallback=other_index,
-                                     heading=str(year), intro="", listing_kind="archive", entry=years[-1])
+            yield from self.paginate(first, counterpart, "listing.html", stories, other_years[year],
+                                     fallback=other_index, heading=str(year), intro="", listing_kind="archive",
+                                     entry=years[-1])
         yield PagePlan(index, "archive.html", {**self.common(index, other_index), "years": years})
 
     def photo_pages(self) -> Iterator[PagePlan]:
         """The Photo section: every story with a press kit, newest first."""
         stories = [s for s in self.stories if s.press_kit]
         yield from self.paginate(self.urls.listing(self.lang, PHOTO), self.urls.listing(self.other, PHOTO),
-                                 "photos.html", stories)
+                                 "photos.html", stories, sum(1 for s in self.other_stories if s.press_kit))
 
     def standing_pages(self) -> Iterator[PagePlan]:
         for page in self.site.pages.values():

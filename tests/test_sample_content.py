@@ -103,3 +103,15 @@ def test_the_standing_pages_exist_in_both_languages(sample):
         for lang in LANGS:
             assert (CONTENT / "pages" / page / f"{lang}.md").is_file()
             assert (output / lang / page / "index.html").is_file(), f"/{lang}/{page}/ was not built"
+
+
+def test_published_addresses_stay_as_recorded_when_slugs_are_made_differently(sample):
+    """The heating-season decision was published when an en dash vanished from slugs ("20262027"):
+    new titles make "2026-2027", but data/permalinks.yml keeps its address."""
+    done, output, _ = sample
+    assert done.returncode == 0
+    recorded = yaml.safe_load((ROOT / "data" / "permalinks.yml").read_text(encoding="utf-8"))
+    slugs = recorded["decisions/2026/09-15-heating-season-dates"]
+    assert slugs["ru"] == "o-nachale-otopitelnogo-sezona-20262027-godov"
+    for lang, slug in slugs.items():
+        assert (output / lang / "decisions" / "2026" / slug / "index.html").is_file(), slug

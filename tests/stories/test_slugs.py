@@ -22,6 +22,11 @@ import fixture_site as fx
     # punctuation, digits, case
     ("Бюджет-2027: 12 млрд сом!", "biudzhet-2027-12-mlrd-som"),
     ("  «Бишкекзеленхоз» — МП  ", "bishkekzelenkhoz-mp"),
+    # punctuation outside ASCII separates words, as ASCII punctuation does
+    ("Жылытуу мезгили 2026–2027", "zhylytuu-mezgili-2026-2027"),
+    ("Токтом №412 күчүнө кирди", "toktom-412-kuchuno-kirdi"),
+    ("Чүй/Манас кесилиши", "chui-manas-kesilishi"),
+    ("Café «Ала-Тоо»", "cafe-ala-too"),
 ])
 def test_titles_are_transliterated(title, slug):
     assert slugify(title) == slug

@@ -34,11 +34,18 @@ def romanize(text: str) -> str:
     return unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
 
 
+def _separator(char: str) -> str:
+    """A space for what is neither a letter, a digit nor an accent: punctuation, symbols and spaces,
+    from any script (`–`, `№`, `«`, `/`), separate words instead of vanishing between them."""
+    return char if unicodedata.category(char)[0] in "LNM" else " "
+
+
 def slugify(title: str) -> str:
-    """`Бишкекте жаңы автобустар` → `bishkekte-zhangy-avtobustar`."""
-    latin = unicodedata.normalize("NFKD", transliterate(title))
-    latin = latin.encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", latin).strip("-")
+    """`Бишкекте жаңы автобустар` → `bishkekte-zhangy-avtobustar`; `Бюджет 2026–2027, №412` →
+    `biudzhet-2026-2027-412`. (Published addresses keep the slug they were given: see permalinks.py.)"""
+    words = "".join(_separator(char) for char in transliterate(title))
+    latin = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")
     if len(slug) > MAX_LENGTH:
         slug = slug[:MAX_LENGTH].rsplit("-", 1)[0]
     return slug

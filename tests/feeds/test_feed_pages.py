@@ -60,7 +60,14 @@ def test_the_feeds_page_lists_every_feed_of_its_language_with_what_it_is_for(fee
     linked = {href for href in doc.xpath("//main//a/@href") if href.startswith("/") and href.rsplit("/", 1)[-1] in FILES}
     assert linked == built
     items = doc.xpath("//main//li[contains(@class, 'feed-list__item')]")
-    assert len(items) == 1 + 3 + len(fx.SECTIONS) + len(fx.OFFICIALS) + len(fx.UNITS) + len(fx.TOPICS)
+    # one entry per page: the audio and video libraries and the announcements (with the calendar)
+    # offer their story feeds beside the podcast, the video feed and the calendar, not once more
+    assert len(items) == 1 + len(fx.SECTIONS) + len(fx.OFFICIALS) + len(fx.UNITS) + len(fx.TOPICS)
+    names = [text_of(item.find_class("feed-list__name")[0]) for item in items]
+    assert len(names) == len(set(names)), f"listed twice: {sorted({n for n in names if names.count(n) > 1})}"
+    audio = next(item for item in items if item.xpath(f".//a[@href='/{lang}/audio/podcast.xml']"))
+    assert {a.get("href").rsplit("/", 1)[-1] for a in audio.find_class("feed-list__file")} == \
+        {"podcast.xml", "rss.xml", "atom.xml", "feed.json"}
     for item in items:
         explanation = item.xpath(".//*[contains(@class, 'feed-list__about')]")
         assert explanation and len(text_of(explanation[0])) > 10, text_of(item)

@@ -16,7 +16,7 @@ with `feeds.opml` in it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from portal.pages.planning import MEMBERS
 from portal.pages.resolve import Resolver
@@ -86,11 +86,12 @@ class Feed:
 
 @dataclass(frozen=True)
 class FeedLink:
-    """A `<link rel="alternate">` a page advertises."""
+    """A feed a page advertises: a `<link rel="alternate">`, and a visible link on list pages."""
 
     title: str
     url: str
     mime: str
+    label: str = ""  # the format's name, shown on the visible link ("RSS")
 
 
 @dataclass
@@ -109,7 +110,8 @@ class FeedCatalog:
         self.languages = languages
         self.home = home  # lang -> path of the home page
         self.feeds: dict[str, list[Feed]] = {lang: [] for lang in languages}
-        self.groups: dict[str, list[FeedGroup]] = {lang: [] for lang in languages}
+        self.groups: dict[str, list[FeedGroup]] = {lang: [] for lang in languages}  # the OPML file's
+        self.page_groups: dict[str, list[FeedGroup]] = {}  # the Feeds page's (see _one_entry_per_page)
         self.pages: dict[str, str] = {}  # lang -> path of the Feeds page
         self.opml: dict[str, FeedFile] = {}
         self._advertised: dict[str, list[FeedLink]] = {}  # page path -> links
@@ -117,7 +119,7 @@ class FeedCatalog:
 
     def add(self, feed: Feed, advertise_on: list[str]) -> None:
         self.feeds[feed.lang].append(feed)
-        links = [FeedLink(f"{feed.title} ({f.label})", f.url, f.mime) for f in feed.files]
+        links = [FeedLink(f"{feed.title} ({f.label})", f.url, f.mime, f.label) for f in feed.files]
         for path in advertise_on:
             self._advertised.setdefault(path, []).extend(links)
         if feed.kind == "all":
@@ -185,6 +187,7 @@ def build_catalog(resolver: Resolver, config: FeedSettings, site_names: dict[str
         catalog.pages[lang] = page
         catalog.opml[lang] = FeedFile("opml", page + OPML_FILE, urls.absolute(page + OPML_FILE))
         catalog.groups[lang] = _groups(catalog.feeds[lang], texts[lang])
+        catalog.page_groups[lang] = _one_entry_per_page(catalog.groups[lang])
     return catalog
 
 
@@ -198,3 +201,21 @@ def _groups(feeds: list[Feed], texts: Texts) -> list[FeedGroup]:
         if members:
             groups.append(FeedGroup(group, texts.group(group), members))
     return groups
+
+
+def _one_entry_per_page(groups: list[FeedGroup]) -> list[FeedGroup]:
+    """The groups as the Feeds page shows them: a section that a media feed mirrors (the audio and
+    video libraries, the announcements with the calendar) is one entry, the media feed's, which offers
+    the section's story feeds after its own, instead of coming back under Sections with the same name."""
+    media = {feed.page for group in groups if group.kind == "media" for feed in group.feeds}
+    sections = {feed.page: feed for group in groups if group.kind == "sections" for feed in group.feeds}
+    shown = []
+    for group in groups:
+        feeds = group.feeds
+        if group.kind == "media":
+            feeds = [replace(f, files=f.files + sections[f.page].files) if f.page in sections else f for f in feeds]
+        elif group.kind == "sections":
+            feeds = [f for f in feeds if f.page not in media]
+        if feeds:
+            shown.append(FeedGroup(group.kind, group.title, feeds))
+    return shown

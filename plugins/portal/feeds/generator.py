@@ -61,7 +61,7 @@ class FeedsGenerator(Generator):
         lang, pages = planner.lang, self.catalog.pages
         path = pages[lang]
         context = planner.common(path, pages.get(planner.other))
-        context.update(feed_groups=self.catalog.groups[lang], opml=self.catalog.opml[lang],
+        context.update(feed_groups=self.catalog.page_groups[lang], opml=self.catalog.opml[lang],
                        opml_description=self.texts[lang].description("opml"))
         yield PagePlan(path, "feeds.html", context)
 

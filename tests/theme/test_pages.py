@@ -6,6 +6,7 @@ import re
 
 import pytest
 from babel.messages.pofile import read_po
+from PIL import Image
 
 import fixture_site as fx
 from helpers import LANGS, ROOT, jsonld, links, normalize, page_text, site_path, text_of, types_of
@@ -57,6 +58,17 @@ def test_structured_data_of_home_story_and_announcement(site, lang):
     assert event[0]["location"]["name"] == fx.VENUE[lang]
     cancelled = [b for b in jsonld(site.html(fx.CANCELLED.urls[lang])) if b.get("@type") == "Event"]
     assert cancelled[0]["eventStatus"] == "https://schema.org/EventCancelled"
+
+
+def test_the_site_has_a_small_favicon_of_its_own_linked_from_every_page(site):
+    """Browsers ask for /favicon.ico whatever the page says: it is there, and every page links it."""
+    icon = site.file("/favicon.ico")
+    assert icon.is_file() and icon.stat().st_size < 10_000
+    with Image.open(icon) as image:
+        assert image.format == "ICO" and {(16, 16), (32, 32)} <= set(image.info["sizes"])
+    unlinked = [page for page in all_pages(site)
+                if site.html(page).xpath('//head/link[@rel="icon"]/@href') != ["/favicon.ico"]]
+    assert not unlinked, unlinked[:5]
 
 
 @pytest.mark.parametrize("lang", LANGS)

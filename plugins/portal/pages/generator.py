@@ -73,11 +73,11 @@ class BilingualGenerator(Generator):
                     cache.rendered, len(pages) - cache.rendered)
 
     def job(self, cache: RenderCache, urls: Urls, plan: PagePlan) -> FileJob:
-        """Every page gets the theme's path, the year of the build's clock and,
+        """Every page gets the site's root and the theme's paths, the year of the build's clock and,
         for the neutral pages, the home of the default language."""
         site = self.context[VIEWS_KEY].site
         name = urls.output_name(plan.path)
-        context = {"theme_url": urls.theme(), "current_year": site.now.year,
+        context = {"site_root": urls.root(), "theme_url": urls.theme(), "current_year": site.now.year,
                    "home_url": urls.home(site.languages[0]), "output_file": name, **plan.context}
 
         def render() -> bytes:

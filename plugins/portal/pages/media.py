@@ -3,8 +3,8 @@
 Only files that a published translation names are copied: a PDF or a video
 of an embargoed or draft story never reaches the output. Photos are not
 copied here: the photos plugin publishes them cleaned of their metadata.
-The theme's static files are copied here rather than by Pelican, which
-would rewrite each of them in every build.
+The theme's static files (and its root/ files) are copied here rather than
+by Pelican, which would rewrite each of them in every build.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ def copy_media(site: Site, output: Output) -> None:
 
 
 def copy_theme(theme: Path, output: Output) -> None:
-    """The theme's static files (CSS, scripts, images)."""
-    static = theme / "static"
-    for path in sorted(p for p in static.rglob("*") if p.is_file()):
-        output.copy(f"{THEME_FOLDER}/{path.relative_to(static).as_posix()}", path)
+    """The theme's static files (CSS, scripts, images) under /theme/, and its root/ files at the
+    site's root, where browsers and crawlers ask for them unlinked (/favicon.ico)."""
+    for folder, prefix in ((theme / "static", f"{THEME_FOLDER}/"), (theme / "root", "")):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            output.copy(f"{prefix}{path.relative_to(folder).as_posix()}", path)

@@ -229,7 +229,6 @@ class LanguagePlanner:
                    for e in self.site.registry.units.values() if e.id in units],
             archive_url=self.urls.listing(self.lang, ARCHIVE),
             pagefind_url=self.urls.pagefind(),
-            site_root=self.urls.root(),
         )
         return PagePlan(path, "search.html", context)
 

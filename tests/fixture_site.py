@@ -8,7 +8,7 @@ the theme.
 What is where, in short:
 - BUS_LANES: news in ky+ru, slugs by transliteration, a photo (photos.yml),
   officials, unit, topic, a correction; dated 2026-11-26.
-- CONCERT: explicit `slug:`. TREES: ky only. WATER: ru only.
+- CONCERT: explicit `slug:`. TREES: ky only. WATER: ru only (its ky.md a draft).
   Four news stories per language: the news section has two pages.
 - PARKING (in force) and OLD_RULES (repealed): decisions with signed PDFs.
 - BRIEFING (over, with coverage HEATING_REPORT), BUDGET_BRIEFING (upcoming),
@@ -204,6 +204,8 @@ def populate(site) -> None:
     s.story(WATER.id, "ru", "Работы начнутся в понедельник и продлятся две недели. Подача воды не прекратится.",
             title=WATER.titles["ru"], date="2026-11-22 09:00", units=["leninsky-district"],
             summary="Трубы заменят на трёх улицах.")
+    s.story(WATER.id, "ky", "Түтүктөр дүйшөмбүдөн тартып алмаштырылат.", title="Суу түтүктөрү алмаштырылат",
+            date="2026-11-22 09:00", units=["leninsky-district"], status="draft")
 
     # -- decisions --------------------------------------------------------------------
     s.pdf(PARKING.id, "toktom-412.pdf", pages=3)

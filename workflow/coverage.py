@@ -21,12 +21,14 @@ def notes(resolver, root: Path) -> Iterator[Note]:
 
 
 def one_language(site, root: Path) -> Iterator[Note]:
+    """A story published in one language: the other has no file, or only a draft."""
     for story_id, story in sorted(site.stories.items()):
         missing = [lang for lang in site.languages if lang not in story.translations]
         if missing and story.translations:
             present = next(iter(story.translations.values()))
-            yield Note("one-language", f"{story_id}: no {', '.join(_name(l) for l in missing)} version",
-                       _relative(present.source, root))
+            yield Note("one-language", f"{story_id}: " + "; ".join(
+                f"the {_name(lang)} version is a draft" if lang in story.drafts else f"no {_name(lang)} version"
+                for lang in missing), _relative(present.source, root))
 
 
 def without_stories(resolver) -> Iterator[Note]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from babel.messages.pofile import read_po
 
 import fixture_site as fx
-from helpers import LANGS, OTHER, alternates, links, normalize, site_path, text_of
+from helpers import LANGS, OTHER, ROOT, alternates, links, normalize, site_path, text_of
 
 
 def switcher(doc, lang: str):
@@ -122,3 +123,19 @@ def test_page_n_of_a_list_has_page_n_in_the_other_language_as_its_translation_or
                 assert site.exists(first)
                 untranslated.append(path)
     assert translated and untranslated, (translated, untranslated)
+
+
+def catalog_message(lang: str, msgid: str) -> str:
+    with (ROOT / "theme" / "translations" / lang / "LC_MESSAGES" / "messages.po").open("rb") as po:
+        return read_po(po, locale=lang)[msgid].string
+
+
+def test_a_version_left_as_a_draft_is_called_a_draft_not_missing(site):
+    """WATER's ky.md is a draft: its Russian page says so; TREES has no ru.md: its page says it is not translated."""
+    water = switcher_text(site.html(fx.WATER.urls["ru"]), "ky")
+    draft = "The Kyrgyz version of this page is still a draft: the link leads to the section page in Kyrgyz."
+    assert catalog_message("ru", draft) in water and catalog_message("ky", draft) in water
+    assert "не переведена" not in water
+    trees = switcher_text(site.html(fx.TREES.urls["ky"]), "ru")
+    untranslated = "This page has not been translated into Russian: the link leads to the section page in Russian."
+    assert catalog_message("ky", untranslated) in trees and "долбоор" not in trees

@@ -47,7 +47,7 @@ def test_check_passes_on_the_fixture_site_and_reports_one_language_stories(proje
     assert run.returncode == 0, run.text
     assert "Safe to publish" in run.stdout
     assert f"{fx.TREES.id}: no Russian version" in run.stdout
-    assert f"{fx.WATER.id}: no Kyrgyz version" in run.stdout
+    assert f"{fx.WATER.id}: the Kyrgyz version is a draft" in run.stdout
 
 
 def test_an_official_with_no_story_in_a_language_is_noted(project):

@@ -69,11 +69,12 @@ class LanguagePlanner:
         self.publisher = jsonld.organization(languages[lang]["site_name"], urls.absolute(urls.home(lang)))
 
     # shared context -------------------------------------------------------
-    def common(self, path: str, counterpart: str | None, fallback: str | None = None) -> dict:
+    def common(self, path: str, counterpart: str | None, fallback: str | None = None, draft: bool = False) -> dict:
         """Context every page of this language gets.
 
         `counterpart` is the same page in the other language, if it exists;
-        otherwise the switcher leads to `fallback` and says so.
+        otherwise the switcher leads to `fallback` and says so (that it is a
+        draft, when `draft`).
         """
         alternates = [Alternate(self.lang, self.urls.absolute(path))]
         if counterpart:
@@ -82,7 +83,7 @@ class LanguagePlanner:
             alternates += [Alternate(self.other, self.urls.absolute(counterpart)),
                            Alternate("x-default", self.urls.absolute(default))]
         switch = LanguageSwitch(self.other, counterpart or fallback or self.urls.home(self.other),
-                                translated=counterpart is not None)
+                                translated=counterpart is not None, draft=draft and counterpart is None)
         return {
             "lang": self.lang,
             "other_lang": self.other,
@@ -149,7 +150,8 @@ class LanguagePlanner:
     def story_pages(self) -> Iterator[PagePlan]:
         for story in self.stories:
             counterpart = story.translation.url if story.translation else None
-            context = self.common(story.url, counterpart, fallback=self.urls.listing(self.other, story.section.id))
+            context = self.common(story.url, counterpart, fallback=self.urls.listing(self.other, story.section.id),
+                                  draft=self.other in self.site.stories[story.id].drafts)
             context["jsonld"] = jsonld.for_story(story, self.publisher, self.urls.absolute)
             context["story"] = story
             yield PagePlan(story.url, "story.html", context)
@@ -211,7 +213,8 @@ class LanguagePlanner:
             if view is None:
                 continue
             other = self.resolver.page(page, self.other)
-            context = self.common(view.url, other.url if other else None, fallback=self.urls.home(self.other))
+            context = self.common(view.url, other.url if other else None, fallback=self.urls.home(self.other),
+                                  draft=self.other in page.drafts)
             context["page"] = view
             yield PagePlan(view.url, "page.html", context)
 

@@ -44,12 +44,14 @@ class LanguageSwitch:
 
     `translated` is False when the page has no version in `lang`: the switcher
     then leads to the closest page that does exist (the section page) and says
-    so, instead of pretending a translation exists.
+    so, instead of pretending a translation exists; `draft` when that version
+    exists as a draft, which it then says instead.
     """
 
     lang: str
     url: str
     translated: bool
+    draft: bool = False
 
 
 @dataclass(slots=True)

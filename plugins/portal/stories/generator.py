@@ -215,10 +215,13 @@ def forget_other_parsers(cache_dir: Path) -> None:
 
 
 def published(items: dict, now: datetime) -> dict:
-    """Copies without drafts and embargoed versions; items left with no language are dropped."""
+    """Copies without drafts and embargoed versions, which remember the languages of their drafts
+    (a reader is told a version is a draft, not that there is none); items left with no language
+    are dropped. An embargoed version is never mentioned."""
     kept = {}
     for item_id, item in items.items():
         public = {lang: t for lang, t in item.translations.items() if is_public(t, now)}
         if public:
-            kept[item_id] = replace(item, translations=public)
+            drafts = tuple(lang for lang, t in item.translations.items() if t.status == "draft")
+            kept[item_id] = replace(item, translations=public, drafts=drafts)
     return kept

@@ -113,6 +113,7 @@ class Story:
     folder: Path
     translations: dict[str, Translation] = field(default_factory=dict)
     photos: list[Photo] = field(default_factory=list)  # in the order of photos.yml
+    drafts: tuple[str, ...] = ()  # languages whose file is a draft, once `translations` holds only the public
 
     @property
     def date(self) -> datetime:
@@ -125,6 +126,7 @@ class Page:
 
     id: str
     translations: dict[str, Translation] = field(default_factory=dict)
+    drafts: tuple[str, ...] = ()  # as Story.drafts
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import pytest
 from babel.messages.pofile import read_po
@@ -58,6 +59,47 @@ def test_structured_data_of_home_story_and_announcement(site, lang):
     assert event[0]["location"]["name"] == fx.VENUE[lang]
     cancelled = [b for b in jsonld(site.html(fx.CANCELLED.urls[lang])) if b.get("@type") == "Event"]
     assert cancelled[0]["eventStatus"] == "https://schema.org/EventCancelled"
+
+
+ISO_DURATION = re.compile(r"PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?")
+# What Google's video results require of a VideoObject; a file's address (contentUrl) too.
+VIDEO_REQUIRED = {"name", "thumbnailUrl", "uploadDate"}
+
+
+def seconds(clock: str) -> int:
+    """ "1:02:40" or "02:40" → seconds."""
+    return sum(int(part) * 60 ** power for power, part in enumerate(reversed(clock.split(":"))))
+
+
+def media_object(site, url: str) -> dict:
+    found = [b for b in jsonld(site.html(url)) if b.get("@type") in ("VideoObject", "AudioObject")]
+    assert len(found) == 1, url
+    return found[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_videos_and_recordings_are_described_with_their_duration(feeds_site, lang):
+    import feeds_fixture
+
+    for story, kind in ((feeds_fixture.FILM, "VideoObject"), (feeds_fixture.AUDIO, "AudioObject"),
+                        (fx.VIDEO, "VideoObject")):
+        url = story.urls[lang]
+        data, doc = media_object(feeds_site, url), feeds_site.html(url)
+        assert data["@type"] == kind and data["name"] == story.titles[lang] and data["inLanguage"] == lang
+        assert VIDEO_REQUIRED <= set(data), f"{url}: lacks {VIDEO_REQUIRED - set(data)}"
+        assert all(feeds_site.exists(site_path(u, feeds_site.siteurl)) for u in data["thumbnailUrl"])
+        assert datetime.fromisoformat(data["uploadDate"]).tzinfo is not None
+        parts = ISO_DURATION.fullmatch(data["duration"])
+        assert parts, data["duration"]
+        hours, minutes, secs = (int(n or 0) for n in parts.groups())
+        shown = text_of(doc.find_class("media__duration")[0]).split()[-1]  # "Узактыгы: 0:12"
+        assert hours * 3600 + minutes * 60 + secs == seconds(shown), (data["duration"], shown)
+        if story is fx.VIDEO:  # on another site: no file, no player of ours; where it is
+            assert "contentUrl" not in data and "embedUrl" not in data and data["url"] == fx.VIDEO_URL
+        else:
+            assert feeds_site.exists(site_path(data["contentUrl"], feeds_site.siteurl))
+            assert data["encodingFormat"] in ("video/mp4", "audio/mpeg")
+    assert {c["inLanguage"] for c in media_object(feeds_site, feeds_fixture.FILM.urls[lang])["caption"]} <= set(LANGS)
 
 
 def test_the_site_has_a_small_favicon_of_its_own_linked_from_every_page(site):

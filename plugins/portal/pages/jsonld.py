@@ -1,4 +1,4 @@
-"""schema.org structured data: City Hall, news articles, photos, events, decisions."""
+"""schema.org structured data: City Hall, news articles, photos, events, decisions, videos and recordings."""
 
 from __future__ import annotations
 
@@ -109,6 +109,33 @@ def image_object(photo: ImageView, story: StoryView, absolute) -> dict:
     return data
 
 
+def media_object(story: StoryView, absolute) -> dict:
+    """A video (VideoObject, with what Google's video results require: name, thumbnailUrl, uploadDate)
+    or a recording (AudioObject): its file, length and captions. A video on another site gets no
+    contentUrl (that is a file) nor embedUrl (a player): we never embed; `url` says where it is."""
+    media = story.media
+    data = {
+        "@context": "https://schema.org",
+        "@type": "VideoObject" if media.kind == "video" else "AudioObject",
+        "name": story.title,
+        "description": story.summary or story.title,
+        "inLanguage": story.lang,
+        "uploadDate": story.date.isoformat(),
+        "url": media.external_url or story.abs_url,
+    }
+    if media.poster:
+        data["thumbnailUrl"] = [absolute(media.poster.url)]
+    if media.file:
+        data.update(contentUrl=absolute(media.file.url), encodingFormat=media.file.mime,
+                    contentSize=str(media.file.size))
+    if media.iso_duration:
+        data["duration"] = media.iso_duration
+    if media.captions:
+        data["caption"] = [{"@type": "MediaObject", "contentUrl": absolute(track.url), "encodingFormat": "text/vtt",
+                            "inLanguage": track.lang} for track in media.captions]
+    return data
+
+
 def for_story(story: StoryView, publisher: dict, absolute) -> list[dict]:
     blocks = [article(story, publisher, absolute)]
     blocks += [image_object(photo, story, absolute) for photo in story.photos]
@@ -116,4 +143,6 @@ def for_story(story: StoryView, publisher: dict, absolute) -> list[dict]:
         blocks.append(event(story, publisher))
     if story.decision:
         blocks.append(legislation(story, absolute))
+    if story.media:
+        blocks.append(media_object(story, absolute))
     return blocks

@@ -176,11 +176,18 @@ class MediaView:
 
     @property
     def iso_duration(self) -> str:
-        """ISO 8601 duration (schema.org): "PT45S", "PT6M12S"."""
-        if self.seconds is None:
+        """ISO 8601 duration (schema.org's VideoObject and AudioObject): "PT45S", "PT6M12S", "PT1H2M40S";
+        the measured length, else the one the editor wrote for a link out ("1:02:40"), else ""."""
+        if self.seconds is not None:
+            total = round(self.seconds)
+        elif self.duration:  # validated as [h:]mm:ss (stories.fields.DURATION)
+            total = sum(int(part) * 60 ** power for power, part in enumerate(reversed(self.duration.split(":"))))
+        else:
             return ""
-        minutes, seconds = divmod(round(self.seconds), 60)
-        return f"PT{minutes}M{seconds}S" if minutes else f"PT{seconds}S"
+        hours, rest = divmod(total, 3600)
+        minutes, seconds = divmod(rest, 60)
+        parts = [(hours, "H"), (minutes, "M"), (seconds, "S")]
+        return "PT" + ("".join(f"{n}{unit}" for n, unit in parts if n) or "0S")
 
 
 @dataclass(slots=True)

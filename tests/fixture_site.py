@@ -13,7 +13,7 @@ What is where, in short:
 - PARKING (in force) and OLD_RULES (repealed): decisions with signed PDFs.
 - BRIEFING (over, with coverage HEATING_REPORT), BUDGET_BRIEFING (upcoming),
   CANCELLED (cancelled): announcements.
-- EXPLAINER (explains PARKING), VIDEO (link out + poster), INTERVIEW, SNOW.
+- EXPLAINER (explains PARKING), VIDEO (link out + poster), INTERVIEW (a footnote), SNOW.
 - EMBARGOED (dated 2026-11-27 09:00) and DRAFT: each carries a marker in its
   title, summary, body, photo name and folder; neither may leak.
 """
@@ -266,8 +266,9 @@ def populate(site) -> None:
                 video_url=VIDEO_URL, duration="02:40", poster="poster.jpg")
     for lang in ("ky", "ru"):
         s.story(INTERVIEW.id, lang,
-                both("— Шаар кышка канчалык даяр?\n\n— Бардык кызматтар даяр.",
-                     "— Насколько город готов к зиме?\n\n— Все службы готовы.")[lang],
+                both("— Шаар кышка канчалык даяр?\n\n— Бардык кызматтар даяр.[^1]\n\n[^1]: Маек 18-ноябрда жазылды.",
+                     "— Насколько город готов к зиме?\n\n— Все службы готовы.[^1]\n\n"
+                     "[^1]: Интервью записано 18 ноября.")[lang],
                 title=INTERVIEW.titles[lang], date="2026-11-18 15:00", slug="mayor-interview", officials=["mayor"])
         s.story(SNOW.id, lang,
                 both("Шаардын көчөлөрүн тазалоого 120 техника чыгат.",

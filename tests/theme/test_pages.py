@@ -250,3 +250,10 @@ def test_standing_pages(site, lang):
     for page_id, titles in fx.PAGES.items():
         doc = site.html(f"/{lang}/{page_id}/")
         assert [text_of(h) for h in doc.iter("h1")] == [titles[lang]]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_footnote_back_links_speak_the_page_language(site, lang):
+    """Python-Markdown titles a footnote's ↩ link in English unless told: each file's own language titles it."""
+    back = site.html(fx.INTERVIEW.urls[lang]).xpath('//div[@class="footnote"]//a[@class="footnote-backref"]')
+    assert [a.get("title") for a in back] == [message(lang, "Back to footnote {} in the text").format(1)]

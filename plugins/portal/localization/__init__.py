@@ -19,7 +19,7 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from pelican import signals
 
-from .catalogs import load_translations
+from .catalogs import load_translations, translations_dir
 from .formatting import FILTERS
 from .language import LocalizedTemplate, language
 
@@ -50,9 +50,7 @@ def localize(env: Environment, translations_dir: Path) -> None:
 
 
 def _install(generator) -> None:
-    translations_dir = Path(generator.settings.get("PORTAL_TRANSLATIONS")
-                            or Path(generator.theme) / "translations").resolve()
-    localize(generator.env, translations_dir)
+    localize(generator.env, translations_dir(generator.settings, generator.theme))
 
 
 def register() -> None:

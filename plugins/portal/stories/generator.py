@@ -7,7 +7,8 @@ generators that write and leaves a `Site` in the shared context under
 embargoed stories too. A story folder's photos.yml is read with its first
 language file. Parsed files (front matter, HTML through the allow-list
 sanitizer) are cached with Pelican's own content cache, keyed on each file's
-stamp and on the parsing code itself (reading.PARSER: a cache made before a
+stamp and on the parser itself (MarkdownConverter.identity: the parsing code
+and the footnotes' words from the theme's catalogs, so a cache made before a
 change to the sanitizer cannot bring its old HTML back); validation runs on
 every build because registries and other files can change what is valid.
 The files the cache lacks are parsed on every core (see parallel.py); the
@@ -28,6 +29,7 @@ from portal.core.atomic import atomic_write
 from portal.core.context_keys import SITE_KEY
 from portal.core.parallel import processes, split
 from portal.core.problems import BuildStopped, Problems
+from portal.localization.catalogs import load_translations, translations_dir
 
 from . import validate
 from .fields import PAGE_KEYS, FieldReader, parse_datetime, read_translation
@@ -35,7 +37,8 @@ from .model import Page, Site, Story, Translation
 from .packed import PackedHtml
 from .permalinks import PermalinkLock
 from .photos_yml import PhotosFile
-from .reading import PAGES_FOLDER, PARSER, MarkdownConverter, ParsedFile, Unreadable, list_content, markdown_files
+from .reading import (FOOTNOTE_BACKLINK, PAGES_FOLDER, PARSER, MarkdownConverter, ParsedFile, Unreadable,
+                      list_content, markdown_files)
 from .recordings import Measured
 from .registry import Registry, load_registry
 from .sanitize import find_line
@@ -53,7 +56,9 @@ class StoriesGenerator(CachingGenerator):
         self.content_root = Path(self.path)
         self.languages = tuple(self.settings["PORTAL_LANGUAGES"])
         self.timezone = ZoneInfo(self.settings["TIMEZONE"])
-        self.converter = MarkdownConverter()
+        catalogs = translations_dir(self.settings, self.theme)
+        self.converter = MarkdownConverter({lang: load_translations(catalogs, lang).gettext(FOOTNOTE_BACKLINK)
+                                            for lang in self.languages})
         self.problems = Problems(root=Path.cwd())
 
     def generate_context(self) -> None:
@@ -141,7 +146,7 @@ class StoriesGenerator(CachingGenerator):
         parsed: dict[Path, ParsedFile | None] = {}
         for path in paths:
             cached = self.get_cached_data(str(path))
-            parsed[path] = cached if getattr(cached, "parser", None) == PARSER else None
+            parsed[path] = cached if getattr(cached, "parser", None) == self.converter.identity else None
         missing = [path for path in paths if parsed[path] is None]
         for path, result in zip(missing, split(missing, self.converter.parse_file, processes(self.settings))):
             if isinstance(result, Unreadable):

@@ -17,6 +17,8 @@ from .packed import PackedHtml
 
 PAGES_FOLDER = "pages"
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
+# The title of a footnote's back-link (↩), in the file's language: a msgid of the theme's catalogs.
+FOOTNOTE_BACKLINK = "Back to footnote {} in the text"
 _TOP_HEADING = re.compile(r"^#(?!#)\s", re.MULTILINE)
 
 
@@ -57,7 +59,7 @@ class ParsedFile:
     unsafe: list[sanitize.UnsafePart]
     body_line: int
     top_heading_line: int | None
-    parser: str  # the PARSER that made it (no default: an older pickle must not find one on the class)
+    parser: str  # the converter's identity (no default: an older pickle must not find one on the class)
 
 
 @dataclass(frozen=True)
@@ -70,14 +72,22 @@ class Unreadable:
 
 
 class MarkdownConverter:
-    """One Markdown instance for the whole build, reset between files.
+    """One Markdown instance per language for the whole build, reset between files.
 
     Building a `markdown.Markdown` per file costs ~10% of a stock Pelican
-    build; resetting one instance does the same work without it.
+    build; resetting one instance does the same work without it. One per
+    language, because Python-Markdown's footnotes title their back-links
+    from the instance's configuration: `backlink_titles` gives each
+    language's (FOOTNOTE_BACKLINK translated), and `identity` the parser
+    they make, as ParsedFile.parser records it.
     """
 
-    def __init__(self) -> None:
-        self._md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    def __init__(self, backlink_titles: dict[str, str]) -> None:
+        self._md = {lang: markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html",
+                                            extension_configs={"extra": {"footnotes": {"BACKLINK_TITLE": title}}})
+                    for lang, title in backlink_titles.items()}
+        self.identity = hashlib.blake2b(repr((PARSER, sorted(backlink_titles.items()))).encode(),
+                                        digest_size=16).hexdigest()
 
     def parse_file(self, path: Path) -> ParsedFile | Unreadable:
         """The file parsed, or what is wrong with it (returned, not raised: files may be parsed
@@ -85,20 +95,22 @@ class MarkdownConverter:
         try:
             text = path.read_text(encoding="utf-8")
             found = characters.invisible(text)
-            return Unreadable(found.line, found.message, found.hint) if found else self.parse(text)
+            return Unreadable(found.line, found.message, found.hint) if found else self.parse(text, path.stem)
         except UnicodeDecodeError:
             return Unreadable(None, "the file is not UTF-8 text", "Save it again as UTF-8.")
         except frontmatter.FrontMatterError as error:
             return Unreadable(error.line, error.message, error.hint)
 
-    def parse(self, text: str) -> ParsedFile:
+    def parse(self, text: str, lang: str) -> ParsedFile:
+        """`text` (a file's, front matter and Markdown) in `lang`, or in the first language if that is none."""
         document = frontmatter.parse(text)
         body_line = text.count("\n", 0, text.find(document.body)) + 1 if document.body else 1
         match = _TOP_HEADING.search(document.body)
         heading_line = body_line + document.body.count("\n", 0, match.start()) if match else None
-        html = self._md.reset().convert(document.body)
+        md = self._md.get(lang) or next(iter(self._md.values()))
+        html = md.reset().convert(document.body)
         return ParsedFile(document.meta, document.lines, PackedHtml.pack(sanitize.clean(html)),
-                          sanitize.unsafe_parts(html), body_line, heading_line, PARSER)
+                          sanitize.unsafe_parts(html), body_line, heading_line, self.identity)
 
 
 def list_content(content: Path) -> dict[Path, list[str]]:

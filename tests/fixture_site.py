@@ -14,6 +14,7 @@ What is where, in short:
 - BRIEFING (over, with coverage HEATING_REPORT), BUDGET_BRIEFING (upcoming),
   CANCELLED (cancelled): announcements.
 - EXPLAINER (explains PARKING), VIDEO (link out + poster), INTERVIEW (a footnote), SNOW.
+- The mayor (data/officials.yml): a photo, a biography and contacts (MAYOR_PROFILE).
 - EMBARGOED (dated 2026-11-27 09:00) and DRAFT: each carries a marker in its
   title, summary, body, photo name and folder; neither may leak.
 """
@@ -21,6 +22,8 @@ What is where, in short:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from PIL import Image, ImageDraw
 
 # Registries (data/*.yml) of every fixture site: the eight sections of the
 # portal, and a few officials, units and topics.
@@ -159,9 +162,29 @@ def both(ky: str, ru: str) -> dict[str, str]:
     return {"ky": ky, "ru": ru}
 
 
+# The mayor's page tells more than the registries above: a photo (data/officials/mayor.jpg, with a
+# camera's EXIF that must not be published), a biography of two paragraphs, contacts.
+MAYOR_PROFILE = {
+    "photo": "officials/mayor.jpg",
+    "biography": both("Темирлан Абдыкалыков 1974-жылы Бишкекте туулган.\n\n2025-жылдан бери шаардын мэри.",
+                      "Темирлан Абдыкалыков родился в 1974 году в Бишкеке.\n\nМэр города с 2025 года."),
+    "contacts": {"phone": "+996 312 30 01 01", "email": "reception@meria.kg",
+                 "hours": both("Ар бейшемби, 14:00–17:00", "Каждый четверг, 14:00–17:00")},
+}
+CAMERA_OWNER = "zqcamera5521"  # in the mayor's photo's EXIF: never on the site
+
+
 def populate(site) -> None:
     """Write the whole fixture site into a `FixtureSite`."""
     s = site
+    # -- the mayor's profile ------------------------------------------------------------
+    portrait = Image.new("RGB", (600, 800), (200, 205, 215))
+    ImageDraw.Draw(portrait).ellipse([180, 120, 420, 420], fill=(120, 130, 150))
+    exif = Image.Exif()
+    exif[0x013B] = CAMERA_OWNER  # Artist
+    (s.data / "officials").mkdir(exist_ok=True)
+    portrait.save(s.data / "officials" / "mayor.jpg", quality=80, exif=exif)
+    s.registries(officials={**OFFICIALS, "mayor": {**OFFICIALS["mayor"], **MAYOR_PROFILE}})
     # -- news -------------------------------------------------------------------------
     s.photo(BUS_LANES.id, "lanes.jpg")
     s.describe_photos(BUS_LANES.id, {"lanes.jpg": {

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -26,7 +26,8 @@ from helpers import ROOT, describe_violations, normalize, text_of
 from portal.feeds.catalog import Feed, FeedFile, FeedLink
 from portal.localization import localize
 from portal.pages.views import (Correction, Cue, DecisionView, Entry, EventView, FileView, ImageSource, ImageView,
-                                LanguageSwitch, Licence, MediaView, PageView, Pagination, StoryView, TrackView)
+                                LanguageSwitch, Licence, MediaView, PageView, Pagination, ProfileView, StoryView,
+                                TrackView)
 from portal.stories.packed import PackedHtml
 
 TEMPLATES = ROOT / "theme" / "templates"
@@ -143,6 +144,9 @@ EXAMPLES = [
     Example("feed_links", "two formats", {"links": [
         FeedLink(title="Жаңылыктар (RSS)", url="https://meria.kg/ky/news/rss.xml", mime="application/rss+xml"),
         FeedLink(title="Жаңылыктар (Atom)", url="https://meria.kg/ky/news/atom.xml", mime="application/atom+xml")]}),
+    Example("feed_subscribe", "a section's", {"links": [
+        FeedLink(title="Жаңылыктар (RSS)", url="/ky/news/rss.xml", mime="application/rss+xml", label="RSS"),
+        FeedLink(title="Жаңылыктар (Atom)", url="/ky/news/atom.xml", mime="application/atom+xml", label="Atom")]}),
     Example("feed_list", "the calendar", {"feeds": [Feed(
         id="tag:meria.kg,2026:feeds/ky/calendar", kind="calendar", lang="ky", name="", page="/ky/announcements/",
         title="Пресс-конференциялардын календары", description="Мэриянын пресс-конференциялары жана брифингдери.",
@@ -156,11 +160,18 @@ EXAMPLES = [
     Example("kit_card", "three photos", {"story": story(photos=[PHOTO, SECOND_PHOTO, PHOTO], press_kit=KIT)}),
     Example("language_switcher", "translated", {"switch": LanguageSwitch("ru", "/ru/news/2026/tri-ulitsy/", True)}),
     Example("language_switcher", "untranslated story", {"switch": LanguageSwitch("ru", "/ru/news/", False)}),
+    Example("language_switcher", "a draft page", {"switch": LanguageSwitch("ky", "/ky/", False, draft=True),
+                                                  "fallback": "closest"}, lang="ru"),
     Example("lightbox", "the script", {"theme_url": "/theme"}),
     Example("media", "video file", {"media": VIDEO, "lang": "ky"}),
     Example("media", "video elsewhere", {"media": LINKED_VIDEO, "lang": "ky"}),
     Example("notice", "with a body", {"kind": "warning", "title": "Кийинкиге жылдырылды"},
             body="<p>Жаңы күнү кийин жарыяланат.</p>"),
+    Example("official_profile", "photo, biography, contacts", {"profile": ProfileView(
+        photo=replace(PHOTO, alt=MAYOR.name), biography=["Бишкекте туулган.", "2025-жылдан бери мэр."],
+        phone="+996 312 30-01-01", email="reception@meria.kg", address="", hours="Ар бейшемби, 14:00–17:00")}),
+    Example("official_profile", "nothing to show", {"profile": ProfileView(
+        photo=None, biography=[], phone="", email="", address="", hours="")}),
     Example("pagination", "page 4 of 7", {"pagination": Pagination(number=4, count=7, urls=PAGES)}),
     Example("pagination", "a single page", {"pagination": Pagination(number=1, count=1, urls=PAGES[:1])}),
     Example("picture", "decorative thumbnail", {"image": PHOTO, "sizes": "10rem", "alt": "", "class_": "card__image"}),
@@ -300,6 +311,20 @@ def test_feed_links_advertise_each_format(rendered):
                                                               ("alternate", "application/atom+xml")]
 
 
+def test_feed_subscribe_offers_each_format_named_for_screen_readers(rendered):
+    links = fragment(rendered, "feed_subscribe", "a section's").iter("a")
+    assert [(a.text, a.get("type"), text_of(a)) for a in links] == [
+        ("RSS", "application/rss+xml", "RSS: Жаңылыктар (RSS)"), ("Atom", "application/atom+xml", "Atom: Жаңылыктар (Atom)")]
+
+
+def test_official_profile_links_phone_and_email_and_vanishes_when_empty(rendered):
+    profile = fragment(rendered, "official_profile", "photo, biography, contacts")
+    assert profile.find(".//img").get("alt") == MAYOR.name
+    assert [h.text for h in profile.iter("h2")] == ["Өмүр баяны", "Байланыш"]
+    assert profile.xpath(".//a/@href") == ["tel:+996312300101", "mailto:reception@meria.kg"]
+    assert not rendered["official_profile: nothing to show (ky)"].strip()
+
+
 def test_feed_list_offers_a_calendar_subscription_named_for_screen_readers(rendered):
     files = fragment(rendered, "feed_list", "the calendar").find_class("feed-list__file")
     assert [a.get("href") for a in files] == [CALENDAR.path, "webcal://meria.kg/ky/announcements/calendar.ics"]
@@ -338,6 +363,10 @@ def test_kit_card_counts_the_photos_in_words_and_links_the_zip(rendered):
 def test_language_switcher_names_the_language_in_itself_and_says_when_there_is_no_translation(rendered):
     link = fragment(rendered, "language_switcher", "translated").find(".//a")
     assert (link.text, link.get("lang"), link.get("hreflang")) == ("Русский", "ru", "ru")
+    draft = fragment(rendered, "language_switcher", "a draft page", "ru")
+    assert [text_of(span) for span in draft.find_class("lang-switch__note")[0]] == [
+        "Кыргызская версия этой страницы пока черновик: ссылка ведёт на ближайшую страницу на кыргызском.",
+        "Бул беттин кыргызча версиясы азырынча долбоор: шилтеме кыргыз тилиндеги эң жакын бетке алып барат."]
     missing = fragment(rendered, "language_switcher", "untranslated story")
     note = missing.get_element_by_id("lang-switch-note")
     assert missing.find(".//a").get("aria-describedby") == note.get("id")

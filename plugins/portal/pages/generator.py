@@ -32,6 +32,7 @@ from portal.core.render_cache import PORTAL_CODE, FileJob, RenderCache
 
 from .media import copy_media, copy_theme
 from .planning import LanguagePlanner, PagePlan, chooser, not_found
+from .portraits import make_portraits, place_portraits
 from .resolve import Resolver
 from .urls import Urls
 
@@ -42,7 +43,9 @@ class BilingualGenerator(Generator):
     def generate_context(self) -> None:
         urls = Urls(self.settings["SITEURL"], self.settings["PORTAL_STORY_URL"])
         names = {lang: info["name"] for lang, info in self.settings["PORTAL_LANGUAGES"].items()}
-        self.context[VIEWS_KEY] = Resolver(self.context[SITE_KEY], urls, self.context.get(PHOTOS_KEY), names)
+        site = self.context[SITE_KEY]
+        self.portraits = make_portraits(site.registry.officials, Path(self.settings["CACHE_PATH"]) / "portraits")
+        self.context[VIEWS_KEY] = Resolver(site, urls, self.context.get(PHOTOS_KEY), names, self.portraits)
         # The model and its views live as long as the build: the cyclic collector need not scan
         # them again (its full collections cost ~0.25 s of a rebuild at 1,000 pairs, freeing nothing).
         gc.freeze()
@@ -67,6 +70,7 @@ class BilingualGenerator(Generator):
             signals.content_written.send(str(output.site / page.name), context=plan.context)
         self.context[PAGES_KEY] = plans
         copy_media(site, output)
+        place_portraits(self.portraits, output)
         copy_theme(Path(self.theme), output)
         cache.save()
         logger.info("Pages: %d rendered, %d unchanged (kept as they were)",

@@ -179,7 +179,8 @@ class LanguagePlanner:
                 entries.append(entry)
                 counterpart = self.urls.listing(self.other, path_part, entry.id)
                 yield from self.paginate(entry.url, counterpart, "listing.html", stories, others[entry.id],
-                                         heading=entry.name, intro=entry.role, listing_kind=kind[:-1], entry=entry)
+                                         heading=entry.name, intro=entry.role, listing_kind=kind[:-1], entry=entry,
+                                         profile=self.resolver.profile(registry_entry, self.lang))
             index = self.urls.listing(self.lang, path_part)
             yield PagePlan(index, "registry_index.html", {
                 **self.common(index, self.urls.listing(self.other, path_part)),

@@ -6,9 +6,10 @@ from portal.stories.model import Attachment, Media, Page, Photo, Site, Story, Tr
 from portal.stories.registry import RegistryEntry
 
 from .digests import ViewDigests
+from .portraits import Rendition
 from .urls import Urls
 from .views import (Correction, Cue, DecisionView, Entry, EventView, FileView, ImageSource, ImageView, Licence,
-                    MediaView, PageView, StoryView, TrackView)
+                    MediaView, PageView, ProfileView, StoryView, TrackView)
 
 MIME_TYPES = {".pdf": "application/pdf", ".mp4": "video/mp4", ".mp3": "audio/mpeg", ".m4a": "audio/mp4",
               ".ogg": "audio/ogg", ".vtt": "text/vtt"}
@@ -19,13 +20,15 @@ REGISTRY_PATHS = {"officials": "officials", "units": "units", "topics": "topics"
 class Resolver:
     """Builds every view of the site once; listings share the same objects."""
 
-    def __init__(self, site: Site, urls: Urls, photos=None, language_names: dict[str, str] | None = None) -> None:
+    def __init__(self, site: Site, urls: Urls, photos=None, language_names: dict[str, str] | None = None,
+                 portraits: dict[str, list[Rendition]] | None = None) -> None:
         """`photos`: the photos plugin's `PhotoLibrary` (no photos without it);
-        `language_names`: autonyms, to label captions tracks."""
+        `language_names`: autonyms, to label captions tracks; `portraits`: officials' photos (portraits.py)."""
         self.site = site
         self.urls = urls
         self.photos = photos
         self.language_names = language_names or {}
+        self.portraits = portraits or {}
         self.digests = ViewDigests()  # each view's, made once for the pages, the feeds and the search index
         self.stories: dict[tuple[str, str], StoryView] = {}
         for story in site.stories.values():
@@ -49,6 +52,20 @@ class Resolver:
 
     def sections(self, lang: str) -> list[Entry]:
         return [self.entry("sections", e, lang) for e in self.site.registry.sections.values()]
+
+    def profile(self, official: RegistryEntry, lang: str) -> ProfileView | None:
+        """An official's photo, biography and contacts in `lang`; None when the registry gives none."""
+        p = official.profile
+        if p is None:
+            return None
+        renditions = self.portraits.get(official.id, [])
+        photo = ImageView(url=self.urls.asset(renditions[-1].site_path), alt=official.name(lang),
+                          width=renditions[-1].width, height=renditions[-1].height,
+                          srcset=", ".join(f"{self.urls.asset(r.site_path)} {r.width}w" for r in renditions),
+                          name=p.photo.name) if renditions and p.photo else None
+        view = ProfileView(photo=photo, biography=list(p.biography.get(lang, ())), phone=p.phone, email=p.email,
+                           address=p.address.get(lang, ""), hours=p.hours.get(lang, ""))
+        return view if view.photo or view.biography or view.contacts else None
 
     # stories --------------------------------------------------------------
     def _file(self, story: Story, attachment: Attachment) -> FileView:

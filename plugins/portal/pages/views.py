@@ -245,6 +245,23 @@ class PageView:
 
 
 @dataclass(slots=True)
+class ProfileView:
+    """An official in one language, beyond their name and position: what data/officials.yml gives
+    (stories.profiles). `photo`'s alt is their name; `biography` is a list of paragraphs."""
+
+    photo: ImageView | None
+    biography: list[str]
+    phone: str
+    email: str
+    address: str
+    hours: str
+
+    @property
+    def contacts(self) -> bool:
+        return bool(self.phone or self.email or self.address or self.hours)
+
+
+@dataclass(slots=True)
 class Pagination:
     """Path-based pagination: page 1 is the bare URL, then `page/N/`."""
 

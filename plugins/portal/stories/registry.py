@@ -14,6 +14,7 @@ import yaml
 from .characters import invisible
 from .frontmatter import load_yaml, repeated_key
 from portal.core.problems import Problems
+from .profiles import Profile, ProfileReader
 from .slugs import SLUG
 
 KINDS = ("sections", "officials", "units", "topics")
@@ -25,6 +26,7 @@ class RegistryEntry:
     names: dict[str, str]
     kind: str = ""  # official's role, unit's kind
     positions: dict[str, str] = field(default_factory=dict)
+    profile: Profile | None = None  # an official's photo, biography and contacts (profiles.py)
 
     def name(self, lang: str) -> str:
         return self.names[lang]
@@ -92,6 +94,7 @@ def _read_table(path: Path, kind: str, languages: tuple[str, ...], problems: Pro
         problems.add(path, second + 1, f'"{key}" is written twice (lines {first + 1} and {second + 1})',
                      "Keep one of them: the second would silently replace the first.")
     lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+    values = {str(key.value): value for key, value in node.value}
     address = "/ky/<id>/" if kind == "sections" else f"/ky/{kind}/<id>/"
     table = {}
     for entry_id, fields in ((str(key), value) for key, value in raw.items()):
@@ -109,10 +112,13 @@ def _read_table(path: Path, kind: str, languages: tuple[str, ...], problems: Pro
                          f"Write: name: {{ky: …, ru: …}} under {entry_id}.")
             continue
         positions = fields.get("position") if isinstance(fields.get("position"), dict) else {}
+        profile = ProfileReader(path, entry_id, languages, problems).read(fields, values.get(entry_id), line) \
+            if kind == "officials" else None
         table[entry_id] = RegistryEntry(
             id=entry_id,
             names={lang: str(names[lang]) for lang in languages},
             kind=str(fields.get("role") or fields.get("kind") or ""),
             positions={lang: str(value) for lang, value in positions.items()},
+            profile=profile,
         )
     return table

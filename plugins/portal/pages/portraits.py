@@ -1,0 +1,69 @@
+"""Officials' photos (data/officials.yml `photo:`), published at the widths their page shows them.
+
+A portrait is made anew from its file, so none of the file's metadata is
+published (a photo taken with a phone carries where it was taken). The
+renditions are cached in `CACHE_PATH/portraits/` under the digest of the
+file's bytes: a build decodes a portrait once, then only places its files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+from portal.core.atomic import atomic, atomic_write
+from portal.core.output import Output
+from portal.stories.registry import RegistryEntry
+
+WIDTHS = (240, 480)  # shown 8rem to 12rem wide: once, and twice for dense screens
+QUALITY = 85
+FOLDER = "media/officials"
+
+
+@dataclass(frozen=True)
+class Rendition:
+    width: int
+    height: int
+    site_path: str  # e.g. media/officials/mayor-240.1a2b3c4d5e.jpg
+    cached: Path
+
+
+def make_portraits(officials: dict[str, RegistryEntry], cache: Path) -> dict[str, list[Rendition]]:
+    """Each official with a photo: their renditions, narrowest first (made where the cache lacks them)."""
+    made = {}
+    for official in officials.values():
+        if official.profile and official.profile.photo:
+            made[official.id] = _renditions(official.id, official.profile.photo, cache)
+    return made
+
+
+def _renditions(official: str, photo: Path, cache: Path) -> list[Rendition]:
+    key = hashlib.sha256(photo.read_bytes()).hexdigest()[:10]
+    sizes = cache / f"{key}.sizes"  # "240x300 480x600": what the files are, without opening them
+    if not sizes.is_file() or not all((cache / f"{key}-{w}.jpg").is_file() for w in WIDTHS):
+        sizes_text = " ".join(f"{w}x{h}" for w, h in _make(photo, cache, key))
+        atomic_write(sizes, sizes_text.encode())
+    found = [tuple(map(int, size.split("x"))) for size in sizes.read_text().split()]
+    return [Rendition(w, h, f"{FOLDER}/{official}-{w}.{key}.jpg", cache / f"{key}-{w}.jpg") for w, h in found]
+
+
+def _make(photo: Path, cache: Path, key: str) -> list[tuple[int, int]]:
+    with Image.open(photo) as opened:
+        image = ImageOps.exif_transpose(opened).convert("RGB")  # upright, then without its EXIF
+    sizes = []
+    for width in WIDTHS:
+        copy = image.copy()
+        copy.thumbnail((width, width * 4), Image.Resampling.LANCZOS)  # never wider than `width`, never enlarged
+        with atomic(cache / f"{key}-{width}.jpg") as file:
+            copy.save(file, "JPEG", quality=QUALITY, optimize=True, progressive=True)
+        sizes.append(copy.size)
+    return sizes
+
+
+def place_portraits(portraits: dict[str, list[Rendition]], output: Output) -> None:
+    for renditions in portraits.values():
+        for rendition in renditions:
+            output.place(rendition.site_path, rendition.cached)

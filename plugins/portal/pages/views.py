@@ -180,7 +180,7 @@ class MediaView:
         the measured length, else the one the editor wrote for a link out ("1:02:40"), else ""."""
         if self.seconds is not None:
             total = round(self.seconds)
-        elif self.duration:  # validated as [h:]mm:ss (stories.fields.DURATION)
+        elif self.duration:  # validated as [h:]mm:ss (portal.stories.fields.DURATION)
             total = sum(int(part) * 60 ** power for power, part in enumerate(reversed(self.duration.split(":"))))
         else:
             return ""
@@ -247,7 +247,7 @@ class PageView:
 @dataclass(slots=True)
 class ProfileView:
     """An official in one language, beyond their name and position: what data/officials.yml gives
-    (stories.profiles). `photo`'s alt is their name; `biography` is a list of paragraphs."""
+    (portal.stories.profiles). `photo`'s alt is their name; `biography` is a list of paragraphs."""
 
     photo: ImageView | None
     biography: list[str]

@@ -4,8 +4,8 @@ The fixture site's content and registries are Cyrillic only, so any Latin
 word a reader can see on a built page (text, <title>, alt/title/aria-label,
 the description shown in link previews) came from a template and was not
 translated. Allowed: names of file formats (PDF…) and of licences (CC BY 4.0), addresses (the page's own
-URL, printed for paper copies) and host names that the content itself links
-to (a video on another site).
+URL, printed for paper copies; an office's email, from the registry) and host
+names that the content itself links to (a video on another site).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ PREVIEW_META = ('meta[@name="description"]', 'meta[@property="og:title"]', 'meta
 ALLOWED = {"PDF", "JPEG", "JPG", "PNG", "MP3", "MP4", "ZIP",
            "CC", "BY", "SA", "CC0"}  # licence names: CC BY 4.0, CC BY-SA 4.0, CC0 1.0
 ALLOWED |= {"RSS", "ATOM", "JSON", "OPML", "ICALENDAR"}  # feed formats, named as readers and apps name them
-URL = re.compile(r"\bhttps?://\S+")
+URL = re.compile(r"\bhttps?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # web and email addresses
 HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9]|[A-Za-z]")
 
@@ -47,14 +47,15 @@ def visible_strings(doc) -> list[str]:
 
 
 def english_in(text: str) -> list[str]:
-    text = URL.sub(" ", text)  # an address (of this page, of a video) is not words
+    text = URL.sub(" ", text)  # an address (of this page, of a video, an office's email) is not words
     return [w for w in LATIN_WORD.findall(text) if w.upper() not in ALLOWED and not HOST.match(w.lower())]
 
 
 def test_the_checker_finds_english():
     doc = etree.fromstring("<html><head><title>Story — Bishkek City Hall</title></head>"
                            "<body><a aria-label='Sections'>Бөлүмдөр</a><p>PDF, 12 кБ</p>"
-                           "<p>Дарек: http://127.0.0.1:8000/ky/news/ (www.youtube.com)</p></body></html>")
+                           "<p>Дарек: http://127.0.0.1:8000/ky/news/ (www.youtube.com), press@meria.kg</p>"
+                           "</body></html>")
     found = [w for s in visible_strings(doc) for w in english_in(s)]
     assert found == ["Story", "Bishkek", "City", "Hall", "Sections"]
 

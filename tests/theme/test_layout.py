@@ -3,6 +3,8 @@ languages: Kyrgyz words are long, and what fits in Russian may not fit in Kyrgyz
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from helpers import LANGS
@@ -36,13 +38,19 @@ MENU_ROWS = """() => new Set([...document.querySelectorAll('.site-nav__list > li
 WIDER_THAN_SCREEN = "() => document.documentElement.scrollWidth > window.innerWidth"
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_search_filters_show_their_choices_whole_at_every_width(site, new_page, lang):
+def at_every_width(new_page, url: str) -> Iterator[tuple]:
+    """(page, width): the page at `url` at each of WIDTHS in turn, loaded once."""
     page = new_page()
-    page.goto(site.url(f"/{lang}/search/"))
-    cut = []
+    page.goto(url)
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
+        yield page, width
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_filters_show_their_choices_whole_at_every_width(site, new_page, lang):
+    cut = []
+    for page, width in at_every_width(new_page, site.url(f"/{lang}/search/")):
         for select in page.evaluate(SELECTS):
             if select["width"] + 0.5 < max(select["first"], min(select["widest"], select["room"])):
                 cut.append(f"{width} px: {select['name']} is {select['width']:.0f} px wide, its choices need "
@@ -53,17 +61,12 @@ def test_search_filters_show_their_choices_whole_at_every_width(site, new_page, 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_sections_menu_is_one_row_or_a_disclosure_never_a_row_and_a_straggler(site, new_page, lang):
-    page = new_page()
-    page.goto(site.url(f"/{lang}/"))
     wrong = []
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        toggle = page.locator(".site-nav__toggle")
-        if width >= BAR:
-            rows = page.evaluate(MENU_ROWS)
-            if toggle.is_visible() or rows != 1:
-                wrong.append(f"{width} px: the bar takes {rows} rows")
-        elif not toggle.is_visible():
+    for page, width in at_every_width(new_page, site.url(f"/{lang}/")):
+        disclosure = page.locator(".site-nav__toggle").is_visible()
+        if width >= BAR and (disclosure or page.evaluate(MENU_ROWS) != 1):
+            wrong.append(f"{width} px: the bar takes {page.evaluate(MENU_ROWS)} rows")
+        elif width < BAR and not disclosure:
             wrong.append(f"{width} px: no disclosure")
         if page.evaluate(WIDER_THAN_SCREEN):
             wrong.append(f"{width} px: the page is wider than the screen")

@@ -42,22 +42,23 @@ def make_portraits(officials: dict[str, RegistryEntry], cache: Path) -> dict[str
 
 def _renditions(official: str, photo: Path, cache: Path) -> list[Rendition]:
     key = hashlib.sha256(photo.read_bytes()).hexdigest()[:10]
-    sizes = cache / f"{key}.sizes"  # "240x300 480x600": what the files are, without opening them
-    if not sizes.is_file() or not all((cache / f"{key}-{w}.jpg").is_file() for w in WIDTHS):
-        sizes_text = " ".join(f"{w}x{h}" for w, h in _make(photo, cache, key))
-        atomic_write(sizes, sizes_text.encode())
-    found = [tuple(map(int, size.split("x"))) for size in sizes.read_text().split()]
+    sizes = cache / f"{key}.sizes"  # "240x300 480x600": the files made, without opening them
+    found = [tuple(map(int, size.split("x"))) for size in sizes.read_text().split()] if sizes.is_file() else []
+    if not found or not all((cache / f"{key}-{w}.jpg").is_file() for w, _ in found):
+        found = _make(photo, cache, key)
+        atomic_write(sizes, " ".join(f"{w}x{h}" for w, h in found).encode())
     return [Rendition(w, h, f"{FOLDER}/{official}-{w}.{key}.jpg", cache / f"{key}-{w}.jpg") for w, h in found]
 
 
 def _make(photo: Path, cache: Path, key: str) -> list[tuple[int, int]]:
+    """The renditions at WIDTHS (a photo narrower than one is made once, at its own width)."""
     with Image.open(photo) as opened:
         image = ImageOps.exif_transpose(opened).convert("RGB")  # upright, then without its EXIF
     sizes = []
-    for width in WIDTHS:
+    for width in sorted({min(width, image.width) for width in WIDTHS}):
         copy = image.copy()
-        copy.thumbnail((width, width * 4), Image.Resampling.LANCZOS)  # never wider than `width`, never enlarged
-        with atomic(cache / f"{key}-{width}.jpg") as file:
+        copy.thumbnail((width, width * 4), Image.Resampling.LANCZOS)
+        with atomic(cache / f"{key}-{copy.width}.jpg") as file:
             copy.save(file, "JPEG", quality=QUALITY, optimize=True, progressive=True)
         sizes.append(copy.size)
     return sizes

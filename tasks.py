@@ -232,6 +232,18 @@ def ensure_node_modules() -> None:
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
 
 
+@task
+def migrate(c):
+    """Rename ky.md/ru.md to index.ky.md/index.ru.md and move photos.yml into the story files."""
+    from pelican.settings import read_settings
+
+    from workflow.migrate import migrate as run_migrate
+
+    languages = tuple(read_settings(str(ROOT / "pelicanconf.py"))["PORTAL_LANGUAGES"])
+    done = run_migrate(ROOT / "content", languages)
+    print("\n".join(done) if done else "Nothing to migrate: every story has today's layout.")
+
+
 @task(help={"k": "only tests matching this pytest -k expression"})
 def test(c, k=""):
     """Run the whole test suite (installing chromium, newsboat and axe-core if missing)."""

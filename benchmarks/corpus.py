@@ -95,7 +95,7 @@ def vocabulary(rng: random.Random) -> dict[str, Vocabulary]:
     """The words of the sample stories, per language (front matter and Markdown left out)."""
     words: dict[str, list[str]] = {lang: [] for lang in LANGS}
     for lang in LANGS:
-        for path in sorted((ROOT / "content").rglob(f"{lang}.md")):
+        for path in sorted((ROOT / "content").rglob(f"index.{lang}.md")):
             body = path.read_text(encoding="utf-8").split("\n---", 1)[-1]
             words[lang] += re.findall(r"[А-Яа-яЁёҢңӨөҮү]{3,}", body)
     return {lang: Vocabulary(words[lang], rng) for lang in LANGS}
@@ -207,7 +207,7 @@ def write_ours(story: Story, content: Path) -> None:
         if story.photo:
             meta["image"] = story.photo
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-        (folder / f"{lang}.md").write_text(f"---\n{front}---\n\n{text['body']}\n", encoding="utf-8")
+        (folder / f"index.{lang}.md").write_text(f"---\n{front}---\n\n{text['body']}\n", encoding="utf-8")
 
 
 def describe_photos(folder: Path, names: list[str]) -> None:
@@ -238,7 +238,7 @@ def write_pelican(story: Story, content: Path, names: dict[str, dict]) -> None:
             extra += f"![{ALT[lang]}]({{static}}{story.photo})\n\n"
         for name in story.files:
             extra += f"[{name}]({{static}}{name})\n\n"
-        (folder / f"{lang}.md").write_text("\n".join(lines) + f"\n\n{extra}{text['body']}\n", encoding="utf-8")
+        (folder / f"index.{lang}.md").write_text("\n".join(lines) + f"\n\n{extra}{text['body']}\n", encoding="utf-8")
 
 
 def generate(n: int, seed: int, ours: Path, pelican: Path) -> list[Story]:

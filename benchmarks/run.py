@@ -151,7 +151,7 @@ def edit(folder: Path, stories: list[corpus.Story], number: int, flavour: str) -
     """Change one story's text (both languages, as an editor's correction would)."""
     story = stories[(number * 7 + 3) % len(stories)]
     for lang in corpus.LANGS:
-        path = folder / "content" / story.id / f"{lang}.md"
+        path = folder / "content" / story.id / f"index.{lang}.md"
         path.write_text(path.read_text(encoding="utf-8") + f"\n{flavour} {number}.\n", encoding="utf-8")
 
 
@@ -161,7 +161,7 @@ def add_photo(folder: Path, stories: list[corpus.Story], number: int) -> None:
     corpus.write_photo(folder / "content" / story.id / "added.jpg", 7_000 + number)
     corpus.describe_photos(folder / "content" / story.id, ["added.jpg"])
     for lang in corpus.LANGS:
-        path = folder / "content" / story.id / f"{lang}.md"
+        path = folder / "content" / story.id / f"index.{lang}.md"
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("\n---\n", "\nimage: added.jpg\n---\n", 1), encoding="utf-8")
 

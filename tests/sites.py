@@ -102,8 +102,8 @@ class FixtureSite:
         return path
 
     def story(self, story_id: str, lang: str, body: str = "", **meta) -> Path:
-        """content/<story_id>/<lang>.md with `meta` as front matter."""
-        return self.raw(f"{story_id}/{lang}.md", front_matter(meta) + "\n" + body.strip() + "\n")
+        """content/<story_id>/index.<lang>.md with `meta` as front matter."""
+        return self.raw(f"{story_id}/index.{lang}.md", front_matter(meta) + "\n" + body.strip() + "\n")
 
     def page(self, page_id: str, lang: str, body: str = "", **meta) -> Path:
         return self.story(f"pages/{page_id}", lang, body, **meta)

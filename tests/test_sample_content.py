@@ -101,7 +101,7 @@ def test_the_standing_pages_exist_in_both_languages(sample):
     assert done.returncode == 0
     for page in STANDING_PAGES:
         for lang in LANGS:
-            assert (CONTENT / "pages" / page / f"{lang}.md").is_file()
+            assert (CONTENT / "pages" / page / f"index.{lang}.md").is_file()
             assert (output / lang / page / "index.html").is_file(), f"/{lang}/{page}/ was not built"
 
 

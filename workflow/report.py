@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    file: str          # a content file (content/…/ru.md), or a built page (/ky/news/) for what the theme made
+    file: str          # a content file (content/…/index.ru.md), or a built page (/ky/news/) for what the theme made
     line: int | None
     message: str
     hint: str = ""

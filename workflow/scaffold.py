@@ -38,8 +38,8 @@ HELP = {
     "units": {"ky": "тиешелүү бөлүмдөр, data/units.yml ичиндеги id",
               "ru": "подразделения, id из data/units.yml"},
     "topics": {"ky": "темалар, data/topics.yml ичиндеги id", "ru": "темы, id из data/topics.yml"},
-    "image": {"ky": "негизги сүрөт: ушул папкадагы файлдын аты (photo.jpg); ар бир сүрөттү photos.yml ичинде сүрөттөңүз",
-              "ru": "главное фото: имя файла в этой папке (photo.jpg); каждое фото опишите в photos.yml"},
+    "image": {"ky": "негизги сүрөт: ушул папкадагы файлдын аты (photo.jpg); ар бир сүрөттү photos: тизмесинде сүрөттөңүз",
+              "ru": "главное фото: имя файла в этой папке (photo.jpg); каждое фото опишите в списке photos:"},
     "number": {"ky": "чечимдин номери", "ru": "номер решения"},
     "signed": {"ky": "кол коюлган күнү", "ru": "дата подписания"},
     "signatory": {"ky": "кол койгон кызмат адамынын id", "ru": "id подписавшего должностного лица"},
@@ -61,8 +61,8 @@ HELP = {
               "ru": "видеофайл в этой папке; или удалите строку и напишите video_url: https://…"},
     "audio": {"ky": "аудиофайл ушул папкада", "ru": "аудиофайл в этой папке"},
     "duration": {"ky": "узактыгы тырмакчада: \"02:40\"", "ru": "длительность в кавычках: \"02:40\""},
-    "poster": {"ky": "мукаба сүрөтү: ушул папкадагы файл, photos.yml ичинде сүрөттөлөт",
-               "ru": "обложка: файл в этой папке, описывается в photos.yml"},
+    "poster": {"ky": "мукаба сүрөтү: ушул папкадагы файл, photos: тизмесинде сүрөттөлөт",
+               "ru": "обложка: файл в этой папке, описывается в списке photos:"},
     "captions": {"ky": "Видеодо айтылгандарды убактысы менен ушул жерге жазыңыз",
                  "ru": "Запишите здесь сказанное в видео, с таймингом"},
     "body": {"ky": "Материалдын текстин ушул жерге жазыңыз. Бөлүмдөрдүн аталыштары ## менен башталат.",
@@ -119,7 +119,7 @@ def create(scaffold: Scaffold, content: Path, data: Path) -> list[Path]:
             path.write_text(f"WEBVTT\n\n00:00.000 --> 00:05.000\n{HELP['captions'][lang]}\n", encoding="utf-8")
             written.append(path)
     for lang in scaffold.languages:
-        path = folder / f"{lang}.md"
+        path = folder / f"index.{lang}.md"  # plugins/portal/stories/layout.py
         path.write_text(story_text(scaffold, lang, content, data), encoding="utf-8")
         written.append(path)
     return written
@@ -161,5 +161,5 @@ def _mayor(data: Path) -> str:
 
 
 def _latest_decision(content: Path) -> str:
-    folders = sorted(p.parent for p in (content / "decisions").glob("*/*/*.md"))
+    folders = sorted(p.parent for p in (content / "decisions").glob("*/*/index.*.md"))
     return folders[-1].relative_to(content).as_posix() if folders else "decisions/2026/11-03-short-name"

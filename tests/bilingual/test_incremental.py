@@ -65,7 +65,7 @@ def fragments(output: Path) -> list[bytes]:
 
 
 def edit_body(site: FixtureSite, story: fx.Story, lang: str, sentence: str) -> None:
-    path = site.content / story.id / f"{lang}.md"
+    path = site.content / story.id / f"index.{lang}.md"
     path.write_text(path.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
 
 
@@ -95,7 +95,7 @@ def test_editing_a_story_writes_its_page_and_the_index_not_the_site(fixture, tmp
 def test_a_decision_retitled_rewrites_the_explainer_that_links_to_it(fixture, tmp_path):
     """A page counts a story it links to by what the link shows (portal.pages.digests.ViewDigests)."""
     first = build(fixture, tmp_path / "output")
-    path = fixture.content / fx.PARKING.id / "ru.md"
+    path = fixture.content / fx.PARKING.id / "index.ru.md"
     path.write_text(path.read_text(encoding="utf-8").replace(fx.PARKING.titles["ru"], "Новые тарифы на парковку"),
                     encoding="utf-8")
     second, new = rebuild(fixture, first.output)
@@ -107,7 +107,7 @@ def test_a_decision_retitled_rewrites_the_explainer_that_links_to_it(fixture, tm
 
 def test_a_new_title_rewrites_the_listings_it_appears_in(fixture, tmp_path):
     first = build(fixture, tmp_path / "output")
-    path = fixture.content / fx.SNOW.id / "ru.md"
+    path = fixture.content / fx.SNOW.id / "index.ru.md"
     path.write_text(path.read_text(encoding="utf-8").replace(fx.SNOW.titles["ru"], "Снег уберут 120 машин"),
                     encoding="utf-8")
     _, new = rebuild(fixture, first.output)
@@ -122,11 +122,11 @@ def test_a_new_title_rewrites_the_listings_it_appears_in(fixture, tmp_path):
 def test_a_rebuild_gives_the_same_site_as_a_clean_build(fixture, tmp_path):
     first = build(fixture, tmp_path / "output")
     edit_body(fixture, fx.BUS_LANES, "ky", "Иштер мөөнөтүнөн мурда бүттү.")
-    (fixture.content / fx.WATER.id / "ru.md").unlink()  # a story taken down
+    (fixture.content / fx.WATER.id / "index.ru.md").unlink()  # a story taken down
     fixture.photo(fx.SNOW.id, "snow.jpg")
     fixture.describe_photos(fx.SNOW.id, {"snow.jpg": {"alt": {"ky": "Кар", "ru": "Снег"}, "credit": "Пресс-служба"}})
     for lang in ("ky", "ru"):
-        path = fixture.content / fx.SNOW.id / f"{lang}.md"
+        path = fixture.content / fx.SNOW.id / f"index.{lang}.md"
         path.write_text(path.read_text(encoding="utf-8").replace("\n---\n", "\nimage: snow.jpg\n---\n", 1),
                         encoding="utf-8")
     rebuilt, _ = rebuild(fixture, first.output)
@@ -155,7 +155,7 @@ def test_a_theme_change_renders_every_page_again(fixture, tmp_path):
 def test_the_content_cache_is_used(fixture, tmp_path):
     """A file changed behind the cache's back (same modification time) still shows the cached text."""
     first = build(fixture, tmp_path / "output")
-    path = fixture.content / fx.SNOW.id / "ru.md"
+    path = fixture.content / fx.SNOW.id / "index.ru.md"
     stamp = path.stat()
     path.write_text(path.read_text(encoding="utf-8") + "\nТекст, которого нет в кэше.\n", encoding="utf-8")
     os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))

@@ -62,7 +62,7 @@ def carrying(output: Path, story: fx.Story, lang: str) -> set[str]:
 
 
 def edit_body(site: FixtureSite, story: fx.Story, lang: str, sentence: str) -> None:
-    path = site.content / story.id / f"{lang}.md"
+    path = site.content / story.id / f"index.{lang}.md"
     path.write_text(path.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
 
 

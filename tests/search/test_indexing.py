@@ -117,7 +117,7 @@ def test_an_edited_story_reindexes_only_its_chunk(fixture, tmp_path):
     first = fixture.build(output=tmp_path / "output", PORTAL_SEARCH_CHUNK=3)
     assert_built(first)
     before = bundle(first.output)
-    story = fixture.root / "content" / fx.BUS_LANES.id / "ru.md"
+    story = fixture.root / "content" / fx.BUS_LANES.id / "index.ru.md"
     story.write_text(story.read_text(encoding="utf-8") + "\nДобавлено: полосы обозначены краской.\n", encoding="utf-8")
     second = fixture.build(output=first.output, PORTAL_SEARCH_CHUNK=3)
     assert_built(second)
@@ -135,7 +135,7 @@ def test_an_edit_indexes_what_a_clean_build_would(fixture, tmp_path):
     after an edit holds exactly what a build from scratch of the edited content holds."""
     first = fixture.build(output=tmp_path / "output", PORTAL_SEARCH_CHUNK=3)
     assert_built(first)
-    story = fixture.root / "content" / fx.SNOW.id / "ky.md"
+    story = fixture.root / "content" / fx.SNOW.id / "index.ky.md"
     story.write_text(story.read_text(encoding="utf-8") + "\nКар күнү-түнү тазаланат, боёк менен белгиленген жерлерде токтоого болбойт.\n",
                      encoding="utf-8")
     edited = fixture.build(output=first.output, PORTAL_SEARCH_CHUNK=3)
@@ -165,7 +165,7 @@ def test_an_edit_makes_the_record_of_the_edited_story_only(fixture, tmp_path):
             marked[request["url"]] = key
         records[key] = json.dumps(request, ensure_ascii=False).encode()
     known.write_bytes(pickle.dumps((salt, records)))
-    story = fixture.root / "content" / fx.SNOW.id / "ru.md"
+    story = fixture.root / "content" / fx.SNOW.id / "index.ru.md"
     story.write_text(story.read_text(encoding="utf-8") + "\nМеста, где стоянка запрещена, обозначены краской.\n", encoding="utf-8")
     second = fixture.build(output=first.output, PORTAL_SEARCH_CHUNK=3)
     assert_built(second)

@@ -38,9 +38,9 @@ def test_a_build_that_stops_while_writing_leaves_the_site_as_it_was(fixture, tmp
     first = fixture.build(output=tmp_path / "output")
     assert_built(first)
     before = state(first.output)
-    path = fixture.content / fx.BUS_LANES.id / "ru.md"
+    path = fixture.content / fx.BUS_LANES.id / "index.ru.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nРаботы завершены досрочно.\n", encoding="utf-8")
-    (fixture.content / fx.WATER.id / "ru.md").unlink()
+    (fixture.content / fx.WATER.id / "index.ru.md").unlink()
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")  # the search index fails after the pages are written
     stopped = fixture.build(output=first.output)
     assert stopped.returncode != 0 and "Pagefind stopped" in stopped.text

@@ -26,7 +26,7 @@ def poison_cache(site: FixtureSite, unversioned: bool = False, **changes) -> Non
     `unversioned`: as a cache written before parsed files recorded their parser."""
     path = site.cache / "StoriesGenerator"
     entries = pickle.loads(path.read_bytes())
-    key = str(site.content / fx.BUS_LANES.id / "ky.md")
+    key = str(site.content / fx.BUS_LANES.id / "index.ky.md")
     stamp, parsed = entries[key]
     poisoned = replace(parsed, html=PackedHtml.pack(STALE), **changes)
     if unversioned:

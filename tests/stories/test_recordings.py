@@ -57,9 +57,9 @@ def test_a_video_without_captions_in_a_language_stops_the_build(make_site):
     video_story(site, captions=("ky",))
     result = site.build()
     assert result.returncode != 0 and "Traceback" not in result.text, result.text
-    assert f"{STORY}/ru.md:" in result.text and "no captions in ru" in result.text
+    assert f"{STORY}/index.ru.md:" in result.text and "no captions in ru" in result.text
     assert "captions.ru.vtt" in result.text
-    assert f"{STORY}/ky.md:" not in result.text
+    assert f"{STORY}/index.ky.md:" not in result.text
 
 
 def test_a_video_that_is_not_h264_stops_the_build(make_site):

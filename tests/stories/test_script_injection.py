@@ -30,7 +30,7 @@ def test_a_script_attempt_stops_the_build_with_file_and_line(make_site, kind):
     assert result.returncode == 1, result.text
     assert "Traceback" not in result.text
     line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in text)
-    assert f"content/{STORY}/ky.md:{line}: " in result.text.replace(str(site.root) + "/", ""), result.text
+    assert f"content/{STORY}/index.ky.md:{line}: " in result.text.replace(str(site.root) + "/", ""), result.text
     assert said in result.text
     assert not (result.output / "ky").exists()
 

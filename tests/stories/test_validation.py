@@ -109,7 +109,7 @@ def duplicate_url(site) -> Expect:
     path = site.story("news/2026/11-20-bus-lanes-again", "ky", "Дагы бир жолу ошол эле аталыш.",
                       title=GOOD_TITLES["ky"], date="2026-11-20 09:00")
     url = "/ky/news/2026/uch-kochodo-zhangy-avtobus-tilkeleri-achyldy/"
-    return Expect([path, site.content / GOOD / "ky.md"], None, re.escape(url.strip("/")), r"slug:")
+    return Expect([path, site.content / GOOD / "index.ky.md"], None, re.escape(url.strip("/")), r"slug:")
 
 
 def missing_image(site) -> Expect:
@@ -143,7 +143,7 @@ def unknown_key(site) -> Expect:
 
 
 def invalid_yaml(site) -> Expect:
-    path = site.raw("news/2026/11-25-snow/ru.md",
+    path = site.raw("news/2026/11-25-snow/index.ru.md",
                     "---\ntitle: Мэрия: улицы очищают от снега\ndate: 2026-11-25 08:00\n---\n\n"
                     "Улицы города очищают от снега.\n")
     return Expect([path], "title", r"YAML", r"quot")
@@ -196,7 +196,7 @@ def alt_text_in_front_matter(site) -> Expect:
 
 def key_written_twice(site) -> Expect:
     """YAML would keep the second title and drop the first without a word."""
-    path = site.raw("news/2026/11-25-snow/ru.md",
+    path = site.raw("news/2026/11-25-snow/index.ru.md",
                     "---\ntitle: Улицы очищают от снега\ndate: 2026-11-25 08:00\ntitle: Снег\n---\n\n"
                     "Улицы города очищают от снега.\n")
     return Expect([path], None, r'"title" is written twice \(lines 2 and 4\)', r"keep one")
@@ -217,13 +217,13 @@ def photo_described_twice(site) -> Expect:
 
 
 def text_saved_under_another_name(site) -> Expect:
-    """Saved as ru.md.txt by a text editor: the story would go out in Kyrgyz only."""
+    """Saved as index.ru.md.txt by a text editor: the story would go out in Kyrgyz only."""
     story = "news/2026/11-25-snow"
     site.story(story, "ky", "Шаардын көчөлөрү кардан тазаланууда.", title="Көчөлөр кардан тазаланууда",
                date="2026-11-25 08:00")
     written = site.story(story, "ru", "Улицы города очищают от снега.", title="Улицы очищают от снега",
                          date="2026-11-25 08:00")
-    path = written.rename(written.with_name("ru.md.txt"))
+    path = written.rename(written.with_name("index.ru.md.txt"))
     return Expect([path], None, r'"ru\.md\.txt" is not read', r"rename it to ru\.md")
 
 
@@ -267,7 +267,7 @@ def slug_too_long(site) -> Expect:
 
 def invisible_character_in_text(site) -> Expect:
     """A vertical tab pasted from Word: YAML, lxml and feed readers all refuse it."""
-    path = site.raw("news/2026/11-25-snow/ru.md", "---\ntitle: Улицы очищают от снега\ndate: 2026-11-25 08:00\n---\n\n"
+    path = site.raw("news/2026/11-25-snow/index.ru.md", "---\ntitle: Улицы очищают от снега\ndate: 2026-11-25 08:00\n---\n\n"
                     "Улицы города\x0bочищают от снега.\n")
     return Expect([path], None, r"invisible character \(U\+000B\)", r"retype")
 
@@ -361,8 +361,8 @@ def test_all_mistakes_are_reported_in_one_run(make_site):
     site = make_site()
     good_story(site)
     expected = [
-        unknown_official(site),                                      # news/2026/11-25-snow/ru.md
-        missing_document(site),                                      # decisions/…/ru.md
+        unknown_official(site),                                      # news/2026/11-25-snow/index.ru.md
+        missing_document(site),                                      # decisions/…/index.ru.md
         Expect([site.story("interviews/2026/11-24-mayor", "ky", "— Шаар кышка даярбы?\n\n— Ооба, даяр.",
                            title="Мэр менен маек", date="24-ноябрь")],
                "date", r"24-ноябрь", r"\d{4}-\d{2}-\d{2}"),

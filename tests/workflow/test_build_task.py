@@ -34,7 +34,7 @@ def test_a_build_that_stops_leaves_the_previous_site_exactly_as_it_was(project):
     project.site.story("news/2026/11-26-typo", "ru", "Текст.", title="Опечатка", date="26.11.2026")
     run = project.run("build")
     assert run.returncode == 1
-    assert 'content/news/2026/11-26-typo/ru.md:3: "date" is not a date' in run.stderr
+    assert 'content/news/2026/11-26-typo/index.ru.md:3: "date" is not a date' in run.stderr
     assert files(project.root / "output") == before
     assert not (project.root / ".output-staging").exists()
 

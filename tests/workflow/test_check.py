@@ -8,7 +8,7 @@ import fixture_site as fx
 from project import Project
 
 BROKEN = "news/2026/11-10-broken-links"
-BROKEN_RU = f"content/{BROKEN}/ru.md"
+BROKEN_RU = f"content/{BROKEN}/index.ru.md"
 BROKEN_BODY = """Постановление: [решение](/ru/decisions/2026/no-such-decision/).
 
 План работ: [PDF](/media/news/2026/11-10-broken-links/plan.pdf).
@@ -113,7 +113,7 @@ def test_content_problems_are_reported_without_building_anything_else(project):
     run = project.run("check", "--format", "json")
     assert run.returncode == 1
     problems = run.json()["problems"]
-    assert [p for p in problems if p["check"] == "content" and p["file"] == "content/news/2026/11-11-typo/ky.md"
+    assert [p for p in problems if p["check"] == "content" and p["file"] == "content/news/2026/11-11-typo/index.ky.md"
             and p["line"] == 4 and 'unknown official "mayr"' in p["message"]], problems
 
 
@@ -128,7 +128,7 @@ def test_the_pre_commit_check_reports_only_the_staged_stories(project):
     project.git("add", str(mine.relative_to(project.root)))
     run = project.run("check", "--staged")
     assert run.returncode == 1
-    assert "content/news/2026/11-13-mine/ru.md" in run.stdout and "/ru/decisions/2026/none/" in run.stdout
+    assert "content/news/2026/11-13-mine/index.ru.md" in run.stdout and "/ru/decisions/2026/none/" in run.stdout
     assert "11-14-others" not in run.stdout and "1 more problem in other files" in run.stdout
 
     project.git("reset", "--quiet")

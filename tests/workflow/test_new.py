@@ -36,7 +36,7 @@ def test_a_new_story_has_its_keys_and_builds_as_a_draft(project, section):
     assert run.returncode == 0, run.text
     folder = project.content / section / "2026" / "11-26-city-day"
     for lang in ("ky", "ru"):
-        text = (folder / f"{lang}.md").read_text(encoding="utf-8")
+        text = (folder / f"index.{lang}.md").read_text(encoding="utf-8")
         meta = parse(text).meta
         assert meta["date"] == NOW and meta["status"] == "draft"
         assert {"title", "summary", "officials", "units", "topics", "image"} <= set(meta)
@@ -57,15 +57,15 @@ def test_without_its_file_a_decision_says_which_file_to_add(project):
     assert run.returncode == 0, run.text
     result = project.site.build(now=NOW)
     assert result.returncode == 1
-    assert ('content/decisions/2026/11-26-tariffs/ru.md:' in result.text
+    assert ('content/decisions/2026/11-26-tariffs/index.ru.md:' in result.text
             and '"document" names a file that is not in the story folder: "decision.pdf"' in result.text)
 
 
 def test_new_asks_for_what_the_flags_do_not_say(project):
     run = project.run("new", stdin="news\nbus-stops\nru\n", now=NOW)
     assert run.returncode == 0, run.text
-    assert (project.content / "news" / "2026" / "11-26-bus-stops" / "ru.md").is_file()
-    assert not (project.content / "news" / "2026" / "11-26-bus-stops" / "ky.md").exists()
+    assert (project.content / "news" / "2026" / "11-26-bus-stops" / "index.ru.md").is_file()
+    assert not (project.content / "news" / "2026" / "11-26-bus-stops" / "index.ky.md").exists()
     assert "Section" in run.stdout
 
 

@@ -19,9 +19,9 @@ from .slugs import slug_problem, slugify
 
 COMMON_KEYS = {
     "title", "date", "summary", "officials", "units", "topics", "image", "status", "slug",
-    "corrections", "section",
+    "corrections", "section", "photos",
 }
-# Photo descriptions moved from the front matter to the folder's photos.yml.
+# Photo descriptions moved from these keys to the photos: list.
 MOVED_TO_PHOTOS_YML = {f"{photo}_{text}": text for photo in ("image", "poster") for text in ("alt", "caption", "credit")}
 SECTION_KEYS = {
     "decisions": {"number", "signed", "signatory", "legal_status", "document"},
@@ -53,7 +53,7 @@ class FieldReader:
         self.registry = registry
         self.timezone = timezone
         self.problems = problems
-        self.photos: dict[str, Photo] = {}  # a story file's: its folder's photos.yml, by file name
+        self.photos: dict[str, Photo] = {}  # the story's photos (photos: lists, or the old photos.yml), by file name
         self.measured = measured  # recordings: length and codec, kept between builds
 
     def problem(self, key: str | None, message: str, hint: str = "") -> None:
@@ -65,9 +65,9 @@ class FieldReader:
             if key in MOVED_TO_PHOTOS_YML:
                 photo = self.text(key.split("_")[0]) or "photo.jpg"
                 value = str(self.meta[key] or "…").replace('"', "'")
-                self.problem(key, f'"{key}" is now written in photos.yml, next to this file',
-                             f"Remove this line and describe the photo in photos.yml (see docs/content.md):\n"
-                             f'{photo}:\n  {MOVED_TO_PHOTOS_YML[key]}:\n    {self.source.stem}: "{value}"')
+                self.problem(key, f'"{key}" is now written under photos:',
+                             f"Remove this line and describe the photo under photos: (see docs/content.md):\n"
+                             f'photos:\n  - file: {photo}\n    {MOVED_TO_PHOTOS_YML[key]}: "{value}"')
             elif key not in allowed:
                 close = difflib.get_close_matches(key, sorted(allowed), n=1)
                 hint = f'Did you mean "{close[0]}"?' if close else \
@@ -219,8 +219,8 @@ def read_translation(reader: FieldReader, lang: str, section: str, html: PackedH
 
 
 def read_image(reader: FieldReader, key: str) -> Photo | None:
-    """The photo named by `image:` or `poster:`; photos.yml describes it
-    (a photo missing from photos.yml is reported there)."""
+    """The photo named by `image:` or `poster:`; the story's photos describe it
+    (a photo nobody describes is reported there)."""
     file = reader.file(key, IMAGE_SUFFIXES)
     return reader.photos.get(file.name) if file else None
 
@@ -312,7 +312,7 @@ def read_media(reader: FieldReader, kind: str, lang: str, languages: tuple[str, 
         reader.problem(None, f"this {kind} story has no {kind}", f"Add: {example}")
     if kind == "video" and "poster" not in reader.meta:
         reader.problem(None, "this video story has no poster",
-                       "Add: poster: still.jpg  (a frame of the film, described in photos.yml like every photo)")
+                       "Add: poster: still.jpg  (a frame of the film, described under photos: like every photo)")
     duration = reader.text("duration")  # only a link out's: a file's length is measured
     if duration and file is None and not DURATION.fullmatch(duration):
         reader.problem("duration", f'"duration" is not minutes and seconds: "{duration}"',

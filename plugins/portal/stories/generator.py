@@ -4,15 +4,16 @@ Signals: `get_generators` adds `StoriesGenerator`, which runs before the
 generators that write and leaves a `Site` in the shared context under
 `PORTAL_SITE`: only what may be published, or, with the setting
 `PORTAL_PREVIEW` (the `preview` task, never a public build), drafts and
-embargoed stories too. A story folder's photos.yml is read with its first
-language file. Parsed files (front matter, HTML through the allow-list
-sanitizer) are cached with Pelican's own content cache, keyed on each file's
-stamp and on the parser itself (MarkdownConverter.identity: the parsing code
-and the footnotes' words from the theme's catalogs, so a cache made before a
-change to the sanitizer cannot bring its old HTML back); validation runs on
-every build because registries and other files can change what is valid.
-The files the cache lacks are parsed on every core (see parallel.py); the
-rest happens here, in order, so that a warm build forks nothing.
+embargoed stories too. A story folder's photos are read with its first
+language file (from every language file's `photos:`, see photo_list.py).
+Parsed files (front matter, HTML through the allow-list sanitizer) are cached
+with Pelican's own content cache, keyed on each file's stamp and on the
+parser itself (MarkdownConverter.identity: the parsing code and the
+footnotes' words from the theme's catalogs, so a cache made before a change
+to the sanitizer cannot bring its old HTML back); validation runs on every
+build because registries and other files can change what is valid. The
+files the cache lacks are parsed on every core (see parallel.py); the rest
+happens here, in order, so that a warm build forks nothing.
 """
 
 from __future__ import annotations
@@ -31,11 +32,12 @@ from portal.core.parallel import processes, split
 from portal.core.problems import BuildStopped, Problems
 from portal.localization.catalogs import load_translations, translations_dir
 
-from . import validate
+from . import layout, validate
 from .fields import PAGE_KEYS, FieldReader, parse_datetime, read_translation
 from .model import Page, Site, Story, Translation
 from .packed import PackedHtml
 from .permalinks import PermalinkLock
+from .photo_list import LanguageFile, PhotoLists, uses_photo_lists
 from .photos_yml import PhotosFile
 from .reading import (FOOTNOTE_BACKLINK, PAGES_FOLDER, PARSER, MarkdownConverter, ParsedFile, Unreadable,
                       list_content, markdown_files)
@@ -74,7 +76,7 @@ class StoriesGenerator(CachingGenerator):
         parsed = self.parse(paths)
         self.recordings = Measured(Path(self.settings["CACHE_PATH"]) / RECORDINGS)
         for path in paths:
-            self.read_file(path, parsed[path], folders[path.parent], registry, stories, pages)
+            self.read_file(path, parsed, folders[path.parent], registry, stories, pages)
         self.recordings.save()
         lock = PermalinkLock(data_dir / "permalinks.yml", Path(self.settings["CACHE_PATH"]), self.problems)
         lock.apply(stories)
@@ -118,10 +120,15 @@ class StoriesGenerator(CachingGenerator):
         """(kind, id, lang) of a content file, or None after reporting why not."""
         relative = path.relative_to(self.content_root)
         parts = relative.parts
-        lang = path.stem
+        lang = layout.text_language(path.name)
         if lang not in self.languages:
-            self.problems.add(path, None, f'"{path.name}" is not a language file',
-                              f"Name the Markdown files of a story {' and '.join(l + '.md' for l in self.languages)}.")
+            old = layout.old_text_language(path.name)
+            if old in self.languages:
+                self.problems.add(path, None, f'"{path.name}" is the old name of a story\'s text: it is not read',
+                                  f"Rename it to {layout.text_name(old)} (`make migrate` renames every story at once).")
+            else:
+                self.problems.add(path, None, f'"{path.name}" is not a language file',
+                                  f"Name the Markdown files of a story {layout.text_names(self.languages)}.")
             return None
         if parts[0] == PAGES_FOLDER and len(parts) == 3:
             return PAGES_FOLDER, parts[1], lang
@@ -135,8 +142,8 @@ class StoriesGenerator(CachingGenerator):
             self.problems.add(path, None, f'unknown section "{parts[0]}"',
                               f"{guess}Sections: {', '.join(self.sections)} (and pages).")
         else:
-            example = "content/pages/about/ky.md" if parts[0] == PAGES_FOLDER else \
-                f"content/{parts[0]}/2026/11-26-short-name/{lang}.md"
+            example = f"content/pages/about/{path.name}" if parts[0] == PAGES_FOLDER else \
+                f"content/{parts[0]}/2026/11-26-short-name/{path.name}"
             self.problems.add(path, None, "this file is not in a story folder", f"Put it at {example}")
         return None
 
@@ -156,10 +163,11 @@ class StoriesGenerator(CachingGenerator):
                 parsed[path] = result
         return parsed
 
-    def read_file(self, path: Path, parsed: ParsedFile | None, folder_files: list[str], registry: Registry,
-                  stories: dict[str, Story], pages: dict[str, Page]) -> None:
+    def read_file(self, path: Path, every: dict[Path, ParsedFile | None], folder_files: list[str],
+                  registry: Registry, stories: dict[str, Story], pages: dict[str, Page]) -> None:
         located = self.where(path)
-        if located is None or parsed is None:
+        parsed = every[path]
+        if located is None or parsed is None or parsed.empty:  # an empty file: the story lacks that language
             return
         kind, item_id, lang = located
         if parsed.top_heading_line:
@@ -177,17 +185,27 @@ class StoriesGenerator(CachingGenerator):
             pages.setdefault(item_id, Page(item_id)).translations[lang] = translation
         else:
             story = stories.get(item_id)
-            if story is None:  # the folder's first language file: read its photos.yml once
-                story = stories[item_id] = self.new_story(item_id, kind, path.parent, folder_files)
+            if story is None:  # the folder's first language file: read its photos once
+                story = stories[item_id] = self.new_story(item_id, kind, path.parent, folder_files, every)
             reader.photos = {photo.name: photo for photo in story.photos}
             story.translations[lang] = read_translation(reader, lang, kind, html, self.languages)
 
-    def new_story(self, story_id: str, section: str, folder: Path, files: list[str]) -> Story:
-        """A story folder (`files`: the names of its files), with its photos.yml read for the
-        languages it has files in."""
-        languages = tuple(lang for lang in self.languages if f"{lang}.md" in files)
-        photos = PhotosFile(folder, files, languages, self.settings["PORTAL_PHOTO_LICENCES"],
-                            self.settings["PORTAL_PHOTO_LICENCE"], self.timezone, self.problems).read()
+    def new_story(self, story_id: str, section: str, folder: Path, files: list[str],
+                  every: dict[Path, ParsedFile | None]) -> Story:
+        """A story folder (`files`: the names of its files), with its photos read for the
+        languages it has text in: from the `photos:` lists of its language files, or from the
+        old photos.yml when no file has one."""
+        texts = [LanguageFile(lang, path, found.meta, found.lines) for lang in self.languages
+                 if (found := every.get(path := folder / layout.text_name(lang))) and not found.empty]
+        licences, licence = self.settings["PORTAL_PHOTO_LICENCES"], self.settings["PORTAL_PHOTO_LICENCE"]
+        if uses_photo_lists(texts):
+            if "photos.yml" in files:
+                self.problems.add(folder / "photos.yml", None, "the photos are described twice: here and under "
+                                  "photos: in the story's files", "Remove photos.yml: the story's files describe them.")
+            photos = PhotoLists(folder, files, texts, licences, licence, self.timezone, self.problems).read()
+        else:
+            photos = PhotosFile(folder, files, tuple(t.lang for t in texts), licences, licence, self.timezone,
+                                self.problems).read()
         return Story(story_id, section, folder, photos=photos)
 
     def safe_html(self, path: Path, parsed: ParsedFile) -> PackedHtml:

@@ -26,7 +26,7 @@ class Attachment:
 
 @dataclass
 class Photo:
-    """A photo of a story folder, as the folder's photos.yml describes it.
+    """A photo of a story folder, as its language files (or the old photos.yml) describe it.
 
     Texts are per language code; so is the credit, because the press office
     names itself differently in Kyrgyz and in Russian. `licence` is an id of
@@ -112,7 +112,7 @@ class Story:
     section: str
     folder: Path
     translations: dict[str, Translation] = field(default_factory=dict)
-    photos: list[Photo] = field(default_factory=list)  # in the order of photos.yml
+    photos: list[Photo] = field(default_factory=list)  # in the order the story lists them
     drafts: tuple[str, ...] = ()  # languages whose file is a draft, once `translations` holds only the public
 
     @property

@@ -1,4 +1,8 @@
-"""photos.yml: the description of a story folder's photos, in both languages.
+"""photos.yml: the description of a story folder's photos, in both languages (the old form).
+
+Stories now describe their photos under `photos:` in each language file
+(photo_list.py: what the browser editor writes); a folder that has no
+`photos:` lists is still read from its photos.yml.
 
 Every photo in a story folder is published (in the story's gallery and its
 press kit), so every photo must be described: alt text in each of the
@@ -72,10 +76,8 @@ class PhotosFile:
         self.problems.add(self.path, line, message, hint)
 
     def read(self) -> list[Photo]:
-        on_disk = sorted(name for name in self.files if _suffix(name) in IMAGE_SUFFIXES)
-        for name in sorted(name for name in self.files if _suffix(name) in UNPUBLISHABLE_SUFFIXES):
-            self.problems.add(self.folder / name, None, f'"{name}" is not a photo format the site publishes',
-                              "Export it as JPEG (or PNG), put that file here instead and describe it in photos.yml.")
+        on_disk = photos_on_disk(self.files)
+        unpublishable(self.folder, self.files, self.problems)
         described = self.load() if FILE_NAME in self.files else {}
         if described is None:  # photos.yml cannot be read: its own problem says why, not one per photo
             return []
@@ -174,24 +176,41 @@ class PhotosFile:
         return moment.date() if moment else None
 
     def readable(self, name: str) -> bool:
-        """The header says the file is a JPEG, PNG or WebP photo within Pillow's size limit."""
-        path = self.folder / name
-        message, hint = "", "Export the photo again as JPEG and replace the file."
-        if path.stat().st_size == 0:
-            message = f'the photo "{name}" is an empty file'
-        else:
-            try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("error", Image.DecompressionBombWarning)
-                    with Image.open(path) as image:
-                        if image.format not in FORMATS:
-                            message = f'the photo "{name}" is a {image.format} image, not JPEG, PNG or WebP'
-            except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-                limit = Image.MAX_IMAGE_PIXELS // 1_000_000
-                message = f'the photo "{name}" has too many pixels to publish safely (over {limit} megapixels)'
-                hint = "Export it smaller: 8000 pixels on the long side is more than enough for print."
-            except (UnidentifiedImageError, OSError):
-                message = f'the photo "{name}" cannot be read: it is not a JPEG, PNG or WebP image'
-        if message:
-            self.problems.add(path, None, message, hint)
-        return not message
+        return readable(self.folder / name, self.problems)
+
+
+def readable(path: Path, problems: Problems) -> bool:
+    """The header says the file is a JPEG, PNG or WebP photo within Pillow's size limit
+    (a problem says why not)."""
+    name = path.name
+    message, hint = "", "Export the photo again as JPEG and replace the file."
+    if path.stat().st_size == 0:
+        message = f'the photo "{name}" is an empty file'
+    else:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                with Image.open(path) as image:
+                    if image.format not in FORMATS:
+                        message = f'the photo "{name}" is a {image.format} image, not JPEG, PNG or WebP'
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            limit = Image.MAX_IMAGE_PIXELS // 1_000_000
+            message = f'the photo "{name}" has too many pixels to publish safely (over {limit} megapixels)'
+            hint = "Export it smaller: 8000 pixels on the long side is more than enough for print."
+        except (UnidentifiedImageError, OSError):
+            message = f'the photo "{name}" cannot be read: it is not a JPEG, PNG or WebP image'
+    if message:
+        problems.add(path, None, message, hint)
+    return not message
+
+
+def unpublishable(folder: Path, files: list[str], problems: Problems) -> None:
+    """Photo files the site cannot publish as they are (HEIC, TIFF, RAW…): reported, not ignored."""
+    for name in sorted(name for name in files if _suffix(name) in UNPUBLISHABLE_SUFFIXES):
+        problems.add(folder / name, None, f'"{name}" is not a photo format the site publishes',
+                     "Export it as JPEG (or PNG), put that file here instead and describe it under photos:.")
+
+
+def photos_on_disk(files: list[str]) -> list[str]:
+    """The folder's photos: every one is published."""
+    return sorted(name for name in files if _suffix(name) in IMAGE_SUFFIXES)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import markdown
 
-from . import characters, frontmatter, packed, sanitize
+from . import characters, frontmatter, layout, packed, sanitize
 from .packed import PackedHtml
 
 PAGES_FOLDER = "pages"
@@ -32,7 +32,7 @@ def _parser_identity() -> str:
     made before they moved could not be read (generator.forget_other_parsers).
     """
     digest = hashlib.blake2b(digest_size=16)
-    for module in (sys.modules[__name__], characters, frontmatter, packed, sanitize):
+    for module in (sys.modules[__name__], characters, frontmatter, layout, packed, sanitize):
         digest.update(module.__name__.encode())
         digest.update(Path(module.__file__).read_bytes())
     for package in ("markdown", "nh3", "pyyaml"):
@@ -59,6 +59,7 @@ class ParsedFile:
     unsafe: list[sanitize.UnsafePart]
     body_line: int
     top_heading_line: int | None
+    empty: bool  # nothing but white space: the browser editor leaves a language nobody wrote empty
     parser: str  # the converter's identity (no default: an older pickle must not find one on the class)
 
 
@@ -94,8 +95,12 @@ class MarkdownConverter:
         in a worker process, and every file's mistakes are reported together)."""
         try:
             text = path.read_text(encoding="utf-8")
+            if not text.strip():
+                return ParsedFile({}, {}, PackedHtml.pack(""), [], 1, None, True, self.identity)
             found = characters.invisible(text)
-            return Unreadable(found.line, found.message, found.hint) if found else self.parse(text, path.stem)
+            if found:
+                return Unreadable(found.line, found.message, found.hint)
+            return self.parse(text, layout.text_language(path.name) or "")
         except UnicodeDecodeError:
             return Unreadable(None, "the file is not UTF-8 text", "Save it again as UTF-8.")
         except frontmatter.FrontMatterError as error:
@@ -110,7 +115,7 @@ class MarkdownConverter:
         md = self._md.get(lang) or next(iter(self._md.values()))
         html = md.reset().convert(document.body)
         return ParsedFile(document.meta, document.lines, PackedHtml.pack(sanitize.clean(html)),
-                          sanitize.unsafe_parts(html), body_line, heading_line, self.identity)
+                          sanitize.unsafe_parts(html), body_line, heading_line, False, self.identity)
 
 
 def list_content(content: Path) -> dict[Path, list[str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+from . import layout
 from .fields import IMAGE_SUFFIXES
 from .model import Attachment, Page, Story, Translation
 from .photos_yml import UNPUBLISHABLE_SUFFIXES
@@ -17,17 +18,17 @@ TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")
 def check_folders(folders: dict[Path, list[str]], content: Path, sections: list[str], pages_folder: str,
                   languages: tuple[str, ...], problems: Problems) -> None:
     """Files the build would pass over without a word: a story's text saved under another name
-    than <lang>.md while <lang>.md is missing, a story or page folder with no text at all (its
+    than index.<lang>.md while index.<lang>.md is missing, a story or page folder with no text at all (its
     photos would never be published), a photo or file in a page's folder (a page shows its
     text only). (A misnamed .md file is `StoriesGenerator.where`'s.)"""
-    wanted = " and ".join(f"{lang}.md" for lang in languages)
+    wanted = layout.text_names(languages)
     for folder, names in folders.items():
         misnamed = {name: lang for name in names
-                    if (lang := _text_language(name, languages)) and f"{lang}.md" not in names}
+                    if (lang := _text_language(name, languages)) and layout.text_name(lang) not in names}
         for name, lang in misnamed.items():
             problems.add(folder / name, None,
-                         f'"{name}" is not read: the {lang} text of a story is read from {lang}.md',
-                         f"Rename it to {lang}.md.")
+                         f'"{name}" is not read: the {lang} text of a story is read from {layout.text_name(lang)}',
+                         f"Rename it to {layout.text_name(lang)}.")
         parts = folder.relative_to(content).parts
         is_page_folder = len(parts) == 2 and parts[0] == pages_folder
         is_story_folder = (len(parts) == 3 and parts[0] in sections) or is_page_folder
@@ -43,11 +44,12 @@ def check_folders(folders: dict[Path, list[str]], content: Path, sections: list[
 
 
 def _text_language(name: str, languages: tuple[str, ...]) -> str | None:
-    """The language a file named like "ru.md.txt", "RU.MD" or "ru.markdown" was meant to be the text of."""
+    """The language a file named like "index.ru.md.txt", "INDEX.RU.MD" or "index.ru.markdown" was meant
+    to be the text of. (The old name, ru.md, is `StoriesGenerator.where`'s.)"""
     lower = name.lower()
-    if name.startswith(".") or name.endswith(("~", ".md")) or "." not in lower:  # hidden, backup, or .md
-        return None
-    lang = lower.split(".", 1)[0].strip()
+    if name.startswith(".") or name.endswith(("~", ".md")) or not lower.startswith("index."):
+        return None  # hidden, backup, .md, or not a story's text
+    lang = lower.split(".", 2)[1].strip()
     return lang if lang in languages and (lower.endswith(TEXT_SUFFIXES) or ".md." in lower) else None
 
 
@@ -114,7 +116,7 @@ def check_unused_files(stories: dict[str, Story], folders: dict[Path, list[str]]
                        problems: Problems) -> None:
     """A file in a story's folder that nothing publishes: its editor meant it to be seen (the
     Kyrgyz PDF of a decision beside the Russian one, the film in another format). Photos are
-    photos_yml's to check: every one is published. Run once every name a story gives is valid,
+    photo_list's and photos_yml's to check: every one is published. Run once every name a story gives is valid,
     so that a misspelt `document:` is reported once, as itself."""
     captions = " and ".join(f"captions.{lang}.vtt" for lang in languages)
     for story in stories.values():

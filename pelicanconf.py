@@ -28,7 +28,6 @@ PORTAL_NOW = os.environ.get("PORTAL_NOW")             # the embargo clock; unset
 PORTAL_PREVIEW = False  # True only in `make preview` (into .preview/): drafts and embargoed stories, bannered
 PORTAL_PROCESSES = None  # pages and feeds are rendered on this many cores; None: every core
 PORTAL_SEARCH_CHUNK = 250  # stories per search index chunk and language (the newest: half); an edit re-indexes one
-PORTAL_LIVE_RELOAD = False  # True only for `make serve`/`make preview`: the CSP admits livereload's inline loader
 
 # Photos (plugins/portal/photos): renditions for <picture>, cached in CACHE_PATH/photos.
 PORTAL_PHOTO_WIDTHS = [480, 800, 1200, 1600]

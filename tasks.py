@@ -15,13 +15,48 @@ ROOT = Path(__file__).parent
 BIN = Path(sys.executable).parent
 OUTPUT = ROOT / "output"
 HOST, PORT = "127.0.0.1", 8000
-WATCHED = ("content/**/*", "data/*.yml", "theme/**/*", "plugins/**/*.py", "pelicanconf.py")  # serve, preview
+WATCHED = ("content/**/*", "data/*.yml", "theme/**/*", "plugins/**/*.py", "pelicanconf.py")  # serve, preview, edit
 
 
-def rebuild(*flags: str) -> bool:
-    """One `build --live` in a new process, so `serve` and `preview` pick up edited plugins: it ends as
-    `build` does, with our summary (pages, feeds, photos) or the editor's report. False if it stopped."""
-    return subprocess.run([str(BIN / "invoke"), "build", "--live", *flags], cwd=ROOT).returncode == 0
+def rebuild(*flags: str) -> tuple[bool, str]:
+    """One `build` in a new process, so `serve`, `preview` and `edit` pick up edited plugins: it ends as
+    `build` does, with our summary (pages, feeds, photos) or the editor's report, printed here too.
+    Returns (succeeded, what it printed): the live server shows that report in the browser."""
+    done = subprocess.run([str(BIN / "invoke"), "build", *flags], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    sys.stderr.write(done.stderr)
+    return done.returncode == 0, done.stderr
+
+
+def live(output: Path, port: int, announce: str, *flags: str, editor: bool = False) -> None:
+    """Build, serve `output` on `port` and rebuild on every change (workflow/live.py); with
+    `editor`, the browser editor too (workflow/editor.py)."""
+    from workflow.live import LiveBuild, serve as live_server, watch
+    from workflow.texts import ui_language, words
+
+    building = LiveBuild(lambda: rebuild(*flags))
+    building.rebuild()
+    watch(ROOT, WATCHED, building)
+    if editor:
+        from pelican.settings import read_settings
+
+        from workflow.editor import EditorHandler, start_decap_server
+
+        decap, decap_port = start_decap_server(ROOT)
+        server = live_server(output, building, HOST, int(port), EditorHandler, root=ROOT, decap_port=decap_port,
+                             data=ROOT / "data",
+                             licences=read_settings(str(ROOT / "pelicanconf.py"))["PORTAL_PHOTO_LICENCES"])
+    else:
+        server = live_server(output, building, HOST, int(port))
+    address = f"http://{HOST}:{server.server_port}/" + ("admin/" if editor else "")
+    print(words(ui_language())[announce].format(url=address), flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        if editor:
+            decap.terminate()
 
 
 def build_here(settings: str, output: Path, display, overrides: dict | None = None):
@@ -33,14 +68,13 @@ def build_here(settings: str, output: Path, display, overrides: dict | None = No
         return run_build(ROOT / settings, output, overrides, on_write=step.advance)
 
 
-@task(help={"live": "let livereload's script run on the pages (serve and preview build so)",
-            "preview": "with drafts and embargoed stories, bannered, into .preview/ (never output/)"})
-def build(c, live=False, preview=False):
+@task(help={"preview": "with drafts and embargoed stories, bannered, into .preview/ (never output/)"})
+def build(c, preview=False):
     """Build the site from content/ into output/ (the previous site stays if the build stops)."""
     from workflow.building import leave
     from workflow.progress import Display, summary
 
-    overrides = {"PORTAL_LIVE_RELOAD": live, "PORTAL_PREVIEW": preview}
+    overrides = {"PORTAL_PREVIEW": preview}
     output = PREVIEW if preview else OUTPUT
     with Display() as display:
         done = build_here("pelicanconf.py", output, display, overrides)
@@ -56,14 +90,7 @@ def build(c, live=False, preview=False):
 @task
 def serve(c):
     """Build, serve at http://127.0.0.1:8000 and rebuild + reload the browser on every change."""
-    from livereload import Server
-
-    rebuild()
-    server = Server()
-    for watched in WATCHED:
-        server.watch(watched, lambda *_changed: rebuild())
-    print(f"Serving the site at http://{HOST}:{PORT}/ (Ctrl+C to stop)")
-    server.serve(host=HOST, port=PORT, root=str(OUTPUT), open_url_delay=None)
+    live(OUTPUT, PORT, "serving")
 
 
 @task(help={"n": "story pairs in the synthetic corpus (default 1000)", "runs": "runs per scenario (median)"})
@@ -84,6 +111,7 @@ CHECKED = ROOT / ".check"      # what `check` built and checked (never published
 PREVIEW = ROOT / ".preview"    # `preview` writes here, never to output/
 PUBLISHED = ROOT / ".publish"  # what `publish` built, checked and handed to ghp-import
 PREVIEW_PORT = 8001
+EDIT_PORT = 8002
 
 
 def staged_files() -> list[str]:
@@ -127,14 +155,15 @@ def check(c, format="text", staged=False):
 @task(help={"port": f"port to serve on (default {PREVIEW_PORT})"})
 def preview(c, port=PREVIEW_PORT):
     """Serve the site WITH drafts and embargoed stories (bannered) at http://127.0.0.1:8001 (never output/)."""
-    from livereload import Server
+    live(PREVIEW, port, "previewing", "--preview")
 
-    rebuild("--preview")
-    server = Server()
-    for watched in WATCHED:
-        server.watch(watched, lambda *_changed: rebuild("--preview"))
-    print(f"Preview (not the public site) at http://{HOST}:{port}/ (Ctrl+C to stop)", flush=True)
-    server.serve(host=HOST, port=int(port), root=str(PREVIEW), open_url_delay=None)
+
+
+@task(help={"port": f"port to serve on (default {EDIT_PORT})"})
+def edit(c, port=EDIT_PORT):
+    """The browser editor at http://127.0.0.1:8002/admin/, saving into content/, with the preview beside it."""
+    ensure_node_modules()
+    live(PREVIEW, port, "editing", "--preview", editor=True)
 
 
 @task(help={"remote": "git remote to push gh-pages to (default: PUBLISH_REMOTE in publishconf.py)"})
@@ -227,8 +256,9 @@ def ensure_java() -> None:
 
 
 def ensure_node_modules() -> None:
-    """axe-core (accessibility checks) and vnu-jar (HTML checker) come from npm, pinned by package-lock.json."""
-    if not (ROOT / "node_modules" / "axe-core").is_dir() or not (ROOT / "node_modules" / "vnu-jar").is_dir():
+    """axe-core (accessibility checks), vnu-jar (HTML checker), Decap CMS and decap-server (the browser
+    editor) come from npm, pinned by package-lock.json."""
+    if not all((ROOT / "node_modules" / name).is_dir() for name in ("axe-core", "vnu-jar", "decap-cms", "decap-server")):
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
 
 

@@ -181,7 +181,25 @@ def photo_not_described(site) -> Expect:
     story = "news/2026/11-25-snow"
     site.photo(story, "snow.jpg")
     site.story(story, "ru", "Улицы города очищают от снега.", title="Улицы очищают от снега", date="2026-11-25 08:00")
-    return Expect([site.content / story / "photos.yml"], None, r"snow\.jpg.*photos\.yml", r"alt:[\s\S]*ru:[\s\S]*credit:")
+    return Expect([site.content / story / "index.ru.md"], None, r"snow\.jpg.*not described in index\.ru\.md",
+                  r"photos:[\s\S]*- file: snow\.jpg[\s\S]*alt:[\s\S]*credit:")
+
+
+def photo_without_alt_in_one_language(site) -> Expect:
+    """Described in the Kyrgyz file, but its Russian alt text was left empty."""
+    story = "news/2026/11-25-snow"
+    site.photo(story, "snow.jpg")
+    site.story(story, "ky", "Кар тазалоо.", title="Көчөлөр кардан тазаланууда", date="2026-11-25 08:00",
+               photos=[{"file": "snow.jpg", "alt": "Кар тазалоочу машина", "credit": "Мэриянын басма сөз кызматы"}])
+    path = site.raw(f"{story}/index.ru.md", "---\ntitle: Улицы очищают от снега\ndate: 2026-11-25 08:00\nphotos:\n"
+                    "  - file: snow.jpg\n    alt: \"\"\n    credit: Пресс-служба мэрии\n---\n\nУборка снега.\n")
+    return Expect([path], "alt", r'the photo "snow\.jpg" has no alt', r'alt: "…"')
+
+
+def text_under_its_old_name(site) -> Expect:
+    """ky.md, the name before the browser editor: it would silently never be read."""
+    path = site.raw("news/2026/11-25-snow/ky.md", "---\ntitle: Көчөлөр\ndate: 2026-11-25 08:00\n---\n\nКар.\n")
+    return Expect([path], None, r'"ky\.md" is the old name', r"rename it to index\.ky\.md")
 
 
 def alt_text_in_front_matter(site) -> Expect:
@@ -190,7 +208,7 @@ def alt_text_in_front_matter(site) -> Expect:
     site.describe_photos(story, {"snow.jpg": {"alt": {"ky": "Кар тазалоочу машина"}, "credit": "Пресс-кызмат"}})
     path = site.story(story, "ky", "Кар тазалоо.", title="Көчөлөр кардан тазаланууда", date="2026-11-25 08:00",
                       image="snow.jpg", image_alt="Кар тазалоочу машина")
-    return Expect([path], "image_alt", r"image_alt.*photos\.yml", r'snow\.jpg:\s+alt:\s+ky: "Кар тазалоочу машина"')
+    return Expect([path], "image_alt", r"image_alt.*under photos:", r'- file: snow\.jpg\s+alt: "Кар тазалоочу машина"')
 
 
 
@@ -224,14 +242,14 @@ def text_saved_under_another_name(site) -> Expect:
     written = site.story(story, "ru", "Улицы города очищают от снега.", title="Улицы очищают от снега",
                          date="2026-11-25 08:00")
     path = written.rename(written.with_name("index.ru.md.txt"))
-    return Expect([path], None, r'"ru\.md\.txt" is not read', r"rename it to ru\.md")
+    return Expect([path], None, r'"index\.ru\.md\.txt" is not read', r"rename it to index\.ru\.md")
 
 
 def folder_without_text(site) -> Expect:
     """Photos committed without their story: nothing in the folder would ever be published."""
     story = "news/2026/11-25-snow"
     site.photo(story, "snow.jpg")
-    return Expect([site.content / story], None, r"no text \(ky\.md and ru\.md\)", r"add the text|remove the folder")
+    return Expect([site.content / story], None, r"no text \(index\.ky\.md and index\.ru\.md\)", r"add the text|remove the folder")
 
 
 def correction_before_publication(site) -> Expect:
@@ -304,7 +322,7 @@ def registry_name_written_as_text(site) -> Expect:
     path.write_text(path.read_text(encoding="utf-8") + "snow:\n  name: Снег\n", encoding="utf-8")
     return Expect([path], None, r'"snow" has no name in ky, ru', r"name: \{ky: …, ru: …\}")
 
-MISTAKES = [missing_title, missing_date, unparseable_date, unknown_section, unknown_official, unknown_unit,
+MISTAKES = [photo_without_alt_in_one_language, text_under_its_old_name, missing_title, missing_date, unparseable_date, unknown_section, unknown_official, unknown_unit,
             unknown_topic, pair_with_different_dates, section_disagrees_with_folder, duplicate_url,
             missing_image, missing_document, unknown_key, invalid_yaml, conflicted_permalink_lock, photo_without_alt,
             photo_without_credit, photo_not_described, alt_text_in_front_matter, key_written_twice,

@@ -198,14 +198,14 @@ class StoriesGenerator(CachingGenerator):
         texts = [LanguageFile(lang, path, found.meta, found.lines) for lang in self.languages
                  if (found := every.get(path := folder / layout.text_name(lang))) and not found.empty]
         licences, licence = self.settings["PORTAL_PHOTO_LICENCES"], self.settings["PORTAL_PHOTO_LICENCE"]
-        if uses_photo_lists(texts):
+        if "photos.yml" in files and not uses_photo_lists(texts):
+            photos = PhotosFile(folder, files, tuple(t.lang for t in texts), licences, licence, self.timezone,
+                                self.problems).read()
+        else:
             if "photos.yml" in files:
                 self.problems.add(folder / "photos.yml", None, "the photos are described twice: here and under "
                                   "photos: in the story's files", "Remove photos.yml: the story's files describe them.")
             photos = PhotoLists(folder, files, texts, licences, licence, self.timezone, self.problems).read()
-        else:
-            photos = PhotosFile(folder, files, tuple(t.lang for t in texts), licences, licence, self.timezone,
-                                self.problems).read()
         return Story(story_id, section, folder, photos=photos)
 
     def safe_html(self, path: Path, parsed: ParsedFile) -> PackedHtml:

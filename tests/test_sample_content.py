@@ -31,10 +31,11 @@ def story_folders() -> dict[str, dict[str, dict]]:
     """story id → {lang: front matter} for every story folder under content/<section>/."""
     stories: dict[str, dict[str, dict]] = {}
     for section in SECTIONS:
-        for md in sorted((CONTENT / section).glob("*/*/*.md")):
-            if md.stem in LANGS:
+        for md in sorted((CONTENT / section).glob("*/*/index.*.md")):
+            lang = md.name.split(".")[1]
+            if lang in LANGS:
                 story_id = md.parent.relative_to(CONTENT).as_posix()
-                stories.setdefault(story_id, {})[md.stem] = parse(md.read_text(encoding="utf-8")).meta
+                stories.setdefault(story_id, {})[lang] = parse(md.read_text(encoding="utf-8")).meta
     return stories
 
 

@@ -11,7 +11,7 @@ in every form of the word, so every form gives one stem.
 
 theme/static/js/kyrgyz.js is the same engine for the search page: it reads
 `rules()` (written by the search plugin as JSON) and must give the same
-stems; tests/kyrgyz checks both on the same word list.
+stems: tests/search/test_kyrgyz_search.py checks both on the word list.
 """
 
 from __future__ import annotations

@@ -8,13 +8,20 @@
    catalogs). Without JavaScript the page shows its <noscript> message.
    The index comes in chunks, each a Pagefind index of consecutive stories
    (chunks.json lists each language's, oldest first): every chunk is
-   searched and the answers merged. */
+   searched and the answers merged.
+   Pagefind stems Russian words itself; Kyrgyz ones are stemmed here
+   (kyrgyz.js, with the rules the build writes to kyrgyz.json): the reader's
+   words are looked up by the start all their forms share, so мэриясынын
+   finds мэрия, мэрияга, мэриясы … and the stories that hold a word as it
+   was typed come first. */
 const root = document.querySelector("[data-search-results]");
 const form = document.querySelector("[data-search-form]");
 const FILTERS = ["section", "year", "official", "unit"];
 const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" } };
 const PAGE = 10;
 const WAIT = 300; // ms after the last key: one search per pause, not one per letter
+// The languages Pagefind has no stemmer for: the engine here, its rules beside chunks.json.
+const STEMMED_HERE = { ky: { engine: "./kyrgyz.js", rules: "kyrgyz.json" } };
 
 if (root && form) {
   const text = root.dataset;
@@ -29,6 +36,7 @@ if (root && form) {
   more.hidden = true;
   root.append(more);
   let chunks = null; // this language's Pagefind instances, oldest stories first
+  let stemmer = null; // for a language stemmed here (STEMMED_HERE)
   let latest = 0; // the newest search: answers to older ones are dropped
   let results = [];
   let shown = 0;
@@ -95,14 +103,35 @@ if (root && form) {
     status.textContent = text.textSearching;
     // without words there is no "best match": the newest come first
     const sort = SORTS[form.elements.sort.value] || (words ? undefined : SORTS.newest);
-    const found = await Promise.all(chunks.map((chunk) => chunk.search(words || null, { filters, sort })));
+    const quoted = /^\s*".+"\s*$/.test(words); // Pagefind's exact search: left as typed
+    const typed = stemmer && !quoted ? words.split(/\s+/).map(stemmer.normalize).filter(Boolean) : [];
+    const query = typed.length ? typed.map((word) => stemmer.prefix(word) || word).join(" ") : words;
+    const found = await Promise.all(chunks.map((chunk) => chunk.search(query || null, { filters, sort })));
     if (search !== latest || found.some((answer) => !answer)) return;
     results = merged(found, sort);
+    if (typed.length && !sort) results = await typedFirst(found, typed);
+    if (search !== latest) return;
     await showMore(search);
     // said once the first results are on the page: the status is a live region
     if (search === latest) {
       status.textContent = results.length ? `${text.textFound} ${number.format(results.length)}` : text.textNone;
     }
+  };
+
+  // A stemmed search finds every story with a word that begins with the stem; those that hold the
+  // reader's words as typed come first (the more of them, the higher), each group by Pagefind's
+  // score. Pagefind tells which stories hold a word exactly, and nothing else (its "quoted" search).
+  const typedFirst = async (found, typed) => {
+    const holding = await Promise.all(chunks.map(async (chunk, index) => {
+      if (!found[index].results.length) return [];
+      const exact = await Promise.all(typed.map((word) => chunk.search(`"${word}"`)));
+      return exact.map((answer) => new Set(answer.results.map((result) => result.id)));
+    }));
+    const held = new Map(); // result -> how many typed words its story holds
+    found.forEach((answer, index) => answer.results.forEach((result) => {
+      held.set(result, holding[index].filter((ids) => ids.has(result.id)).length);
+    }));
+    return found.flatMap((answer) => answer.results).sort((a, b) => held.get(b) - held.get(a) || b.score - a.score);
   };
 
   // By date, the chunks' answers are laid end to end (the chunks follow the date); by relevance,
@@ -137,14 +166,23 @@ if (root && form) {
     };
   };
 
+  const stemmerFor = async ({ engine, rules }, script) => {
+    const [module, response] = await Promise.all([import(engine), fetch(new URL(rules, script))]);
+    if (!response.ok) throw new Error(`${rules}: ${response.status}`);
+    return module.default(await response.json());
+  };
+
   const load = async () => {
     const script = new URL(text.pagefind, location.href);
     if (compilesHere) shareWebAssembly(new URL("./", script).pathname);
     const imported = import(script.href); // loads beside chunks.json; a site with no story has none
     imported.catch(() => {}); // its failure counts only where there is a chunk to open
+    const stemming = STEMMED_HERE[lang] ? stemmerFor(STEMMED_HERE[lang], script) : null;
+    stemming?.catch(() => {}); // its failure counts once chunks.json is there
     const response = await fetch(new URL("chunks.json", script));
     if (!response.ok) throw new Error(`chunks.json: ${response.status}`);
     const table = await response.json();
+    stemmer = await stemming;
     const [first, ...others] = table[lang] || [];
     if (first === undefined) return [];
     const pagefind = await imported;

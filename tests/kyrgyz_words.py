@@ -1,4 +1,4 @@
-"""The word list the Kyrgyz stemmer is tested on (Python here, the search page's script in Chromium).
+"""The word list the Kyrgyz stemmer is tested on: tests/kyrgyz (Python), tests/search (its script, in Chromium).
 
 FORMS: each word with forms of it written by us, by the rules of the
 grammar (plural, possessives, the six cases and the attributive -дагы, one

@@ -24,7 +24,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import corpus
+from . import corpus, search
 from .measure import Run, run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -238,3 +238,5 @@ def main(n: int, seed: int, runs: int) -> None:
     print()
     print(f"Machine: {machine()}")
     print(table(rows, n))
+    print()
+    print(search.table(BENCH / "ours" / "output"))

@@ -177,8 +177,11 @@ if (root && form) {
     if (compilesHere) shareWebAssembly(new URL("./", script).pathname);
     const imported = import(script.href); // loads beside chunks.json; a site with no story has none
     imported.catch(() => {}); // its failure counts only where there is a chunk to open
-    const stemming = STEMMED_HERE[lang] ? stemmerFor(STEMMED_HERE[lang], script) : null;
-    stemming?.catch(() => {}); // its failure counts once chunks.json is there
+    // without its stemmer, a language is searched as Pagefind searches it: the forms typed, and longer ones
+    const stemming = STEMMED_HERE[lang] ? stemmerFor(STEMMED_HERE[lang], script).catch((error) => {
+      console.warn("Searching without stemming:", error);
+      return null;
+    }) : null;
     const response = await fetch(new URL("chunks.json", script));
     if (!response.ok) throw new Error(`chunks.json: ${response.status}`);
     const table = await response.json();

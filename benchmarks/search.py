@@ -1,0 +1,108 @@
+"""What Kyrgyz stemming costs the search: the index's size, and what a search downloads and waits.
+
+Run by `make bench` on the site it built. Each query is searched twice in
+Chromium, each time in a fresh browser context (nothing cached): as the
+search page does it, and with the stemmer's files (kyrgyz.js, kyrgyz.json)
+refused, so that the page searches as it did before (the forms typed, as
+Pagefind matches them). Bytes are those the browser received for the page
+and everything it loaded; sizes are stable, times are not on a shared
+machine.
+"""
+
+from __future__ import annotations
+
+import statistics
+import threading
+import time
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import quote
+
+# Forms of two words the corpus has (its words come from the sample stories), as the issue names them.
+QUERIES = ("мэрия", "мэриясы", "мэриясынын", "мэрияга", "автобус", "автобустар", "автобустарды", "автобустардын")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+STEMMER = "**/kyrgyz.js*"  # the engine and its rules (kyrgyz.json)
+RULES = "kyrgyz.json"
+
+
+@dataclass
+class Searched:
+    found: list[int] = field(default_factory=list)
+    downloaded: list[int] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def index_bytes(output: Path) -> tuple[int, int]:
+    """The Kyrgyz search index (every ky chunk's index, fragments, filters and metadata: not Pagefind's
+    own scripts) and what stemming adds to it (its rules)."""
+    bundle = output / "pagefind"
+    index = sum(p.stat().st_size for p in bundle.glob("ky-*/**/*.pf_*"))
+    return index, (bundle / RULES).stat().st_size
+
+
+def searches(output: Path) -> dict[bool, Searched]:
+    """Every query, stemmed (True) and not: stories found, bytes downloaded, seconds to the answer."""
+    from playwright.sync_api import sync_playwright
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(output)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    address = f"http://127.0.0.1:{server.server_address[1]}"
+    measured = {True: Searched(), False: Searched()}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for number, query in enumerate(QUERIES):
+                for stemmed in (number % 2 == 0, number % 2 == 1):  # each goes first half the time
+                    _search(browser, f"{address}/ky/search/?q={quote(query)}", stemmed, measured[stemmed])
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return measured
+
+
+def _search(browser, url: str, stemmed: bool, into: Searched) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    if not stemmed:
+        page.route(STEMMER, lambda route: route.abort())
+    received = []
+    page.on("requestfinished", lambda request: received.append(request.sizes()["responseBodySize"]))
+    start = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function("() => { const results = document.querySelector('[data-search-results]');"
+                           " const said = results.querySelector('.search-results__status').textContent;"
+                           " return said.startsWith(results.dataset.textFound) || said === results.dataset.textNone; }")
+    into.seconds.append(time.perf_counter() - start)
+    status = page.locator(".search-results__status").inner_text()  # "Found: 21", or that nothing was
+    into.found.append(int("".join(filter(str.isdigit, status)) or 0))
+    page.wait_for_load_state("networkidle")  # the results' fragments and excerpts are in
+    into.downloaded.append(sum(received))
+    context.close()
+
+
+def table(output: Path) -> str:
+    index, rules = index_bytes(output)
+    measured = searches(output)
+    plain, stemmed = measured[False], measured[True]
+    lines = ["Kyrgyz search (queries: " + ", ".join(QUERIES) + ")", "",
+             "| | without stemming | with stemming | ratio |", "|---|---|---|---|",
+             f"| Kyrgyz index, bytes | {index} | {index + rules} | {(index + rules) / index:.3f}× |",
+             f"| downloaded per search, bytes (mean) | {statistics.mean(plain.downloaded):.0f} "
+             f"| {statistics.mean(stemmed.downloaded):.0f} "
+             f"| {sum(stemmed.downloaded) / sum(plain.downloaded):.3f}× |",
+             f"| seconds to the answer (median) | {statistics.median(plain.seconds):.2f} "
+             f"| {statistics.median(stemmed.seconds):.2f} "
+             f"| {statistics.median(stemmed.seconds) / statistics.median(plain.seconds):.2f}× |",
+             "", "| query | stories found without stemming | with stemming |", "|---|---|---|"]
+    lines += [f"| {query} | {a} | {b} |" for query, a, b in zip(QUERIES, plain.found, stemmed.found)]
+    return "\n".join(lines)

@@ -8,7 +8,9 @@ service.py); its `generate_output` waits for them and
 writes every chunk to `/pagefind/<lang>-<n>/`, with `/pagefind/chunks.json`
 listing them and `/pagefind/pagefind.js`, which search.js imports. Only
 stories are indexed, never listings or the home page, and each language has
-its own indexes, so a reader searches only their language.
+its own indexes, so a reader searches only their language. Pagefind stems
+Russian; for Kyrgyz, which it cannot stem, `/pagefind/kyrgyz.json` has the
+rules of portal.kyrgyz, by which search.js stems the reader's words.
 Settings: `PORTAL_SEARCH_CHUNK` (stories per chunk) and `CACHE_PATH` (the
 bundles are kept there; an unchanged index file stays in the site as it was).
 """

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from portal import kyrgyz
 from portal.core.context_keys import OUTPUT_KEY, VIEWS_KEY
 from portal.core.output import Output
 from portal.pages.resolve import Resolver
@@ -24,6 +25,8 @@ from .indexing import Indexing, KnownRecords, chunked
 BUNDLE = "pagefind"  # the folder under the site's root: /pagefind/pagefind.js, chunks.json and a folder per chunk
 SCRIPT = "pagefind.js"  # Pagefind's API, the same in every chunk: search.js imports it once, from /pagefind/
 TABLE = "chunks.json"  # each language's chunks, oldest first (Indexing.table)
+# Pagefind has no Kyrgyz stemmer: search.js stems the reader's Kyrgyz words itself, by these rules (portal.kyrgyz).
+KYRGYZ_RULES = "kyrgyz.json"
 RECORDS = "pagefind-records"  # in the cache folder, beside the bundles (indexing.KnownRecords)
 UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
 logger = logging.getLogger(__name__)
@@ -52,5 +55,7 @@ class SearchGenerator(Generator):
         if bundles:
             output.place(f"{BUNDLE}/{SCRIPT}", next(iter(bundles.values())) / SCRIPT)
         output.write(f"{BUNDLE}/{TABLE}", json.dumps(self.indexing.table(), separators=(",", ":")).encode())
+        output.write(f"{BUNDLE}/{KYRGYZ_RULES}",
+                     json.dumps(kyrgyz.rules(), ensure_ascii=False, separators=(",", ":")).encode())
         logger.info("Search index: %d of %d chunks built, the others kept; files written: %d",
                     len(self.indexing.missing), len(bundles), output.written - written)

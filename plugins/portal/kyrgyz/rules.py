@@ -17,8 +17,8 @@ before a suffix (ноябрь, ноябр-да).
 
 The suffix shapes below are templates: `A` stands for the low vowel and `I`
 for the high vowel that harmony picks. `stemmer.py` expands them into every
-concrete suffix chain with the stems it may follow; that table is what both
-the Python stemmer and the search page's script apply.
+concrete suffix chain with the stems it may follow, and so does the search
+page's script (theme/static/js/kyrgyz.js), from these rules as JSON.
 
 Left out on purpose: the first and second person singular possessives
 (-ым "my", -ың "your"): official news hardly uses them, while nouns that end

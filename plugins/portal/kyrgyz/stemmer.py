@@ -6,8 +6,9 @@ stem whose last vowel is а, ы or я and which ends in a vowel). A word is
 stemmed by cutting the longest chain whose conditions its stem meets, as
 long as the stem stays long enough, then bringing the stem's end to the
 form it has before a consonant (rules.py), and again until nothing changes:
-a stem that itself ends like a suffix (тургун, окуучу) is cut the same way
-in every form of the word, so every form gives one stem.
+a stem that itself ends like a suffix is cut the same way in every form of
+the word (тургун, тургундар, тургуну → тург; автобус → автобу, whose у
+reads as a possessive → автоб → автоп), so every form gives one stem.
 
 theme/static/js/kyrgyz.js is the same engine for the search page: it reads
 `rules()` (written by the search plugin as JSON) and must give the same

@@ -3,8 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 INSTALLED := $(VENV)/.installed
 
-.PHONY: serve build test clean bench new check preview publish edit migrate
-serve build test clean bench new check preview publish edit migrate: $(INSTALLED)
+.PHONY: serve build test lint clean bench new check preview publish edit migrate
+serve build test lint clean bench new check preview publish edit migrate: $(INSTALLED)
 	$(VENV)/bin/invoke $@ $(if $(N),-n $(N)) $(if $(RUNS),--runs=$(RUNS)) \
 	  $(if $(SECTION),--section=$(SECTION)) $(if $(NAME),--name=$(NAME)) $(if $(LANGS),--langs=$(LANGS)) \
 	  $(if $(FILE),--file=$(FILE)) $(if $(FORMAT),--format=$(FORMAT)) $(if $(STAGED),--staged) \

@@ -203,7 +203,7 @@ def new(c, section="", name="", langs="", file=""):
     langs = langs or ask("Languages", "ky,ru")
     if not file and section in ("decisions", "video", "audio"):
         file = ask("Path of the PDF/video/audio file to copy in (Enter to add it later)", "")
-    scaffold = Scaffold(section, name, [l.strip() for l in langs.split(",") if l.strip()], clock(),
+    scaffold = Scaffold(section, name, [lang.strip() for lang in langs.split(",") if lang.strip()], clock(),
                         Path(file).expanduser() if file else None)
     wrong = problems(scaffold, ROOT / "content", sections, languages)
     if wrong:
@@ -258,7 +258,8 @@ def ensure_java() -> None:
 def ensure_node_modules() -> None:
     """axe-core (accessibility checks), vnu-jar (HTML checker), Decap CMS and decap-server (the browser
     editor) come from npm, pinned by package-lock.json."""
-    if not all((ROOT / "node_modules" / name).is_dir() for name in ("axe-core", "vnu-jar", "decap-cms", "decap-server")):
+    if not all((ROOT / "node_modules" / name).is_dir()
+               for name in ("axe-core", "vnu-jar", "decap-cms", "decap-server")):
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
 
 
@@ -274,9 +275,20 @@ def migrate(c):
     print("\n".join(done) if done else "Nothing to migrate: every story has today's layout.")
 
 
+@task
+def lint(c):
+    """ruff over the whole tree and mypy over plugins/, workflow/ and tasks.py (rules in pyproject.toml)."""
+    failed = [tool for tool, command in (("ruff", ["ruff", "check", "."]), ("mypy", ["mypy"]))
+              if subprocess.run([str(BIN / command[0]), *command[1:]], cwd=ROOT).returncode != 0]
+    if failed:
+        sys.exit(f"{' and '.join(failed)} found problems (above): fix them before the tests run.")
+
+
 @task(help={"k": "only tests matching this pytest -k expression"})
 def test(c, k=""):
-    """Run the whole test suite (installing chromium, newsboat and axe-core if missing)."""
+    """Check the code (ruff, mypy), then run the whole test suite (installing chromium, newsboat and
+    axe-core if missing)."""
+    lint(c)
     ensure_debian("chromium", "chromium", "the browser tests drive it")
     ensure_debian("newsboat", "newsboat", "the feed tests load every RSS feed in a real reader")
     ensure_node_modules()

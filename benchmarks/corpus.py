@@ -78,7 +78,7 @@ class Vocabulary:
 
     def __init__(self, words: list[str], rng: random.Random) -> None:
         common = [w for w, _ in Counter(w.lower() for w in words).most_common()]
-        rare = set()
+        rare: set[str] = set()
         while len(common) + len(rare) < self.SIZE:
             a, b = rng.choice(common), rng.choice(common)
             word = a[: max(2, len(a) // 2)] + b[len(b) // 2:]
@@ -138,10 +138,9 @@ def stories(n: int, seed: int) -> list[Story]:
     sections = rng.choices(list(SECTIONS), weights=list(SECTIONS.values()), k=n)
     made: list[Story] = []
     decisions: list[Story] = []
-    for i, section in enumerate(reversed(sections)):  # oldest first, so explainers can name older decisions
+    for i, drawn in enumerate(reversed(sections)):  # oldest first, so explainers can name older decisions
         date = LATEST - timedelta(hours=HOURS_BETWEEN * (n - 1 - i), minutes=rng.randint(0, 50))
-        if section == "explainers" and not decisions:
-            section = "news"
+        section = "news" if drawn == "explainers" and not decisions else drawn
         slug = f"story-{i:05d}-{section}"
         story = Story(f"{section}/{date:%Y}/{date:%m-%d}-{slug}", section, date, slug)
         for lang in LANGS:
@@ -255,7 +254,7 @@ def generate(n: int, seed: int, ours: Path, pelican: Path) -> list[Story]:
         write_pelican(story, pelican / "content", names)
     photos = [(ours / "content" / s.id / s.photo, seed * 100_003 + i) for i, s in enumerate(made) if s.photo]
     with ProcessPoolExecutor(max_workers=2) as pool:
-        list(pool.map(write_photo, *zip(*photos)))
+        list(pool.map(write_photo, *zip(*photos, strict=True)))
     for path, _ in photos:
         twin = pelican / "content" / path.relative_to(ours / "content")
         shutil.copyfile(path, twin)

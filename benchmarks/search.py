@@ -104,5 +104,5 @@ def table(output: Path) -> str:
              f"| {statistics.median(stemmed.seconds):.2f} "
              f"| {statistics.median(stemmed.seconds) / statistics.median(plain.seconds):.2f}× |",
              "", "| query | stories found without stemming | with stemming |", "|---|---|---|"]
-    lines += [f"| {query} | {a} | {b} |" for query, a, b in zip(QUERIES, plain.found, stemmed.found)]
+    lines += [f"| {query} | {a} | {b} |" for query, a, b in zip(QUERIES, plain.found, stemmed.found, strict=True)]
     return "\n".join(lines)

@@ -16,10 +16,13 @@ loads tests/workflow/conftest.py under the same module name.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+
+import feeds_fixture
+import fixture_site
+from sites import FixtureSite, assert_built, serve_and_build
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -27,17 +30,6 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-# Tests import plugin modules (`stories.slugs`), the project's own packages (`workflow`,
-# `benchmarks`) and our helpers (`helpers`, `fixture_site`).
-for extra in (ROOT, ROOT / "plugins", TESTS):
-    if str(extra) not in sys.path:
-        sys.path.insert(0, str(extra))
-
-import feeds_fixture  # noqa: E402
-import fixture_site  # noqa: E402
-from sites import FixtureSite, assert_built, serve_and_build  # noqa: E402
-
 
 # --------------------------------------------------------------------------- building
 

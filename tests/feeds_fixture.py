@@ -23,8 +23,8 @@ from fixture_site import both
 from helpers import ROOT
 
 MAX_ITEMS = 8
-AUDIO = fx._story("audio/2026/11-25-heating-spot", {"ky": "Жылуулук боюнча радиоролик", "ru": "Радиоролик об отоплении"},
-                  "heating-spot")
+AUDIO = fx._story("audio/2026/11-25-heating-spot",
+                  {"ky": "Жылуулук боюнча радиоролик", "ru": "Радиоролик об отоплении"}, "heating-spot")
 FILM = fx._story("video/2026/11-24-lanes-film", {"ky": "Автобус тилкелери: тасма", "ru": "Автобусные полосы: фильм"},
                  "lanes-film")
 POSTPONED = fx._story("announcements/2026/11-25-snow-briefing",

@@ -75,7 +75,7 @@ class Story:
 def _story(story_id: str, titles: dict[str, str], slugs: dict[str, str] | str) -> Story:
     section, year = story_id.split("/")[:2]
     if isinstance(slugs, str):
-        slugs = {lang: slugs for lang in titles}
+        slugs = dict.fromkeys(titles, slugs)
     return Story(story_id, titles, {lang: f"/{lang}/{section}/{year}/{slugs[lang]}/" for lang in titles})
 
 

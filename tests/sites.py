@@ -30,7 +30,6 @@ from PIL import Image, ImageDraw
 from fixture_site import OFFICIALS, SECTIONS, TOPICS, UNITS
 from helpers import NOW, PELICAN, ROOT, url_to_file
 
-
 # --------------------------------------------------------------------------- building
 
 

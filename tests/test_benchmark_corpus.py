@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 
-from helpers import PELICAN, ROOT
-
 from benchmarks.corpus import generate
 from benchmarks.run import add_photo, edit
+from helpers import PELICAN, ROOT
 
 
 def test_the_synthetic_corpus_and_its_edits_build_with_our_site(tmp_path):

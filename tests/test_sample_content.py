@@ -16,10 +16,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from portal.stories.fields import parse_datetime
-from portal.stories.frontmatter import parse
 
 from helpers import LANGS, PELICAN, ROOT
+from portal.stories.fields import parse_datetime
+from portal.stories.frontmatter import parse
 
 CONTENT = ROOT / "content"
 SECTIONS = list(yaml.safe_load((ROOT / "data" / "sections.yml").read_text(encoding="utf-8")))
@@ -52,7 +52,7 @@ def sample(tmp_path_factory):
 
 
 def test_the_sample_content_builds_cleanly(sample):
-    done, output, _ = sample
+    done, _, _ = sample
     printed = done.stdout + done.stderr
     assert done.returncode == 0, printed
     noisy = [line for line in printed.splitlines() if "WARNING" in line or "ERROR" in line or "Traceback" in line]
@@ -85,7 +85,7 @@ def test_at_least_half_the_stories_have_a_photo():
 def test_every_published_version_is_built(sample):
     done, output, started = sample
     assert done.returncode == 0
-    expected = {lang: 0 for lang in LANGS}
+    expected = dict.fromkeys(LANGS, 0)
     for versions in story_folders().values():
         for lang, meta in versions.items():
             when = parse_datetime(str(meta.get("date")), BISHKEK)

@@ -43,8 +43,8 @@ def without_stories(resolver) -> Iterator[Note]:
             empty = [lang for lang in site.languages if entry_id not in listed[lang]]
             if empty:
                 label = "official" if kind == "officials" else "unit"
-                yield Note("no-story", f'{label} "{entry_id}" has no story in {", ".join(_name(l) for l in empty)}',
-                           f"data/{kind}.yml")
+                names = ", ".join(_name(lang) for lang in empty)
+                yield Note("no-story", f'{label} "{entry_id}" has no story in {names}', f"data/{kind}.yml")
 
 
 def _name(lang: str) -> str:

@@ -50,8 +50,8 @@ def check(output: Path, siteurl: str, name, line_of) -> Iterator[Finding]:
         relative = path.relative_to(output).as_posix()
         if path.suffix == ".html":
             document = lxml_html.fromstring(path.read_bytes())
-            ids[relative] = {e.get("id") for e in document.iter() if isinstance(e.tag, str) and e.get("id")} | \
-                {a.get("name") for a in document.iter("a") if a.get("name")}
+            ids[relative] = {name for e in document.iter() if isinstance(e.tag, str)
+                             for name in (e.get("id"), e.get("name") if e.tag == "a" else None) if name}
             references.extend(_page_references(relative, document))
         elif path.suffix in XML_SUFFIXES:
             references.extend(_feed_references(relative, path))
@@ -97,10 +97,10 @@ def _feed_references(relative: str, path: Path) -> Iterator[Reference]:
         if not isinstance(element.tag, str):
             continue
         for attr in ("href", "url", "src"):
-            if element.get(attr):
-                yield Reference(relative, element.get(attr), False, False, element.sourceline)
-        if etree.QName(element).localname in ("link", "loc") and (element.text or "").strip():
-            yield Reference(relative, element.text.strip(), False, False, element.sourceline)
+            if url := element.get(attr):
+                yield Reference(relative, url, False, False, element.sourceline)
+        if etree.QName(element).localname in ("link", "loc") and (text := (element.text or "").strip()):
+            yield Reference(relative, text, False, False, element.sourceline)
 
 
 def _resolve(ref: Reference, output: Path, site, prefix: str, ids: dict[str, set[str]]) -> tuple[str, str] | None:
@@ -113,8 +113,8 @@ def _resolve(ref: Reference, output: Path, site, prefix: str, ids: dict[str, set
     if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
         if ref.loaded:
             return (f'the page loads "{ref.url}" from another site',
-                    "Put the file in the story's folder and name it in the front matter; readers' browsers "
-                    "block files from other sites.")
+                    ("Put the file in the story's folder and name it in the front matter; readers' browsers "
+                     "block files from other sites."))
         return None
     path = unquote(parts.path)
     if prefix and not path.startswith(prefix + "/") and path != prefix:
@@ -127,12 +127,12 @@ def _resolve(ref: Reference, output: Path, site, prefix: str, ids: dict[str, set
         else:
             if ref.loaded or Path(relative).suffix not in ("", ".html"):
                 return (f'"{ref.url}" names a file that is not on the site ({path})',
-                        "Only the files named in the front matter (image, document, video, audio, poster) are "
-                        "published: name the file there, put it in the story's folder, and link to it by the "
-                        "address the site gives it.")
+                        ("Only the files named in the front matter (image, document, video, audio, poster) are "
+                         "published: name the file there, put it in the story's folder, and link to it by the "
+                         "address the site gives it."))
             return (f'the link "{ref.url}" leads to a page that does not exist ({path})',
-                    "Check the address: open the page on the site and copy it from the address bar "
-                    "(a story's is /ky/<section>/<year>/<slug>/).")
+                    ("Check the address: open the page on the site and copy it from the address bar "
+                     "(a story's is /ky/<section>/<year>/<slug>/)."))
     if parts.fragment and target.endswith(".html") and target in ids and unquote(parts.fragment) not in ids[target]:
         return (f'the link "{ref.url}" leads to "#{parts.fragment}", which is not on that page',
                 "Check the part after #, or remove it.")

@@ -70,10 +70,9 @@ def _ics(path: Path, shown: str, relative: str) -> Iterator[Finding]:
         for number, line in enumerate(lines, start=1):
             if line.startswith("BEGIN:"):
                 open_blocks.append(line[6:])
-            elif line.startswith("END:"):
-                if not open_blocks or open_blocks.pop() != line[4:]:
-                    problem = f"line {number}: {line} does not close the block opened before it"
-                    break
+            elif line.startswith("END:") and (not open_blocks or open_blocks.pop() != line[4:]):
+                problem = f"line {number}: {line} does not close the block opened before it"
+                break
         if problem is None and open_blocks:
             problem = f"{', '.join(open_blocks)} is never closed with END:"
     if problem:

@@ -52,7 +52,7 @@ def same_bytes(one: Path, other: Path) -> dict[str, str]:
     """Differences between two sites outside the search bundle (Pagefind's file names and chunking
     vary from run to run): file name → what differs."""
     a, b = ({n: s for n, s in files(site).items() if not n.startswith("pagefind/")} for site in (one, other))
-    differences = {name: "only in one" for name in set(a) ^ set(b)}
+    differences = dict.fromkeys(set(a) ^ set(b), "only in one")
     for name in set(a) & set(b):
         if (one / name).read_bytes() != (other / name).read_bytes():
             differences[name] = "different bytes"

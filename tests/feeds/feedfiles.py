@@ -116,7 +116,7 @@ def html_problems(html: str, where: str) -> list[str]:
     DangerousStyleAttr) and relative links (ContainsRelRef)."""
     problems = []
     for element in lxml_html.fragments_fromstring(f"<div>{html}</div>")[0].iter():
-        if not isinstance(element.tag, str) or element.tag == "div" and element.getparent() is None:
+        if not isinstance(element.tag, str) or (element.tag == "div" and element.getparent() is None):
             continue
         if element.tag not in HTML_ELEMENTS:
             problems.append(f"{where}: <{element.tag}> is not accepted in feed HTML")

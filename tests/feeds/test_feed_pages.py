@@ -57,7 +57,8 @@ def test_the_language_chooser_advertises_both_languages(feeds_site):
 def test_the_feeds_page_lists_every_feed_of_its_language_with_what_it_is_for(feeds_site, lang):
     doc = feeds_site.html(f"/{lang}/feeds/")
     built = {url_path(feeds_site, p) for name in FILES for p in (feeds_site.output / lang).rglob(name)}
-    linked = {href for href in doc.xpath("//main//a/@href") if href.startswith("/") and href.rsplit("/", 1)[-1] in FILES}
+    linked = {href for href in doc.xpath("//main//a/@href")
+              if href.startswith("/") and href.rsplit("/", 1)[-1] in FILES}
     assert linked == built
     items = doc.xpath("//main//li[contains(@class, 'feed-list__item')]")
     # one entry per page: the audio and video libraries and the announcements (with the calendar)

@@ -14,7 +14,8 @@ TEXTS = ROOT / "plugins" / "portal" / "feeds" / "texts.py"
 
 
 def messages() -> list[str]:
-    return [message for _line, message, _comments, _context in extract_from_file("python", TEXTS, keywords={"N_": None})]
+    found = extract_from_file("python", TEXTS, keywords={"N_": None})
+    return [message for _line, message, _comments, _context in found]
 
 
 def test_the_plugin_has_words_to_translate():

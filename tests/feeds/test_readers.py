@@ -80,7 +80,7 @@ def test_newsboat_reads_every_rss_feed(feeds_site, tmp_path):
     with ThreadPoolExecutor(max_workers=4) as pool:
         seen = list(pool.map(newsboat_sees, urls, [tmp_path / str(n) for n in range(len(urls))]))
     problems = []
-    for path, url, items in zip(feeds, urls, seen):
+    for path, url, items in zip(feeds, urls, seen, strict=True):
         expected = sorted((i.findtext("guid"), i.findtext("title")) for i in parse_xml(path).iter("item"))
         if sorted(items) != expected:
             problems.append(f"{url}: newsboat has {len(items)} items, the feed {len(expected)}")

@@ -13,8 +13,20 @@ from PIL import Image
 
 import feeds_fixture as ff
 import fixture_site as fx
-from feedfiles import (MIME, NS, RSS_FORMATS, SUFFIX_MIME, TAG_URI, files, html_problems, lang_of, parse_xml,
-                       rfc822_problems, served_file, url_path)
+from feedfiles import (
+    MIME,
+    NS,
+    RSS_FORMATS,
+    SUFFIX_MIME,
+    TAG_URI,
+    files,
+    html_problems,
+    lang_of,
+    parse_xml,
+    rfc822_problems,
+    served_file,
+    url_path,
+)
 from helpers import LANGS
 
 REGISTRIES = {"officials": fx.OFFICIALS, "units": fx.UNITS, "topics": fx.TOPICS}

@@ -39,7 +39,7 @@ def snapshot(result) -> dict:
     assert result.returncode == 0, result.text
     seen = {}
     for lang in LANGS:
-        (item,) = [i for i in parse_xml(result.file(f"/{lang}/news/rss.xml")).iter("item")]
+        (item,) = parse_xml(result.file(f"/{lang}/news/rss.xml")).iter("item")
         (entry,) = parse_xml(result.file(f"/{lang}/news/atom.xml")).findall("a:entry", NS)
         (json_item,) = json.loads(result.file(f"/{lang}/news/feed.json").read_text(encoding="utf-8"))["items"]
         (event,) = Calendar.from_ical(result.file(f"/{lang}/announcements/calendar.ics").read_bytes()).walk("VEVENT")

@@ -213,7 +213,7 @@ def test_renditions_never_upscale_and_cover_each_width(press):
     assert lead.get("fetchpriority") == "high" and lead.get("loading") is None
     for img in doc.xpath("//main//section[contains(@class, 'gallery')]//img"):
         assert img.get("loading") == "lazy"
-    plan = [i for i in doc.iter("img") if "plan-" in (i.get("src") or "")][0]
+    plan = next(i for i in doc.iter("img") if "plan-" in (i.get("src") or ""))
     assert [int(p.split()[-1][:-1]) for p in plan.get("srcset").split(",")] == [480, 800, 900]  # 900 wide
 
 

@@ -26,7 +26,8 @@ def search(page, site, lang: str, **params) -> list[str]:
 
 def results(page, lang: str) -> list[str]:
     """Once the search page has finished searching: the site paths of the results, in order."""
-    found, none = message(lang, "Stories found:"), message(lang, "Nothing was found. Try other words, or fewer filters.")
+    found = message(lang, "Stories found:")
+    none = message(lang, "Nothing was found. Try other words, or fewer filters.")
     page.wait_for_function("([found, none]) => { const status = document.querySelector('.search-results__status');"
                            " return status.textContent.startsWith(found) || status.textContent === none; }",
                            arg=[found, none])

@@ -11,6 +11,7 @@ import json
 import pickle
 import shutil
 from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -40,6 +41,11 @@ def bundle(output: Path) -> dict[str, int]:
     return {p.relative_to(output).as_posix(): p.stat().st_ino for p in (output / "pagefind").rglob("*") if p.is_file()}
 
 
+def read_bundle(output: Path) -> dict[str, bytes]:
+    """The index's files and their bytes."""
+    return {name: (output / name).read_bytes() for name in bundle(output)}
+
+
 def test_a_result_shows_what_the_story_page_shows(site):
     """Title, date and section of a result are the page's own; its text is the story's, without the page's chrome."""
     for lang in LANGS:
@@ -57,7 +63,8 @@ def test_each_language_is_indexed_in_chunks_listed_for_search_js(site):
     bundle = site.output / "pagefind"
     table = json.loads((bundle / "chunks.json").read_text(encoding="utf-8"))
     assert set(table) == set(LANGS)
-    assert sorted(p.name for p in bundle.iterdir() if p.is_dir()) == sorted(c for chunks in table.values() for c in chunks)
+    listed = sorted(chunk for chunks in table.values() for chunk in chunks)
+    assert sorted(p.name for p in bundle.iterdir() if p.is_dir()) == listed
     for lang, chunks in table.items():
         counts = []
         for chunk in chunks:
@@ -104,7 +111,7 @@ def test_the_newest_stories_are_indexed_in_small_chunks_whose_bounds_never_move(
     for count in range(1, 80):
         before, after = bounds(count, 12), bounds(count + 1, 12)
         assert after[0][0] == 0 and after[-1][1] == count + 1
-        assert all(end == start for (_, end), (start, _) in zip(after, after[1:])), "every story in one chunk"
+        assert all(end == start for (_, end), (start, _) in pairwise(after)), "every story in one chunk"
         assert all(end - start in (part, 12) for start, end in after[:-1])
         moved = [chunk for chunk in after[:-1] if chunk not in before]
         if moved:  # only small chunks becoming one of 12
@@ -136,8 +143,8 @@ def test_an_edit_indexes_what_a_clean_build_would(fixture, tmp_path):
     first = fixture.build(output=tmp_path / "output", PORTAL_SEARCH_CHUNK=3)
     assert_built(first)
     story = fixture.root / "content" / fx.SNOW.id / "index.ky.md"
-    story.write_text(story.read_text(encoding="utf-8") + "\nКар күнү-түнү тазаланат, боёк менен белгиленген жерлерде токтоого болбойт.\n",
-                     encoding="utf-8")
+    added = "\nКар күнү-түнү тазаланат, боёк менен белгиленген жерлерде токтоого болбойт.\n"
+    story.write_text(story.read_text(encoding="utf-8") + added, encoding="utf-8")
     edited = fixture.build(output=first.output, PORTAL_SEARCH_CHUNK=3)
     assert_built(edited)
     shutil.rmtree(fixture.cache)
@@ -166,7 +173,8 @@ def test_an_edit_makes_the_record_of_the_edited_story_only(fixture, tmp_path):
         records[key] = json.dumps(request, ensure_ascii=False).encode()
     known.write_bytes(pickle.dumps((salt, records)))
     story = fixture.root / "content" / fx.SNOW.id / "index.ru.md"
-    story.write_text(story.read_text(encoding="utf-8") + "\nМеста, где стоянка запрещена, обозначены краской.\n", encoding="utf-8")
+    added = "\nМеста, где стоянка запрещена, обозначены краской.\n"
+    story.write_text(story.read_text(encoding="utf-8") + added, encoding="utf-8")
     second = fixture.build(output=first.output, PORTAL_SEARCH_CHUNK=3)
     assert_built(second)
     found = fragments(second.output)
@@ -190,8 +198,7 @@ def test_same_stories_give_the_same_index_bytes(fixture, tmp_path):
     assert_built(first)
     again = fixture.build(output=tmp_path / "two")
     assert_built(again)
-    read = lambda output: {name: (output / name).read_bytes() for name in bundle(output)}  # noqa: E731
-    assert read(again.output) == read(first.output)
+    assert read_bundle(again.output) == read_bundle(first.output)
 
 
 def test_when_pagefind_fails_the_build_stops_with_a_message(fixture, tmp_path, monkeypatch):

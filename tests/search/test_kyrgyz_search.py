@@ -99,4 +99,4 @@ def test_the_search_page_stems_as_the_python_module_does(site, new_page):
         const engine = (await import(new URL('kyrgyz.js', script))).default(await (await fetch(rules)).json());
         return words.map((word) => [engine.stem(word), engine.prefix(word)]);
     }""", words)
-    assert dict(zip(words, map(tuple, stemmed))) == {word: (stem(word), prefix(word)) for word in words}
+    assert dict(zip(words, map(tuple, stemmed), strict=True)) == {word: (stem(word), prefix(word)) for word in words}

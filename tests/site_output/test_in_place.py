@@ -135,7 +135,7 @@ def test_a_new_build_clears_what_one_that_stopped_had_staged(tmp_path):
 
 def test_files_kept_or_written_by_forked_workers_stay_once_claimed(tmp_path):
     names = [f"ky/{n}/index.html" for n in range(8)]
-    site = tree(tmp_path / "site", {name: b"page" for name in names[:4]})
+    site = tree(tmp_path / "site", dict.fromkeys(names[:4], b"page"))
     output = Output(site)
 
     def work(name: str) -> str:

@@ -21,9 +21,7 @@ def files_containing(output, marker: str) -> list[str]:
     hits = []
     for path in sorted(output.rglob("*")):
         relative = path.relative_to(output).as_posix()
-        if marker in relative:
-            hits.append(relative)
-        elif path.is_file() and needle in path.read_bytes():
+        if marker in relative or (path.is_file() and needle in path.read_bytes()):
             hits.append(relative)
     return hits
 

@@ -44,7 +44,8 @@ def test_mistakes_found_in_every_worker_are_all_reported(make_site):
     site = make_site()
     broken = []
     for day in range(1, 3 * SHARE + 1):  # SHARE files per process: each worker parses broken ones
-        path = site.raw(f"news/2026/11-{day:02}-story/index.ky.md", f"---\ntitle: Жаңылык {day}\ndate: 2026-11-{day:02}\n")
+        path = site.raw(f"news/2026/11-{day:02}-story/index.ky.md",
+                        f"---\ntitle: Жаңылык {day}\ndate: 2026-11-{day:02}\n")
         broken.append(path)
     result = site.build(PORTAL_PROCESSES=3)
     assert result.returncode != 0

@@ -105,6 +105,7 @@ def test_a_recording_replaced_between_builds_is_measured_anew(make_site):
 def test_an_mp3_without_tags_is_measured(tmp_path):
     """mutagen's file object is falsy when it carries no tags; the audio is still there to measure."""
     from mutagen.id3 import delete as delete_id3
+
     from portal.stories.recordings import seconds
 
     bare = tmp_path / "bare.mp3"

@@ -8,9 +8,9 @@ allow-list (plugins/portal/stories/sanitize.py).
 from __future__ import annotations
 
 import pytest
-from portal.stories.sanitize import clean
 
 from helpers import NOW
+from portal.stories.sanitize import clean
 
 STORY = "news/2026/11-20-market"
 ATTEMPTS = {

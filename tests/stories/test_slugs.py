@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from portal.stories.slugs import slugify
 
 import fixture_site as fx
+from portal.stories.slugs import slugify
 
 
 @pytest.mark.parametrize("title, slug", [
@@ -98,4 +98,4 @@ def test_drafts_and_embargoed_stories_reserve_no_address(make_site):
     fixture.story("news/2026/11-30-later", "ru", "Позже.", title="Будущая новость", date="2026-11-30 10:00")
     assert fixture.build().returncode == 0
     lock = fixture.data / "permalinks.yml"
-    assert not lock.exists() or "rabochii" not in lock.read_text() and "budushchaia" not in lock.read_text()
+    assert not lock.exists() or ("rabochii" not in lock.read_text() and "budushchaia" not in lock.read_text())

@@ -249,7 +249,8 @@ def folder_without_text(site) -> Expect:
     """Photos committed without their story: nothing in the folder would ever be published."""
     story = "news/2026/11-25-snow"
     site.photo(story, "snow.jpg")
-    return Expect([site.content / story], None, r"no text \(index\.ky\.md and index\.ru\.md\)", r"add the text|remove the folder")
+    return Expect([site.content / story], None, r"no text \(index\.ky\.md and index\.ru\.md\)",
+                  r"add the text|remove the folder")
 
 
 def correction_before_publication(site) -> Expect:
@@ -285,7 +286,8 @@ def slug_too_long(site) -> Expect:
 
 def invisible_character_in_text(site) -> Expect:
     """A vertical tab pasted from Word: YAML, lxml and feed readers all refuse it."""
-    path = site.raw("news/2026/11-25-snow/index.ru.md", "---\ntitle: Улицы очищают от снега\ndate: 2026-11-25 08:00\n---\n\n"
+    path = site.raw("news/2026/11-25-snow/index.ru.md",
+                    "---\ntitle: Улицы очищают от снега\ndate: 2026-11-25 08:00\n---\n\n"
                     "Улицы города\x0bочищают от снега.\n")
     return Expect([path], None, r"invisible character \(U\+000B\)", r"retype")
 
@@ -322,7 +324,8 @@ def registry_name_written_as_text(site) -> Expect:
     path.write_text(path.read_text(encoding="utf-8") + "snow:\n  name: Снег\n", encoding="utf-8")
     return Expect([path], None, r'"snow" has no name in ky, ru', r"name: \{ky: …, ru: …\}")
 
-MISTAKES = [photo_without_alt_in_one_language, text_under_its_old_name, missing_title, missing_date, unparseable_date, unknown_section, unknown_official, unknown_unit,
+MISTAKES = [photo_without_alt_in_one_language, text_under_its_old_name, missing_title, missing_date, unparseable_date,
+            unknown_section, unknown_official, unknown_unit,
             unknown_topic, pair_with_different_dates, section_disagrees_with_folder, duplicate_url,
             missing_image, missing_document, unknown_key, invalid_yaml, conflicted_permalink_lock, photo_without_alt,
             photo_without_credit, photo_not_described, alt_text_in_front_matter, key_written_twice,

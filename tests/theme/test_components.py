@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -25,9 +25,24 @@ from lxml import html as lxml_html
 from helpers import ROOT, describe_violations, normalize, text_of
 from portal.feeds.catalog import Feed, FeedFile, FeedLink
 from portal.localization import localize
-from portal.pages.views import (Correction, Cue, DecisionView, Entry, EventView, FileView, ImageSource, ImageView,
-                                LanguageSwitch, Licence, MediaView, PageView, Pagination, ProfileView, StoryView,
-                                TrackView)
+from portal.pages.views import (
+    Correction,
+    Cue,
+    DecisionView,
+    Entry,
+    EventView,
+    FileView,
+    ImageSource,
+    ImageView,
+    LanguageSwitch,
+    Licence,
+    MediaView,
+    PageView,
+    Pagination,
+    ProfileView,
+    StoryView,
+    TrackView,
+)
 from portal.stories.packed import PackedHtml
 
 TEMPLATES = ROOT / "theme" / "templates"
@@ -84,7 +99,8 @@ ORIGINAL = FileView(url="/media/news/2026/11-26-bus-lanes/lanes.jpg", name="lane
 PHOTO = ImageView(
     url="/media/news/2026/11-26-bus-lanes/lanes-1600.k1.jpg", alt="Чүй проспектиндеги кызыл автобус тилкеси",
     width=1600, height=1000, caption="Жаңы тилке эртең мененки саатта", credit="Мэриянын басма сөз кызматы",
-    srcset="/media/news/2026/11-26-bus-lanes/lanes-800.k1.jpg 800w, /media/news/2026/11-26-bus-lanes/lanes-1600.k1.jpg 1600w",
+    srcset=("/media/news/2026/11-26-bus-lanes/lanes-800.k1.jpg 800w, "
+            "/media/news/2026/11-26-bus-lanes/lanes-1600.k1.jpg 1600w"),
     sources=[ImageSource(mime="image/webp", srcset="/media/news/2026/11-26-bus-lanes/lanes-800.k1.webp 800w")],
     original=ORIGINAL, licence=Licence(name="CC BY 4.0", url="https://creativecommons.org/licenses/by/4.0/"),
     name="lanes.jpg")
@@ -111,7 +127,9 @@ def story(**changes) -> StoryView:
 
 DECISION = DecisionView(number="№412", signed=date(2026, 11, 20), signatory=MAYOR, legal_status="repealed",
                         document=PDF)
-EVENT = EventView(starts=datetime(2026, 12, 3, 11, 0, tzinfo=BISHKEK), ends=datetime(2026, 12, 3, 12, 0, tzinfo=BISHKEK),
+PUBLISHED = datetime(2026, 11, 26, 10, 30, tzinfo=BISHKEK)
+EVENT = EventView(starts=datetime(2026, 12, 3, 11, 0, tzinfo=BISHKEK),
+                  ends=datetime(2026, 12, 3, 12, 0, tzinfo=BISHKEK),
                   venue="Мэриянын чоң залы, Чүй проспектиси, 166", speakers=[MAYOR],
                   guests=["Шаардык кеңештин депутаттары"], accreditation="press@meria.kg, +996 312 66 12 34",
                   status="postponed", postponed_to=datetime(2026, 12, 10, 11, 0, tzinfo=BISHKEK), is_past=False)
@@ -135,9 +153,8 @@ EXAMPLES = [
     Example("calendar_link", "a calendar", {"calendar": CALENDAR}),
     Example("corrections", "one correction", {"corrections": [Correction(NOON, "Аялдаманын аты оңдолду.")],
                                               "heading_level": 3}),
-    Example("date_time", "date and time", {"value": datetime(2026, 11, 26, 10, 30, tzinfo=BISHKEK), "style": "datetime"}),
-    Example("date_time", "date and time", {"value": datetime(2026, 11, 26, 10, 30, tzinfo=BISHKEK), "style": "datetime"},
-            lang="ru"),
+    Example("date_time", "date and time", {"value": PUBLISHED, "style": "datetime"}),
+    Example("date_time", "date and time", {"value": PUBLISHED, "style": "datetime"}, lang="ru"),
     Example("decision_facts", "repealed", {"decision": DECISION, "print_base": "https://meria.kg"}),
     Example("event_facts", "postponed", {"event": EVENT, "heading_level": 3}),
     Example("explainer_link", "a decision explained", {"story": story(explained_by=[EXPLAINER])}),
@@ -243,8 +260,10 @@ def positional_calls(source: str, name: str) -> list[str]:
 
 
 def test_the_keyword_check_finds_a_positional_call():
-    imports = '{% from "components/notice.html" import notice %}{% from "components/picture.html" import picture as p %}\n'
-    assert positional_calls(imports + '{% call notice("info") %}{% endcall %}{{ p(image=x) }}', "a.html") == ["a.html:2: notice"]
+    imports = ('{% from "components/notice.html" import notice %}'
+               '{% from "components/picture.html" import picture as p %}\n')
+    called = '{% call notice("info") %}{% endcall %}{{ p(image=x) }}'
+    assert positional_calls(imports + called, "a.html") == ["a.html:2: notice"]
     assert positional_calls(imports + '{{ p(x, sizes="1rem") }}{{ notice(kind="info") }}', "b.html") == ["b.html:2: p"]
 
 
@@ -307,14 +326,15 @@ def test_explainer_link_leads_from_a_decision_to_its_explainers(rendered):
 
 def test_feed_links_advertise_each_format(rendered):
     links = fragment(rendered, "feed_links", "two formats").findall("link")
-    assert [(l.get("rel"), l.get("type")) for l in links] == [("alternate", "application/rss+xml"),
+    assert [(link.get("rel"), link.get("type")) for link in links] == [("alternate", "application/rss+xml"),
                                                               ("alternate", "application/atom+xml")]
 
 
 def test_feed_subscribe_offers_each_format_named_for_screen_readers(rendered):
     links = fragment(rendered, "feed_subscribe", "a section's").iter("a")
     assert [(a.text, a.get("type"), text_of(a)) for a in links] == [
-        ("RSS", "application/rss+xml", "RSS: Жаңылыктар (RSS)"), ("Atom", "application/atom+xml", "Atom: Жаңылыктар (Atom)")]
+        ("RSS", "application/rss+xml", "RSS: Жаңылыктар (RSS)"),
+        ("Atom", "application/atom+xml", "Atom: Жаңылыктар (Atom)")]
 
 
 def test_official_profile_links_phone_and_email_and_vanishes_when_empty(rendered):
@@ -482,7 +502,8 @@ def test_tag_list_shows_roles_when_asked(rendered):
 # Rules about a whole page (its title, its h1, its landmarks): a component is a part of one.
 PAGE_RULES = {"document-title", "html-has-lang", "landmark-one-main", "page-has-heading-one", "region",
               "landmark-no-duplicate-banner", "landmark-no-duplicate-contentinfo", "landmark-unique",
-              "landmark-banner-is-top-level", "landmark-contentinfo-is-top-level", "landmark-complementary-is-top-level"}
+              "landmark-banner-is-top-level", "landmark-contentinfo-is-top-level",
+              "landmark-complementary-is-top-level"}
 
 
 def test_no_accessibility_violations_in_any_example(rendered, new_page):

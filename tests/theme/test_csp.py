@@ -39,7 +39,7 @@ def test_every_page_declares_the_policy_before_anything_it_governs(site):
         # WebAssembly (not script) compiled on the search page only: Pagefind's, from the site itself
         assert ("'wasm-unsafe-eval'" in policy) == relative.endswith("/search/index.html"), relative
         head = doc.find(".//head")
-        first = [e for e in head if e.tag not in ("meta",) or e.get("charset") is None][0]
+        first = next(e for e in head if e.tag != "meta" or e.get("charset") is None)
         assert first.get("http-equiv") == "Content-Security-Policy", relative
 
 
@@ -52,7 +52,8 @@ def test_the_sites_pages_raise_no_violation(site, new_page, lang):
     found = {path: v for path in paths if (v := violations(page, site.url(path)))}
     page.goto(site.url(f"/{lang}/search/?q=" + fx.OFFICIALS["mayor"]["name"][lang].split()[0]))
     page.locator(".search-result").first.wait_for()  # Pagefind has compiled its WebAssembly and searched
-    found.update({"search": v for v in [page.evaluate("() => window.__violations")] if v})
+    if searched := page.evaluate("() => window.__violations"):
+        found["search"] = searched
     assert not found
 
 

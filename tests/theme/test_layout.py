@@ -54,7 +54,8 @@ def test_search_filters_show_their_choices_whole_at_every_width(site, new_page, 
         for select in page.evaluate(SELECTS):
             if select["width"] + 0.5 < max(select["first"], min(select["widest"], select["room"])):
                 cut.append(f"{width} px: {select['name']} is {select['width']:.0f} px wide, its choices need "
-                           f"{select['first']:.0f} (the first) to {select['widest']:.0f}, the form has {select['room']:.0f}")
+                           f"{select['first']:.0f} (the first) to {select['widest']:.0f}, "
+                           f"the form has {select['room']:.0f}")
         cut += [f"{width} px: label {label!r}" for label in page.evaluate(CLIPPED_LABELS)]
     assert not cut, "cut off:\n" + "\n".join(cut)
 

@@ -41,7 +41,8 @@ class Run:
 
 
 class Project:
-    """A fixture site (`site`, see FixtureSite) that is also a whole project: `run("check")` runs `invoke check` in it."""
+    """A fixture site (`site`, see FixtureSite) that is also a whole project:
+    `run("check")` runs `invoke check` in it."""
 
     def __init__(self, site) -> None:
         self.site = site

@@ -100,10 +100,10 @@ def test_the_text_report_groups_problems_under_their_file(broken):
     assert BROKEN_RU in lines
     start = lines.index(BROKEN_RU)
     block = lines[start + 1:]
-    block = block[:next((i for i, l in enumerate(block) if l == ""), len(block))]
-    assert any(l.startswith("  line 6: the link") for l in block), block
-    assert any(l.startswith("  line 8: ") and "plan.pdf" in l for l in block), block
-    assert any("Duplicate ID" in l for l in block), block
+    block = block[:next((i for i, line in enumerate(block) if line == ""), len(block))]
+    assert any(line.startswith("  line 6: the link") for line in block), block
+    assert any(line.startswith("  line 8: ") and "plan.pdf" in line for line in block), block
+    assert any("Duplicate ID" in line for line in block), block
 
 
 def test_content_problems_are_reported_without_building_anything_else(project):

@@ -24,9 +24,8 @@ import yaml
 from PIL import Image
 from playwright.sync_api import expect
 
-from project import INVOKE, GIT_IDENTITY
-
 from helpers import NOW
+from project import GIT_IDENTITY, INVOKE
 
 ERRORS = []
 STORY = "news/2026/11-20-parks"  # written by hand before the editor, so its address comes from its title
@@ -136,7 +135,8 @@ def test_a_story_written_in_the_browser_is_on_the_preview_site(editor, new_page,
     add_photo(page, 0, volunteers, None, PHOTOS["volunteers.jpg"]["ky"][1], upload=True)
     save(page)  # the second photo has no alt text: the form refuses, in Kyrgyz
     page.get_by_text("«Сүрөттө эмне көрүнөт» толтурулушу керек.").first.wait_for()
-    assert not (project.content / "news" / "2026").exists() or not list((project.content / "news" / "2026").glob("*tree*"))
+    year = project.content / "news" / "2026"
+    assert not year.exists() or not list(year.glob("*tree*"))
     page.get_by_label("Сүрөттө эмне көрүнөт").nth(1).fill(PHOTOS["volunteers.jpg"]["ky"][0])
 
     page.get_by_label("Аталышы").nth(1).fill(NEW["ru"])
@@ -147,7 +147,8 @@ def test_a_story_written_in_the_browser_is_on_the_preview_site(editor, new_page,
 
     deadline = time.monotonic() + 30
     while not (found := list(project.content.glob(f"news/*/*-{NEW['slug']}/index.ru.md"))):
-        assert time.monotonic() < deadline, "the editor wrote no story: " + page.evaluate("document.body.innerText")[:300] + str(ERRORS)
+        shown = page.evaluate("document.body.innerText")[:300]
+        assert time.monotonic() < deadline, f"the editor wrote no story: {shown}{ERRORS}"
         time.sleep(0.2)
     folder = found[0].parent  # news/<year>/<mm-dd>-tree-planting: the day it was written, as `make new` does
     texts = {lang: folder / f"index.{lang}.md" for lang in ("ky", "ru")}

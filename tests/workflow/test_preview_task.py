@@ -11,9 +11,8 @@ import time
 import urllib.request
 
 import fixture_site as fx
-from project import INVOKE, GIT_IDENTITY
-
 from helpers import NOW
+from project import GIT_IDENTITY, INVOKE
 
 
 def free_port() -> int:

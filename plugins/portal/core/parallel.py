@@ -74,11 +74,9 @@ def split(jobs: Sequence[Job], work: Callable[[Job], Result], processes: int,
         raise
     finally:
         gc.unfreeze()
-    results: list[Result] = [None] * len(jobs)  # type: ignore[list-item]
-    for share, results_of_share in zip(shares, done):
-        for index, result in zip(share, results_of_share):
-            results[index] = result
-    return results
+    results = {index: result for share, results_of_share in zip(shares, done, strict=True)
+               for index, result in zip(share, results_of_share, strict=True)}
+    return [results[index] for index in range(len(jobs))]
 
 
 def _deal(jobs: Sequence[Job], processes: int, group: Callable[[Job], Hashable] | None) -> list[list[int]]:
@@ -119,7 +117,7 @@ def _fork(jobs: Sequence[Job], work: Callable[[Job], Result]) -> tuple[int, int]
     os.close(read)
     try:
         payload = pickle.dumps((True, [work(job) for job in jobs]), protocol=pickle.HIGHEST_PROTOCOL)
-    except BaseException as error:  # noqa: BLE001 - everything goes back to the parent
+    except BaseException as error:  # everything goes back to the parent
         payload = _failure(error)
     with os.fdopen(write, "wb") as pipe:
         pipe.write(payload)
@@ -129,7 +127,7 @@ def _fork(jobs: Sequence[Job], work: Callable[[Job], Result]) -> tuple[int, int]
 def _failure(error: BaseException) -> bytes:
     try:
         return pickle.dumps((False, error), protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # noqa: BLE001 - an exception that does not pickle still gets reported
+    except Exception:  # an exception that does not pickle still gets reported
         return pickle.dumps((False, WorkerFailed("".join(traceback.format_exception(error)))))
 
 

@@ -7,6 +7,7 @@ a build is collected first so that one run shows them all.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,10 +36,8 @@ class Problems:
 
     def add(self, path: Path | str, line: int | None, message: str, hint: str = "") -> None:
         shown = Path(path)
-        try:
+        with suppress(ValueError):  # a path outside the root is shown as given
             shown = shown.resolve().relative_to(self.root.resolve())
-        except ValueError:
-            pass
         self.items.append(Problem(shown.as_posix(), line, message, hint))
 
     def __bool__(self) -> bool:

@@ -40,9 +40,10 @@ class Digests(Protocol):
     """The digest of each object of one type (`kind`), made once per build however many
     pages show it: what a fingerprint counts such an object as (see pages.digests.ViewDigests)."""
 
-    kind: type
+    @property
+    def kind(self) -> type: ...
 
-    def __call__(self, obj) -> bytes: ...
+    def __call__(self, obj, /) -> bytes: ...
 
 
 def _stamp(s: os.stat_result) -> tuple[int, int, int, int]:
@@ -126,18 +127,18 @@ class RenderCache:
         Nothing is recorded here (see `keep`): pages rendered in a worker
         are recorded by the parent from what comes back."""
         pages: list[Page | None] = [self.kept(output, job.name, job.fingerprint) for job in jobs]
-        todo = [index for index, page in enumerate(pages) if page is None]
-        rendered = split([jobs[index] for index in todo], partial(self.written, output), processes,
-                         group)
-        for index, page in zip(todo, rendered):
-            pages[index] = page
+        todo = [job for job, page in zip(jobs, pages, strict=True) if page is None]
+        rendered = split(todo, partial(self.written, output), processes, group)
         output.claim(page.name for page in rendered)
-        return pages  # type: ignore[return-value]
+        fresh = iter(rendered)
+        return [page if page is not None else next(fresh) for page in pages]
 
     def kept(self, output: Output, name: str, fingerprint: bytes | None) -> Page | None:
         """The site's file `name`, kept, if its fingerprint is unchanged and it is still the file it gave."""
         known = self.previous.get(name)
-        old = output.stat(name) if fingerprint and known and known[0] == fingerprint else None
+        if not fingerprint or known is None or known[0] != fingerprint:
+            return None
+        old = output.stat(name)
         if old is None or _stamp(old) != known[1] or not output.keep(name):
             return None
         return Page(name, fingerprint, known[1], rendered=False)

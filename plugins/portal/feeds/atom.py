@@ -52,6 +52,7 @@ def atom_feed(feed: Feed, items: list[FeedItem], hub: str, fallback_updated: dat
     child(root, a("title"), feed.title)
     child(root, a("subtitle"), feed.description)
     updated = max((item.updated for item in items), default=fallback_updated)
+    assert updated is not None, "a feed with no entries has its fallback date"
     child(root, a("updated"), updated.isoformat())
     child(root, a("link"), rel="self", type="application/atom+xml", href=feed.file("atom").url)
     child(root, a("link"), rel="alternate", type="text/html", href=feed.page_url)

@@ -12,10 +12,10 @@ stories' own times, never the build's clock, so a rebuild writes the same bytes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta, timezone
+from datetime import UTC, date, timedelta
 from typing import TYPE_CHECKING
 
-from portal.pages.views import StoryView
+from portal.pages.views import EventView, StoryView
 
 from .catalog import Feed
 
@@ -54,20 +54,20 @@ def calendar_feed(feed: Feed, stories: list[StoryView], authority: str, tzid: st
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT1H")  # the same, for Outlook
     cal.add_component(Timezone.from_tzid(tzid, first_date=since))
-    for story in sorted(stories, key=lambda story: (story.event.when, story.id)):
+    events = [(story.event, story) for story in stories if story.event]  # the calendar's stories are events
+    for e, story in sorted(events, key=lambda pair: (pair[0].when, pair[1].id)):
         event = Event()
-        _describe(event, story, event_uid(authority, story.id, story.lang), describe(story))
+        _describe(event, story, e, event_uid(authority, story.id, story.lang), describe(story))
         cal.add_component(event)
     return cal.to_ical()
 
 
-def _describe(event: Event, story: StoryView, uid: str, facts: str) -> None:
-    e = story.event
-    starts = story.event.when
+def _describe(event: Event, story: StoryView, e: EventView, uid: str, facts: str) -> None:
+    starts = e.when
     event.add("uid", uid)
-    event.add("dtstamp", story.updated.astimezone(timezone.utc))
-    event.add("created", story.date.astimezone(timezone.utc))
-    event.add("last-modified", story.updated.astimezone(timezone.utc))
+    event.add("dtstamp", story.updated.astimezone(UTC))
+    event.add("created", story.date.astimezone(UTC))
+    event.add("last-modified", story.updated.astimezone(UTC))
     event.add("sequence", len(story.corrections) + (0 if e.status == "scheduled" else 1))
     event.add("summary", story.title)
     event.add("dtstart", starts)

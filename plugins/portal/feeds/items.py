@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 
 from portal.pages.planning import involved
 from portal.pages.resolve import REGISTRY_PATHS, Resolver
-from portal.pages.views import Entry, ImageView, StoryView
+from portal.pages.views import Entry, FileView, ImageView, StoryView
 
 from .html import feed_html, plain_text
 
@@ -139,7 +139,7 @@ class ItemBuilder:
             updated=story.updated,
             categories=self._categories(story),
             image=self._rendition(lead) if lead else None,
-            photos=[self._original(photo) for photo in story.photos if photo.original],
+            photos=[self._original(photo, photo.original) for photo in story.photos if photo.original],
             recording=recording,
             external_video=story.media.external_url if story.media else "",
         )
@@ -151,9 +151,8 @@ class ItemBuilder:
                            medium="image", width=image.width, height=image.height,
                            description=image.caption or image.alt, credit=image.credit)
 
-    def _original(self, image: ImageView) -> MediaObject:
-        """A press-kit photo: the cleaned original at full resolution, with its rights."""
-        f = image.original
+    def _original(self, image: ImageView, f: FileView) -> MediaObject:
+        """A press-kit photo: the cleaned original `f` at full resolution, with its rights."""
         return MediaObject(Enclosure(self.urls.absolute(f.url), self.published_size(f.url), f.mime),
                            medium="image", description=image.caption or image.alt, credit=image.credit,
                            licence=(image.licence.name, image.licence.url) if image.licence else None,

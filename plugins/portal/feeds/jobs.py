@@ -75,7 +75,8 @@ class Renderer:
     def __call__(self, job: FeedJob) -> bytes:
         feed, stories = job.feed, list(job.stories)
         if job.format == "calendar":
-            first = min((s.event.when for s in stories), default=job.fallback)
+            first = min((s.event.when for s in stories if s.event), default=job.fallback)
+            assert first is not None, "a calendar with no events has its fallback date"
             return calendar_feed(feed, stories, self.authority, self.tzid, date(first.year, 1, 1), self.describe)
         build = self.items[feed.lang]
         items = [build(story) for story in stories]
@@ -86,6 +87,7 @@ class Renderer:
         if job.format == "json":
             return json_feed(feed, items, self.hub, self.about[feed.lang], self._json)
         if job.format == "podcast":  # a story is in one podcast, one video feed: nothing to share
+            assert self.show is not None, "a build that writes a podcast has its show"
             return podcast_feed(feed, items, self.hub, self.show)
         return video_feed(feed, items, self.hub)
 

@@ -41,7 +41,7 @@ def json_feed(feed: Feed, items: list[FeedItem], hub: str, about: str,
     head = json.dumps(data, ensure_ascii=False, indent=2)[:-len("\n}")]
     entries = ",\n".join(entry(item, about) for item in items)
     listed = f"[\n{entries}\n  ]" if items else "[]"
-    return f'{head},\n  "items": {listed}\n}}\n'.encode("utf-8")
+    return f'{head},\n  "items": {listed}\n}}\n'.encode()
 
 
 def _item(item: FeedItem, about: str) -> dict:

@@ -44,10 +44,12 @@ def podcast_feed(feed: Feed, items: list[FeedItem], hub: str, show: Show) -> byt
     child(ch, f"{{{ITUNES}}}explicit", "false")
     child(ch, f"{{{ITUNES}}}type", "episodic")
     for item in items:
+        recording = item.recording
+        assert recording is not None, "the podcast lists stories with a recording only"
         element = item_head(ch, item)
-        enclosure(element, item.recording)
-        if item.recording.duration is not None:
-            child(element, f"{{{ITUNES}}}duration", str(item.recording.duration))
+        enclosure(element, recording)
+        if recording.duration is not None:
+            child(element, f"{{{ITUNES}}}duration", str(recording.duration))
         child(element, f"{{{ITUNES}}}episodeType", "full")
         child(element, f"{{{ITUNES}}}explicit", "false")
         if item.image:

@@ -41,10 +41,10 @@ HIGH = {"а": "ы", "е": "и", "о": "у", "у": "у", "ө": "ү"}
 # What a stem ends in, for consonant assimilation: V a vowel, R й or р, Z another voiced
 # consonant, S a voiceless one. The plural tells R from Z (шаар-лар, кыз-дар); no other suffix does.
 VOWELS = "".join(HARMONY)  # ё is read as е, as the search index reads it (stemmer.normalize)
-SOUNDS = {**{letter: "V" for letter in VOWELS},
-          **{letter: "R" for letter in "йр"},
-          **{letter: "Z" for letter in "бвгджзлмнң"},
-          **{letter: "S" for letter in "кпстфхцчшщ"}}
+SOUNDS = {**dict.fromkeys(VOWELS, "V"),
+          **dict.fromkeys("йр", "R"),
+          **dict.fromkeys("бвгджзлмнң", "Z"),
+          **dict.fromkeys("кпстфхцчшщ", "S")}
 
 PLURAL = {"V": "лAр", "R": "лAр", "Z": "дAр", "S": "тAр"}
 

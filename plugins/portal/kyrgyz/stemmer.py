@@ -21,8 +21,23 @@ import re
 from collections import defaultdict
 from os.path import commonprefix
 
-from .rules import (CASES, DEVOICED, DROPPED_AFTER_VOWEL, HARMONY, HIGH, IRREGULAR, KEEPS_HIGH_VOWEL, LOW,
-                    MINIMUM, PLURAL, POSSESSIVES, SOFT_SIGN, SOUNDS, THIRD, VOWELS)
+from .rules import (
+    CASES,
+    DEVOICED,
+    DROPPED_AFTER_VOWEL,
+    HARMONY,
+    HIGH,
+    IRREGULAR,
+    KEEPS_HIGH_VOWEL,
+    LOW,
+    MINIMUM,
+    PLURAL,
+    POSSESSIVES,
+    SOFT_SIGN,
+    SOUNDS,
+    THIRD,
+    VOWELS,
+)
 
 ENDS = ("V", "R", "Z", "S")
 # Pagefind's index drops diacritics, so й is и there; after a vowel an и is a й again (трамваи → трамвай).
@@ -34,8 +49,8 @@ def _render(plural: bool, possessive: str | None, case: str | None, harmony: str
     chain = ""
     for template, after in _templates(plural, possessive, case):
         shape = template[end] if isinstance(template, dict) else template[end != "V"]
-        for letter in shape:
-            letter = {"A": LOW[harmony], "I": HIGH[harmony]}.get(letter, letter)
+        for written in shape:
+            letter = {"A": LOW[harmony], "I": HIGH[harmony]}.get(written, written)
             harmony = HARMONY.get(letter, harmony)  # each suffix vowel decides the next
             chain += letter
         end = after or SOUNDS[chain[-1]]

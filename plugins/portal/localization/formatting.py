@@ -44,12 +44,14 @@ def _wall_clock(value: date | datetime) -> date | datetime:
     return value.replace(tzinfo=None) if isinstance(value, datetime) else value
 
 
+def date_in(lang: str, value: date | datetime, form: str = "long") -> str:
+    """The date as the site writes it in `lang` (what `format_date` shows in a template)."""
+    return _date(_wall_clock(value), LONG_DATE.get(lang, "long") if form == "long" else form, lang)
+
+
 @pass_context
 def format_date(context: Context, value: date | datetime | None, form: str = "long") -> str:
-    if value is None:
-        return ""
-    lang = language(context)
-    return _date(_wall_clock(value), LONG_DATE.get(lang, "long") if form == "long" else form, lang)
+    return date_in(language(context), value, form) if value is not None else ""
 
 
 @pass_context

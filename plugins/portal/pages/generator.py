@@ -65,7 +65,7 @@ class BilingualGenerator(Generator):
             for contribute in self.context.get(PLANS_KEY, []):
                 plans += contribute(planner)
         pages = cache.files(output, [self.job(cache, urls, plan) for plan in plans], processes(self.settings))
-        for plan, page in zip(plans, pages):
+        for plan, page in zip(plans, pages, strict=True):
             cache.keep(page)
             signals.content_written.send(str(output.site / page.name), context=plan.context)
         self.context[PAGES_KEY] = plans

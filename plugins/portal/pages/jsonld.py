@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .views import ImageView, StoryView
+from .views import DecisionView, EventView, ImageView, MediaView, StoryView
 
 EVENT_STATUS = {"scheduled": "https://schema.org/EventScheduled",
                 "cancelled": "https://schema.org/EventCancelled",
@@ -46,8 +46,7 @@ def article(story: StoryView, publisher: dict, absolute) -> dict:
     return data
 
 
-def event(story: StoryView, organizer: dict) -> dict:
-    e = story.event
+def event(story: StoryView, e: EventView, organizer: dict) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -71,8 +70,7 @@ def event(story: StoryView, organizer: dict) -> dict:
     return data
 
 
-def legislation(story: StoryView, absolute) -> dict:
-    d = story.decision
+def legislation(story: StoryView, d: DecisionView, absolute) -> dict:
     return {
         "@context": "https://schema.org",
         "@type": "Legislation",
@@ -109,12 +107,11 @@ def image_object(photo: ImageView, story: StoryView, absolute) -> dict:
     return data
 
 
-def media_object(story: StoryView, absolute) -> dict:
+def media_object(story: StoryView, media: MediaView, absolute) -> dict:
     """A video (VideoObject, with what Google's video results require: name, thumbnailUrl, uploadDate)
     or a recording (AudioObject): its file, length and captions. A video on another site gets no
     contentUrl (that is a file) nor embedUrl (a player): we never embed; `url` says where it is."""
-    media = story.media
-    data = {
+    data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "VideoObject" if media.kind == "video" else "AudioObject",
         "name": story.title,
@@ -140,9 +137,9 @@ def for_story(story: StoryView, publisher: dict, absolute) -> list[dict]:
     blocks = [article(story, publisher, absolute)]
     blocks += [image_object(photo, story, absolute) for photo in story.photos]
     if story.event:
-        blocks.append(event(story, publisher))
+        blocks.append(event(story, story.event, publisher))
     if story.decision:
-        blocks.append(legislation(story, absolute))
+        blocks.append(legislation(story, story.decision, absolute))
     if story.media:
-        blocks.append(media_object(story, absolute))
+        blocks.append(media_object(story, story.media, absolute))
     return blocks

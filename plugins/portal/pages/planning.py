@@ -59,7 +59,7 @@ class LanguagePlanner:
         self.resolver = resolver
         self.urls = urls
         self.lang = lang
-        self.other = next(l for l in site.languages if l != lang)
+        self.other = next(other for other in site.languages if other != lang)
         self.languages = languages
         self.page_size = page_size
         self.stories = resolver.story_views(lang)
@@ -114,7 +114,7 @@ class LanguagePlanner:
         translated = self.page_count(counterpart_stories) if counterpart else 0
         for number, path in enumerate(urls, start=1):
             chunk = stories[(number - 1) * self.page_size: number * self.page_size]
-            twin = self.urls.paginated(counterpart, number) if number <= translated else None
+            twin = self.urls.paginated(counterpart, number) if counterpart and number <= translated else None
             yield PagePlan(path, template, {
                 **self.common(path, twin, counterpart or fallback), **context,
                 "stories": chunk, "pagination": Pagination(number, count, urls)})
@@ -133,8 +133,9 @@ class LanguagePlanner:
     def home(self) -> PagePlan:
         path, counterpart = self.urls.home(self.lang), self.urls.home(self.other)
         mayor = next((e for e in self.site.registry.officials.values() if e.kind == "mayor"), None)
-        upcoming = sorted((s for s in self.stories if s.event and not s.event.is_past and s.event.status != "cancelled"),
-                          key=lambda s: s.event.when)
+        events = [(s.event.when, s) for s in self.stories
+                  if s.event and not s.event.is_past and s.event.status != "cancelled"]
+        upcoming = [story for _, story in sorted(events, key=lambda pair: pair[0])]
         context = self.common(path, counterpart)
         context["alternates"] = [a for a in context["alternates"] if a.hreflang != "x-default"] + \
             [Alternate("x-default", self.urls.absolute(self.urls.root()))]  # the homes' default is the chooser

@@ -40,10 +40,15 @@ def make_portraits(officials: dict[str, RegistryEntry], cache: Path) -> dict[str
     return made
 
 
+def _size(written: str) -> tuple[int, int]:
+    width, height = written.split("x")
+    return int(width), int(height)
+
+
 def _renditions(official: str, photo: Path, cache: Path) -> list[Rendition]:
     key = hashlib.sha256(photo.read_bytes()).hexdigest()[:10]
     sizes = cache / f"{key}.sizes"  # "240x300 480x600": the files made, without opening them
-    found = [tuple(map(int, size.split("x"))) for size in sizes.read_text().split()] if sizes.is_file() else []
+    found = [_size(written) for written in sizes.read_text().split()] if sizes.is_file() else []
     if not found or not all((cache / f"{key}-{w}.jpg").is_file() for w, _ in found):
         found = _make(photo, cache, key)
         atomic_write(sizes, " ".join(f"{w}x{h}" for w, h in found).encode())

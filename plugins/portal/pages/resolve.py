@@ -8,8 +8,22 @@ from portal.stories.registry import RegistryEntry
 from .digests import ViewDigests
 from .portraits import Rendition
 from .urls import Urls
-from .views import (Correction, Cue, DecisionView, Entry, EventView, FileView, ImageSource, ImageView, Licence,
-                    MediaView, PageView, ProfileView, StoryView, TrackView)
+from .views import (
+    Correction,
+    Cue,
+    DecisionView,
+    Entry,
+    EventView,
+    FileView,
+    ImageSource,
+    ImageView,
+    Licence,
+    MediaView,
+    PageView,
+    ProfileView,
+    StoryView,
+    TrackView,
+)
 
 MIME_TYPES = {".pdf": "application/pdf", ".mp4": "video/mp4", ".mp3": "audio/mpeg", ".m4a": "audio/mp4",
               ".ogg": "audio/ogg", ".vtt": "text/vtt"}
@@ -76,7 +90,9 @@ class Resolver:
         return ", ".join(f"{self.urls.asset(r.path)} {r.width}w" for r in renditions)
 
     def _image(self, story: Story, photo: Photo | None, lang: str) -> ImageView | None:
-        published = self.photos.photo(story.id, photo.name) if photo and self.photos else None
+        if photo is None or self.photos is None:
+            return None
+        published = self.photos.photo(story.id, photo.name)
         if published is None:
             return None
         fallback = published.of_type(FALLBACK_IMAGE)
@@ -106,7 +122,7 @@ class Resolver:
         url = self.urls.story(story, t)
         view = StoryView(
             id=story.id, lang=lang, title=t.title, summary=t.summary, content=t.html, url=url,
-            abs_url=self.urls.absolute(url), date=t.date, modified=t.modified,
+            abs_url=self.urls.absolute(url), date=story.date, modified=t.modified,
             section=self.entry("sections", self.site.registry.sections[story.section], lang),
             officials=self.entries("officials", t.officials, lang),
             units=self.entries("units", t.units, lang),
@@ -114,7 +130,7 @@ class Resolver:
             image=self._image(story, t.image, lang),
             photos=[view for photo in story.photos if (view := self._image(story, photo, lang))],
             corrections=[Correction(when, note) for when, note in t.corrections],
-            unpublished="draft" if t.status == "draft" else "embargoed" if t.date > self.site.now else "",
+            unpublished="draft" if t.status == "draft" else "embargoed" if story.date > self.site.now else "",
         )
         if t.decision:
             d = t.decision
@@ -131,7 +147,8 @@ class Resolver:
             view.media = self._media(story, t.media, lang)
         kit = self.photos.kits.get(story.id) if self.photos else None
         if kit:
-            view.press_kit = FileView(url=self.urls.asset(kit.path), name=kit.name, size=kit.size, mime="application/zip")
+            view.press_kit = FileView(url=self.urls.asset(kit.path), name=kit.name, size=kit.size,
+                                      mime="application/zip")
         return view
 
     def _link(self) -> None:
@@ -141,7 +158,7 @@ class Resolver:
                 view = self.stories[story.id, lang]
                 others = [self.stories[story.id, other] for other in story.translations if other != lang]
                 view.translation = others[0] if others else None
-                if t.event and t.event.coverage:
+                if t.event and t.event.coverage and view.event:
                     view.event.coverage = self.stories.get((t.event.coverage.strip("/"), lang))
                 if t.explains:
                     decision = self.stories.get((t.explains.strip("/"), lang))

@@ -139,8 +139,9 @@ class PhotosGenerator(Generator):
     def library(self, planned: list[Planned], site) -> PhotoLibrary:
         library = PhotoLibrary(mime_order=tuple(e.mime for e in self.renditions.encodings))
         kits: dict[str, list[tuple[Photo, PublishedPhoto, Path]]] = {}
-        for story, photo, entry, rights, original, made in planned:
-            made = made or self.made(entry, rights, original)  # the photos made in this build
+        for story, photo, entry, rights, original, cached in planned:
+            made = cached or self.made(entry, rights, original)  # the photos made in this build
+            assert made is not None, "every photo was made, or the build stopped"
             probe = made.probe
             folder = f"media/{story.id}"
             published = PublishedPhoto(

@@ -12,6 +12,7 @@ half-written file in the cache.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import warnings
@@ -68,12 +69,13 @@ def run(task: Task) -> Outcome:
 def _run(task: Task, outcome: Outcome) -> None:
     with Image.open(task.source) as image:
         orientation = image.getexif().get(ORIENTATION, 1)
-        outcome.format = image.format
+        outcome.format = image.format or ""
         width, height = image.size
         if orientation in ROTATED:
             width, height = height, width
         outcome.width, outcome.height = width, height
-        wanted = [(w, encoding, path) for w, encoding, path in cache.renditions(task.entry, task.settings, task.rights, width)
+        wanted = [(w, encoding, path)
+                  for w, encoding, path in cache.renditions(task.entry, task.settings, task.rights, width)
                   if not path.exists()]
         if wanted:
             _renditions(image, orientation, wanted, task.rights, outcome)
@@ -94,6 +96,7 @@ def _cleaned_original(task: Task, orientation: int, outcome: Outcome) -> bytes:
         image.load()
         outcome.decoded += 1
         buffer = io.BytesIO()
+        options: dict[str, object]
         if outcome.format == "PNG":  # PNG keeps XMP in an iTXt chunk
             text = PngImagePlugin.PngInfo()
             text.add_itxt("XML:com.adobe.xmp", xmp.decode("utf-8"))
@@ -132,11 +135,11 @@ def _srgb(image: Image.Image) -> Image.Image:
     file, Adobe RGB) are converted, transparency is flattened onto white."""
     profile = image.info.get("icc_profile")
     if profile and image.mode in ("RGB", "CMYK"):
-        try:
-            return ImageCms.profileToProfile(image, ImageCms.ImageCmsProfile(io.BytesIO(profile)),
-                                             ImageCms.createProfile("sRGB"), outputMode="RGB")
-        except (ImageCms.PyCMSError, OSError):
-            pass
+        with contextlib.suppress(ImageCms.PyCMSError, OSError):  # a broken profile: read as sRGB
+            converted = ImageCms.profileToProfile(image, ImageCms.ImageCmsProfile(io.BytesIO(profile)),
+                                                  ImageCms.createProfile("sRGB"), outputMode="RGB")
+            if converted is not None:  # (None only when converting in place)
+                return converted
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
         white = Image.new("RGBA", rgba.size, "white")

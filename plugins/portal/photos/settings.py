@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 
 # Pillow's name, MIME type, file extension and the save options we always use.
-FORMATS = {
+FORMATS: dict[str, tuple[str, str, str, dict[str, int | bool]]] = {  # Pillow's name, MIME type, suffix, options
     "jpeg": ("JPEG", "image/jpeg", ".jpg", {"optimize": True, "progressive": True}),
     "webp": ("WEBP", "image/webp", ".webp", {"method": 4}),
     "avif": ("AVIF", "image/avif", ".avif", {"speed": 6}),

@@ -37,8 +37,12 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from service import SearchIndexFailed, Service, decode
+if TYPE_CHECKING:  # the checker reads it as a module of the package
+    from .service import SearchIndexFailed, Service, decode
+else:  # run as a script (see above), beside service.py
+    from service import SearchIndexFailed, Service, decode
 
 WAIT = 0.05  # seconds between two looks at a file that has not grown
 
@@ -98,7 +102,8 @@ def index(pagefind: str, requests: bytes) -> list[dict[str, str]]:
     finally:
         service.close()
     if any(answer["payload"]["type"] == "Error" for answer in answers):  # the requests are decoded only then
-        failed = [(request["payload"], answer["payload"]) for request, answer in zip(decode(requests), answers)
+        failed = [(request["payload"], answer["payload"])
+                  for request, answer in zip(decode(requests), answers, strict=True)
                   if answer["payload"]["type"] == "Error"]
         raise SearchIndexFailed("The search index was not built: Pagefind refused "
                                 + "; ".join(f"{request.get('url', request['type'])}: {answer['message']}"

@@ -33,7 +33,7 @@ logger = logging.getLogger(__name__)
 
 
 class SearchGenerator(Generator):
-    indexing: Indexing | None = None
+    indexing: Indexing  # made by generate_context
 
     def generate_context(self) -> None:
         resolver: Resolver = self.context[VIEWS_KEY]

@@ -197,8 +197,8 @@ class Indexing:
         """Every chunk's finished bundle by its name (waits for Pagefind if it is still indexing)."""
         if self.feeder is not None:
             release_free_memory()  # what rendering freed (~50 MB at 4,000 pairs): Pagefind's services need it
-            self.feeder.stdin.close()  # the pages are written: their cores are Pagefind's now
-            code = self.feeder.wait()
+            self.feeder.communicate()  # its stdin closed: the pages are written, their cores are Pagefind's now
+            code = self.feeder.returncode
             self.errors.seek(0)
             said = self.errors.read().decode(errors="replace").strip()
             self.errors.close()

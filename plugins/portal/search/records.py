@@ -18,7 +18,7 @@ from typing import TypedDict
 
 import lxml.html
 
-from portal.localization.formatting import format_date
+from portal.localization.formatting import date_in
 from portal.pages.planning import MEMBERS
 from portal.pages.views import StoryView
 
@@ -48,8 +48,7 @@ def record(story: StoryView) -> Record:
                "official": sorted(MEMBERS["officials"](story)), "unit": [unit.id for unit in story.units]}
     return Record(
         url=story.url, content=content(story), language=lang,
-        # format_date is the theme's filter: called with the page language, as the story page shows the date
-        meta={"title": story.title, "date": format_date({"lang": lang}, story.date), "section": story.section.name},
+        meta={"title": story.title, "date": date_in(lang, story.date), "section": story.section.name},
         filters={name: values for name, values in filters.items() if values},
         sort={"date": story.date.isoformat()},
     )

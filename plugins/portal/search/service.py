@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import io
 import json
 import subprocess
 import tempfile
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 STOP_WAIT = 30  # seconds a service may take to stop once its input ends
 
@@ -56,13 +57,16 @@ class Service:
                                             stdout=subprocess.PIPE, stderr=self.errors)
         except OSError as error:
             raise SearchIndexFailed(f"The search index was not built: Pagefind did not start ({error}).") from None
+        # Popen gives buffered binary pipes for PIPE (its types allow None, for the streams not asked for).
+        self.requests = cast(io.BufferedWriter, self.process.stdin)
+        self.answers = cast(io.BufferedReader, self.process.stdout)
         self.pending = b""  # the start of an answer not read to its end yet
 
     def send(self, batch: bytes) -> None:
         """Send a batch of requests made by `encode`."""
         try:
-            self.process.stdin.write(batch)
-            self.process.stdin.flush()
+            self.requests.write(batch)
+            self.requests.flush()
         except BrokenPipeError:
             pass  # the service stopped: `receive` reports it with its exit status and its own words
 
@@ -70,7 +74,7 @@ class Service:
         """The next `count` answers, by message id (the service may answer out of order)."""
         answers: list[dict[str, Any]] = []
         while len(answers) < count:
-            chunk = self.process.stdout.read1(1 << 16)
+            chunk = self.answers.read1(1 << 16)
             if not chunk:
                 raise SearchIndexFailed(f"The search index was not built: Pagefind stopped "
                                         f"({self.process.wait()}).\n{self._errors()}")
@@ -81,13 +85,13 @@ class Service:
     def close(self) -> None:
         """End the service's input and wait for it to stop."""
         with contextlib.suppress(BrokenPipeError):  # what a stopped service did not read
-            self.process.stdin.close()
+            self.requests.close()
         try:
             self.process.wait(timeout=STOP_WAIT)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-        self.process.stdout.close()
+        self.answers.close()
         self.errors.close()
 
     def _errors(self) -> str:

@@ -9,11 +9,12 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from portal.core.problems import Problems
+
 from . import recordings
 from .characters import invisible
 from .model import Attachment, Decision, Event, Media, Photo, Translation
 from .packed import PackedHtml
-from portal.core.problems import Problems
 from .registry import Registry
 from .slugs import slug_problem, slugify
 
@@ -22,7 +23,8 @@ COMMON_KEYS = {
     "corrections", "section", "photos",
 }
 # Photo descriptions moved from these keys to the photos: list.
-MOVED_TO_PHOTOS_YML = {f"{photo}_{text}": text for photo in ("image", "poster") for text in ("alt", "caption", "credit")}
+MOVED_TO_PHOTOS_YML = {f"{photo}_{text}": text
+                       for photo in ("image", "poster") for text in ("alt", "caption", "credit")}
 SECTION_KEYS = {
     "decisions": {"number", "signed", "signatory", "legal_status", "document"},
     "announcements": {"starts", "ends", "venue", "speakers", "guests", "accreditation",
@@ -286,18 +288,24 @@ def read_event(reader: FieldReader) -> Event | None:
     if status == "postponed" and postponed_to is None:
         reader.problem("event_status", "a postponed event needs its new time",
                        "Add: postponed_to: 2026-12-05 11:00 (or the old time if not yet known, and say so in the text)")
-    event = Event(
+    venue = reader.text("venue", required=True, example="City Hall, 166 Chui Avenue, small hall")
+    speakers = reader.id_list("speakers", "officials")
+    guests = reader.text_list("guests")
+    accreditation = reader.text("accreditation")
+    coverage = reader.text("coverage") or None
+    if starts is None:  # a problem already
+        return None
+    return Event(
         starts=starts,
         ends=ends,
-        venue=reader.text("venue", required=True, example="City Hall, 166 Chui Avenue, small hall"),
-        speakers=reader.id_list("speakers", "officials"),
-        guests=reader.text_list("guests"),
-        accreditation=reader.text("accreditation"),
+        venue=venue,
+        speakers=speakers,
+        guests=guests,
+        accreditation=accreditation,
         status=status,
         postponed_to=postponed_to,
-        coverage=reader.text("coverage") or None,
+        coverage=coverage,
     )
-    return event if starts else None
 
 
 def read_media(reader: FieldReader, kind: str, lang: str, languages: tuple[str, ...]) -> Media:

@@ -8,12 +8,17 @@ writes, and a duration like `6:12` is not read as the base-60 number 372.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:  # libyaml's parser, unless PyYAML was built without it
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+
+class _Loader(_SafeLoader):
     """SafeLoader without implicit timestamps and numbers.
 
     libyaml's parser (CSafeLoader) when PyYAML has it: the pure-Python one

@@ -39,8 +39,16 @@ from .packed import PackedHtml
 from .permalinks import PermalinkLock
 from .photo_list import LanguageFile, PhotoLists, uses_photo_lists
 from .photos_yml import PhotosFile
-from .reading import (FOOTNOTE_BACKLINK, PAGES_FOLDER, PARSER, MarkdownConverter, ParsedFile, Unreadable,
-                      list_content, markdown_files)
+from .reading import (
+    FOOTNOTE_BACKLINK,
+    PAGES_FOLDER,
+    PARSER,
+    MarkdownConverter,
+    ParsedFile,
+    Unreadable,
+    list_content,
+    markdown_files,
+)
 from .recordings import Measured
 from .registry import Registry, load_registry
 from .sanitize import find_line
@@ -93,7 +101,7 @@ class StoriesGenerator(CachingGenerator):
         self.save_cache()
         if self._cache_data_policy:  # Pelican's: whether save_cache wrote anything
             atomic_write(cache_dir / CACHED_BY, PARSER.encode())
-        self._cache = {}  # Pelican's content cache: nothing reads it again, and it is a copy of every file
+        self._cache: dict = {}  # Pelican's content cache: nothing reads it again, and it is a copy of every file
         now = self.now()
         public = published(stories, now)
         lock.record(public)
@@ -121,9 +129,9 @@ class StoriesGenerator(CachingGenerator):
         relative = path.relative_to(self.content_root)
         parts = relative.parts
         lang = layout.text_language(path.name)
-        if lang not in self.languages:
+        if lang is None or lang not in self.languages:
             old = layout.old_text_language(path.name)
-            if old in self.languages:
+            if old is not None and old in self.languages:
                 self.problems.add(path, None, f'"{path.name}" is the old name of a story\'s text: it is not read',
                                   f"Rename it to {layout.text_name(old)} (`make migrate` renames every story at once).")
             else:
@@ -155,7 +163,8 @@ class StoriesGenerator(CachingGenerator):
             cached = self.get_cached_data(str(path))
             parsed[path] = cached if getattr(cached, "parser", None) == self.converter.identity else None
         missing = [path for path in paths if parsed[path] is None]
-        for path, result in zip(missing, split(missing, self.converter.parse_file, processes(self.settings))):
+        results = split(missing, self.converter.parse_file, processes(self.settings))
+        for path, result in zip(missing, results, strict=True):
             if isinstance(result, Unreadable):
                 self.problems.add(path, result.line, result.message, result.hint)
             else:

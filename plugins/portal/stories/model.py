@@ -84,7 +84,7 @@ class Translation:
     lang: str
     source: Path
     title: str
-    date: datetime
+    date: datetime | None  # a story's (validated: the same in each language); a page has none
     summary: str
     html: PackedHtml
     slug: str
@@ -117,7 +117,8 @@ class Story:
 
     @property
     def date(self) -> datetime:
-        return min(t.date for t in self.translations.values())
+        """When it was published (a story with no date stops the build before anyone asks)."""
+        return min(t.date for t in self.translations.values() if t.date)
 
 
 @dataclass

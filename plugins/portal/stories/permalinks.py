@@ -16,8 +16,9 @@ from pathlib import Path
 import yaml
 
 from portal.core.atomic import atomic_write
-from .model import Story
 from portal.core.problems import Problems
+
+from .model import Story
 
 # libyaml when PyYAML has it: the lock grows with the archive and is parsed whenever it
 # changed (the pure-Python parser took 0.6 s at 2,000 stories).

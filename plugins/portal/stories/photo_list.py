@@ -94,7 +94,8 @@ class PhotoLists:
         if raw is None:
             return set()
         if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
-            self.problems.add(text.source, text.lines.get(KEY), '"photos" must be a list of photos', example("photo.jpg"))
+            self.problems.add(text.source, text.lines.get(KEY), '"photos" must be a list of photos',
+                              example("photo.jpg"))
             return set()
         listed = set()
         for index, item in enumerate(raw):
@@ -104,13 +105,17 @@ class PhotoLists:
             for key in item:
                 if key not in KEYS:
                     close = difflib.get_close_matches(str(key), KEYS, n=1)
-                    self.problems.add(text.source, text.lines.get(f"{where}.{key}", line), f'unknown key "{key}" of a photo',
-                                      f'Did you mean "{close[0]}"?' if close else f"Keys of a photo: {', '.join(KEYS)}.")
+                    self.problems.add(text.source, text.lines.get(f"{where}.{key}", line),
+                                      f'unknown key "{key}" of a photo',
+                                      f'Did you mean "{close[0]}"?' if close
+                                      else f"Keys of a photo: {', '.join(KEYS)}.")
             if not name:
-                self.problems.add(text.source, line, "a photo has no file", "Add: file: photo.jpg (a photo in this folder)")
+                self.problems.add(text.source, line, "a photo has no file",
+                                  "Add: file: photo.jpg (a photo in this folder)")
                 continue
             if name not in on_disk:
-                self.problems.add(text.source, text.lines.get(f"{where}.file", line), f'"{name}" is not a photo in this folder',
+                self.problems.add(text.source, text.lines.get(f"{where}.file", line),
+                                  f'"{name}" is not a photo in this folder',
                                   f"Correct the file name (photos here: {', '.join(on_disk) or 'none'}); "
                                   "photos are .jpg, .jpeg, .png or .webp files.")
                 continue

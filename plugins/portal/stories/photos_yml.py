@@ -34,11 +34,12 @@ from zoneinfo import ZoneInfo
 import yaml
 from PIL import Image, UnidentifiedImageError
 
+from portal.core.problems import Problems
+
 from .characters import invisible
 from .fields import IMAGE_SUFFIXES, parse_datetime
 from .frontmatter import load_yaml, repeated_key
 from .model import Photo
-from portal.core.problems import Problems
 
 FILE_NAME = "photos.yml"
 KEYS = ("alt", "caption", "credit", "date", "licence")
@@ -152,10 +153,11 @@ class PhotosFile:
         """{lang: text}: a mapping by language, or (with one_for_all) one text for every language."""
         raw = fields.get(key)
         if isinstance(raw, str) and one_for_all:
-            raw = {lang: raw for lang in self.languages}
+            raw = dict.fromkeys(self.languages, raw)
         if raw is not None and not isinstance(raw, dict):
             languages = ", ".join(f'{lang}: "…"' for lang in self.languages)
-            self.problem((name, key), f'"{key}" of "{name}" must be given per language', f"Write: {key}: {{{languages}}}")
+            self.problem((name, key), f'"{key}" of "{name}" must be given per language',
+                         f"Write: {key}: {{{languages}}}")
             return {}
         texts = {str(lang): str(text).strip() for lang, text in (raw or {}).items() if str(text or "").strip()}
         missing = [lang for lang in self.languages if lang not in texts]
@@ -194,7 +196,7 @@ def readable(path: Path, problems: Problems) -> bool:
                     if image.format not in FORMATS:
                         message = f'the photo "{name}" is a {image.format} image, not JPEG, PNG or WebP'
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            limit = Image.MAX_IMAGE_PIXELS // 1_000_000
+            limit = (Image.MAX_IMAGE_PIXELS or 0) // 1_000_000  # (None: no limit, never raised)
             message = f'the photo "{name}" has too many pixels to publish safely (over {limit} megapixels)'
             hint = "Export it smaller: 8000 pixels on the long side is more than enough for print."
         except (UnidentifiedImageError, OSError):

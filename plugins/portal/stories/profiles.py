@@ -115,7 +115,7 @@ class ProfileReader:
         missing = [lang for lang in self.languages if not str(texts.get(lang) or "").strip()]
         if missing:
             self.problem(line, f'"{key}" has no text in {", ".join(missing)}',
-                         f"Write it in every language: {key}: {{{', '.join(f'{l}: …' for l in self.languages)}}}")
+                         f"Write it in every language: {key}: {{{', '.join(f'{lang}: …' for lang in self.languages)}}}")
             return {}
         return {lang: str(texts[lang]).strip() for lang in self.languages}
 

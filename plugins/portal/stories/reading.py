@@ -34,7 +34,7 @@ def _parser_identity() -> str:
     digest = hashlib.blake2b(digest_size=16)
     for module in (sys.modules[__name__], characters, frontmatter, layout, packed, sanitize):
         digest.update(module.__name__.encode())
-        digest.update(Path(module.__file__).read_bytes())
+        digest.update(Path(str(module.__file__)).read_bytes())
     for package in ("markdown", "nh3", "pyyaml"):
         digest.update(version(package).encode())
     return digest.hexdigest()

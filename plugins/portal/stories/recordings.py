@@ -17,8 +17,9 @@ from typing import BinaryIO
 
 import mutagen
 
-from .model import Attachment
 from portal.core.stamped import StampedFacts
+
+from .model import Attachment
 
 H264 = ("avc1", "avc3")
 CAPTIONS = "captions.{lang}.vtt"

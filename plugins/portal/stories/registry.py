@@ -11,9 +11,10 @@ from pathlib import Path
 
 import yaml
 
+from portal.core.problems import Problems
+
 from .characters import invisible
 from .frontmatter import load_yaml, repeated_key
-from portal.core.problems import Problems
 from .profiles import Profile, ProfileReader
 from .slugs import SLUG
 
@@ -97,21 +98,21 @@ def _read_table(path: Path, kind: str, languages: tuple[str, ...], problems: Pro
     values = {str(key.value): value for key, value in node.value}
     address = "/ky/<id>/" if kind == "sections" else f"/ky/{kind}/<id>/"
     table = {}
-    for entry_id, fields in ((str(key), value) for key, value in raw.items()):
+    for entry_id, written in ((str(key), value) for key, value in raw.items()):
         line = lines.get(entry_id)
         if not SLUG.fullmatch(entry_id):
             problems.add(path, line, f'"{entry_id}" cannot be an id: it is part of the address {address}',
                          "Write it with lowercase Latin letters, digits and hyphens, e.g. mayor-office "
                          "(and the same in the stories that name it).")
             continue
-        fields = fields if isinstance(fields, dict) else {}
-        names = fields.get("name") if isinstance(fields.get("name"), dict) else {}
+        fields = _mapping(written)
+        names = _mapping(fields.get("name"))
         missing = [lang for lang in languages if not names.get(lang)]
         if missing:
             problems.add(path, line, f'"{entry_id}" has no name in {", ".join(missing)}',
                          f"Write: name: {{ky: …, ru: …}} under {entry_id}.")
             continue
-        positions = fields.get("position") if isinstance(fields.get("position"), dict) else {}
+        positions = _mapping(fields.get("position"))
         profile = ProfileReader(path, entry_id, languages, problems).read(fields, values.get(entry_id), line) \
             if kind == "officials" else None
         table[entry_id] = RegistryEntry(
@@ -122,3 +123,8 @@ def _read_table(path: Path, kind: str, languages: tuple[str, ...], problems: Pro
             profile=profile,
         )
     return table
+
+
+def _mapping(value: object) -> dict:
+    """The keys an editor wrote under a key, or none if they wrote something else there."""
+    return value if isinstance(value, dict) else {}

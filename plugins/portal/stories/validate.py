@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+from portal.core.problems import Problems
+
 from . import layout
 from .fields import IMAGE_SUFFIXES
 from .model import Attachment, Page, Story, Translation
 from .photos_yml import UNPUBLISHABLE_SUFFIXES
-from portal.core.problems import Problems
 
 # What an editor may have saved a story's text as instead of <lang>.md ("ru.md.txt", "RU.MD", "ru.markdown").
 TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")
@@ -88,7 +89,8 @@ def check_unique_urls(stories: dict[str, Story], pages: dict[str, Page], url_pat
     for page in pages.values():
         if page.id in reserved:
             for translation in page.translations.values():
-                problems.add(translation.source, None, f'a page cannot be called "{page.id}": the site uses that address',
+                problems.add(translation.source, None,
+                             f'a page cannot be called "{page.id}": the site uses that address',
                              "Rename the page's folder.")
 
 
@@ -96,7 +98,7 @@ def check_references(stories: dict[str, Story], problems: Problems) -> None:
     """Coverage and explainer links must name story folders that exist."""
     for story in stories.values():
         for translation in story.translations.values():
-            refs = []
+            refs: list[tuple[str, str, str | None]] = []
             if translation.event and translation.event.coverage:
                 refs.append(("coverage", translation.event.coverage, None))
             if translation.explains:

@@ -1,17 +1,30 @@
-# Thin wrapper: creates .venv on first use, then hands over to tasks.py (invoke).
+# Thin wrapper: creates .venv from the lock files on first use, then hands over to tasks.py (invoke).
+# Needs only Python 3.11, make and git. requirements.txt pins (with hashes) what the editors' commands
+# need; requirements-dev.txt adds the tests and checks. Both are written by `make lock` from pyproject.toml.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
-INSTALLED := $(VENV)/.installed
+SITE_TOOLS := $(VENV)/.site-tools
+DEV_TOOLS := $(VENV)/.dev-tools
+INSTALL := $(VENV)/bin/python -m pip install --quiet --require-hashes --no-deps
 
-.PHONY: serve build test lint clean bench new check preview publish edit migrate
-serve build test lint clean bench new check preview publish edit migrate: $(INSTALLED)
+EDITORS := serve build clean new check preview publish edit migrate bench
+DEVELOPERS := test lint lock hooks
+.PHONY: $(EDITORS) $(DEVELOPERS)
+$(EDITORS): $(SITE_TOOLS)
+$(DEVELOPERS): $(DEV_TOOLS)
+$(EDITORS) $(DEVELOPERS):
 	$(VENV)/bin/invoke $@ $(if $(N),-n $(N)) $(if $(RUNS),--runs=$(RUNS)) \
 	  $(if $(SECTION),--section=$(SECTION)) $(if $(NAME),--name=$(NAME)) $(if $(LANGS),--langs=$(LANGS)) \
 	  $(if $(FILE),--file=$(FILE)) $(if $(FORMAT),--format=$(FORMAT)) $(if $(STAGED),--staged) \
-	  $(if $(REMOTE),--remote=$(REMOTE))
+	  $(if $(REMOTE),--remote=$(REMOTE)) $(if $(UPGRADE),--upgrade)
 
-$(INSTALLED): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet --editable '.[test]'
+# A changed lock starts a new environment, so nothing an old one installed stays behind.
+$(SITE_TOOLS): requirements.txt
+	$(PYTHON) -m venv --clear $(VENV)
+	$(INSTALL) -r requirements.txt
 	touch $@
+
+$(DEV_TOOLS): requirements.txt requirements-dev.txt  # (requirements-dev.txt holds all of requirements.txt)
+	$(PYTHON) -m venv --clear $(VENV)
+	$(INSTALL) -r requirements-dev.txt
+	touch $(SITE_TOOLS) $@

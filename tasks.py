@@ -275,6 +275,29 @@ def migrate(c):
     print("\n".join(done) if done else "Nothing to migrate: every story has today's layout.")
 
 
+LOCKS = {  # lock file: what `uv pip compile` adds to pyproject.toml's dependencies
+    "requirements.txt": [],  # the editors' tools
+    "requirements-dev.txt": ["--group", "dev", "--constraint", "requirements.txt"],  # + tests and checks, same pins
+}
+
+
+@task(help={"upgrade": "take the newest versions pyproject.toml allows (else each pin that still fits stays)"})
+def lock(c, upgrade=False):
+    """Write the lock files (pinned, hashed, for every platform) from pyproject.toml: run it after changing
+    a dependency, and commit them. `make` installs from them alone."""
+    for name, extra in LOCKS.items():
+        subprocess.run([str(BIN / "uv"), "pip", "compile", "pyproject.toml", "--quiet", "--universal",
+                        "--python-version", "3.11", "--generate-hashes", "--custom-compile-command", "make lock",
+                        *(["--upgrade"] if upgrade else []), *extra, "--output-file", name], cwd=ROOT, check=True)
+        print(f"Wrote {name}")
+
+
+@task
+def hooks(c):
+    """Install the git hook: each commit checks its staged stories and Python files (.pre-commit-config.yaml)."""
+    subprocess.run([str(BIN / "pre-commit"), "install"], cwd=ROOT, check=True)
+
+
 @task
 def lint(c):
     """ruff over the whole tree and mypy over plugins/, workflow/ and tasks.py (rules in pyproject.toml)."""

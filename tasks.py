@@ -12,6 +12,7 @@ from pathlib import Path
 from invoke import task
 
 ROOT = Path(__file__).parent
+sys.path.insert(0, str(ROOT / "plugins"))  # as Pelican's PLUGIN_PATHS: workflow/ uses portal's modules too
 BIN = Path(sys.executable).parent
 OUTPUT = ROOT / "output"
 HOST, PORT = "127.0.0.1", 8000
@@ -269,10 +270,11 @@ def migrate(c):
     from pelican.settings import read_settings
 
     from workflow.migrate import migrate as run_migrate
+    from workflow.texts import ui_language, words
 
     languages = tuple(read_settings(str(ROOT / "pelicanconf.py"))["PORTAL_LANGUAGES"])
     done = run_migrate(ROOT / "content", languages)
-    print("\n".join(done) if done else "Nothing to migrate: every story has today's layout.")
+    print("\n".join(done) if done else words(ui_language())["migrate_nothing"])
 
 
 LOCKS = {  # lock file: what `uv pip compile` adds to pyproject.toml's dependencies

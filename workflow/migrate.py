@@ -5,7 +5,10 @@
   in its own language (alt, caption and credit), and is removed.
 
 The texts themselves are not touched: the list is added at the end of the
-front matter. Run on a clean git tree, then look at `git diff` before committing.
+front matter. A folder is converted whole or not at all: when one of its
+files cannot take the list (no front matter, a `photos:` of its own, YAML
+the build would refuse), photos.yml stays, and a line says why. Run on a
+clean git tree, then look at `git diff` before committing.
 """
 
 from __future__ import annotations
@@ -14,64 +17,98 @@ from pathlib import Path
 
 import yaml
 
+from portal.stories.layout import text_name
+
+from .texts import ui_language, words
+
 PHOTOS_YML = "photos.yml"
 PER_LANGUAGE = ("alt", "caption", "credit")
 SHARED = ("date", "licence")
 
 
+class Kept(Exception):
+    """Why a folder's photos.yml stays where it is (the words' key in texts.py, and their values)."""
+
+    def __init__(self, key: str, **values: str) -> None:
+        super().__init__(key)
+        self.key, self.values = key, values
+
+
 def migrate(content: Path, languages: tuple[str, ...]) -> list[str]:
-    """Migrate every folder under `content`; returns what was done, one line per change."""
+    """Migrate every folder under `content`; returns what was done, one line per change, in the
+    editor's language."""
+    said = words(ui_language())
     done = []
     for folder in sorted(p for p in content.rglob("*") if p.is_dir()):
         for lang in languages:
-            old, new = folder / f"{lang}.md", folder / f"index.{lang}.md"
-            if old.is_file() and not new.exists():
+            old, new = folder / f"{lang}.md", folder / text_name(lang)
+            if old.is_file() and new.exists():
+                done.append(said["migrate_both"].format(old=old.relative_to(content).as_posix(), new=new.name))
+            elif old.is_file():
                 old.rename(new)
-                done.append(f"{old.relative_to(content)} → {new.name}")
+                done.append(f"{old.relative_to(content).as_posix()} → {new.name}")
         described = folder / PHOTOS_YML
-        if described.is_file():
-            done += move_photos(described, [folder / f"index.{lang}.md" for lang in languages], content)
+        if not described.is_file():
+            continue
+        shown = described.relative_to(content).as_posix()
+        try:
+            move_photos(described, [folder / text_name(lang) for lang in languages])
+            done.append(said["migrate_moved"].format(file=shown))
+        except Kept as kept:
+            done.append(said["migrate_kept"].format(file=shown, why=said[kept.key].format(**kept.values)))
     return done
 
 
-def move_photos(described: Path, texts: list[Path], content: Path) -> list[str]:
-    """photos.yml → a `photos:` list in each language file that has none yet."""
-    photos = yaml.safe_load(described.read_text(encoding="utf-8")) or {}
-    done = []
+def move_photos(described: Path, texts: list[Path]) -> None:
+    """photos.yml → a `photos:` list in each language file of its folder, then photos.yml removed;
+    `Kept` (and nothing changed) when that cannot be done for every file."""
+    try:
+        photos = yaml.safe_load(described.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError):
+        photos = None
+    if not isinstance(photos, dict):
+        raise Kept("migrate_unreadable")
+    rewritten = {}
     for text in texts:
-        if not text.is_file():
+        source = text.read_text(encoding="utf-8") if text.is_file() else ""
+        if not source.strip():  # no file, or an empty one: the story has no text in that language
             continue
-        lang = text.name.split(".")[1]
-        source = text.read_text(encoding="utf-8")
         lines = source.split("\n")
-        if not lines or lines[0].strip() != "---" or "photos" in (yaml.safe_load(_front(lines)) or {}):
-            continue
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+        if lines[0].strip() != "---" or end is None:
+            raise Kept("migrate_no_front_matter", file=text.name)
+        try:
+            meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        except yaml.YAMLError:
+            meta = None
+        if not isinstance(meta, dict):
+            raise Kept("migrate_no_front_matter", file=text.name)
+        if "photos" in meta:
+            raise Kept("migrate_has_list", file=text.name)
+        lang = text.name.split(".")[1]
         block = yaml.safe_dump({"photos": photo_list(photos, lang)}, allow_unicode=True, sort_keys=False,
                                width=1000).rstrip("\n").split("\n")
-        text.write_text("\n".join(lines[:end] + block + lines[end:]), encoding="utf-8")
-        done.append(f"{text.relative_to(content)}: photos: from {PHOTOS_YML}")
+        rewritten[text] = "\n".join(lines[:end] + block + lines[end:])
+    if not rewritten:
+        raise Kept("migrate_no_text")
+    for text, source in rewritten.items():
+        text.write_text(source, encoding="utf-8")
     described.unlink()
-    return done
 
 
 def photo_list(photos: dict, lang: str) -> list[dict]:
     """The photos of a photos.yml, described in `lang` (a credit written once serves every language)."""
     listed = []
-    for name, fields in photos.items():
+    for name, described in photos.items():
+        fields = described if isinstance(described, dict) else {}
         item = {"file": str(name)}
         for key in PER_LANGUAGE:
-            value = (fields or {}).get(key)
+            value = fields.get(key)
             text = value.get(lang) if isinstance(value, dict) else value
             if text:
                 item[key] = str(text)
         for key in SHARED:
-            if (fields or {}).get(key):
+            if fields.get(key):
                 item[key] = str(fields[key])
         listed.append(item)
     return listed
-
-
-def _front(lines: list[str]) -> str:
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), 1)
-    return "\n".join(lines[1:end])

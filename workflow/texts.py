@@ -1,4 +1,4 @@
-"""The words of the live preview and the browser editor's terminal lines, in Kyrgyz and Russian.
+"""The words of the live preview, the browser editor's terminal lines and `make migrate`, in Kyrgyz and Russian.
 
 The editor's language is PORTAL_UI_LANG (ky or ru), else the locale's, else
 Kyrgyz. These words wait to move into the gettext catalogs that carry every
@@ -17,6 +17,14 @@ WORDS = {
         "serving": "Сайт: {url} (токтотуу: Ctrl+C)",
         "previewing": "Алдын ала көрүү (окурмандар көрбөйт): {url} (токтотуу: Ctrl+C)",
         "editing": "Редакция: браузерде ушул даректи ачыңыз: {url} (токтотуу: Ctrl+C)",
+        "migrate_nothing": "Өзгөртө турган эч нерсе жок: бардык материалдар жаңы түзүлүштө.",
+        "migrate_both": "{old} калды: папкада {new} да бар. Экөөнү салыштырып, бирин өчүрүңүз.",
+        "migrate_moved": "{file}: сүрөттөрдүн сүрөттөмөсү материалдын файлдарына (photos:) көчүрүлдү.",
+        "migrate_kept": "{file} калды: {why}",
+        "migrate_unreadable": "аны окуу мүмкүн эмес. `make build` катаны сабы менен көрсөтөт.",
+        "migrate_no_text": "папкада материалдын тексти жок.",
+        "migrate_no_front_matter": "{file} файлынын башында туура front matter жок. Оңдоп, кайра иштетиңиз.",
+        "migrate_has_list": "{file} ичинде photos: бар. Экөөнү салыштырып, photos.yml'ди өзүңүз өчүрүңүз.",
     },
     "ru": {
         "not_built": "Сайт не собран",
@@ -24,6 +32,14 @@ WORDS = {
         "serving": "Сайт: {url} (остановить: Ctrl+C)",
         "previewing": "Предпросмотр (читатели его не видят): {url} (остановить: Ctrl+C)",
         "editing": "Редакция: откройте в браузере этот адрес: {url} (остановить: Ctrl+C)",
+        "migrate_nothing": "Переносить нечего: все материалы уже в новом виде.",
+        "migrate_both": "{old} оставлен: в папке есть и {new}. Сравните их и удалите один.",
+        "migrate_moved": "{file}: описания фото перенесены в файлы материала (photos:).",
+        "migrate_kept": "{file} оставлен: {why}",
+        "migrate_unreadable": "его не удаётся прочитать. `make build` покажет ошибку со строкой.",
+        "migrate_no_text": "в папке нет текста материала.",
+        "migrate_no_front_matter": "в начале {file} нет правильного front matter. Исправьте и запустите снова.",
+        "migrate_has_list": "в {file} уже есть photos:. Сравните их и удалите photos.yml сами.",
     },
 }
 

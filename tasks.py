@@ -58,6 +58,7 @@ def live(output: Path, port: int, announce: str, *flags: str, editor: bool = Fal
         server.server_close()
         if editor:
             decap.terminate()
+            decap.wait(timeout=10)
 
 
 def build_here(settings: str, output: Path, display, overrides: dict | None = None):

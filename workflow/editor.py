@@ -2,6 +2,7 @@
 
     /admin/            Decap CMS: admin/ (our page, its own policy) and its bundle from node_modules
     /admin/config.yml  made from the registries on every request (cms.py)
+    /admin/slugs.js    the build's transliteration, with which start.js names a new story's folder
     /api/v1            handed to decap-server, which writes the entries into content/
     everything else    the preview site (drafts and embargoed stories shown), see live.py
 
@@ -11,6 +12,7 @@ talks to this server, so the admin page's policy can say connect-src 'self'.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -19,12 +21,22 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from portal.stories import slugs
+
 from .cms import config_yaml
 from .live import LiveHandler
 
 ADMIN = Path(__file__).parent.parent / "admin"
 DECAP_BUNDLE = Path("node_modules/decap-cms/dist")
 DECAP_SERVER = Path("node_modules/decap-server/dist/index.js")
+LOCAL_NAMES = ("127.0.0.1", "localhost")  # the Host of a request from the admin page
+
+
+def slugs_script() -> bytes:
+    """The letters and the longest slug of plugins/portal/stories/slugs.py, for admin/start.js: a new
+    story's folder gets the name its address will have, from one table."""
+    table = {"letters": slugs.LETTERS, "maxLength": slugs.MAX_LENGTH}
+    return f"window.PORTAL_SLUGS = {json.dumps(table, ensure_ascii=False)};\n".encode()
 
 
 def free_port() -> int:
@@ -73,6 +85,8 @@ class EditorHandler(LiveHandler):
             made = config_yaml(self.data, self.lang, self.licences, backend={"name": "git-gateway"},
                                local_backend=f"{self.address}/api/v1", preview_url=self.address)
             self.reply(200, "text/yaml; charset=utf-8", made.encode())
+        elif path == "/admin/slugs.js":
+            self.reply(200, "text/javascript; charset=utf-8", slugs_script())
         elif path.startswith("/admin/"):
             self.admin_file(path.removeprefix("/admin/"))
         else:
@@ -90,9 +104,19 @@ class EditorHandler(LiveHandler):
         kinds = {".js": "text/javascript; charset=utf-8", ".css": "text/css", ".wasm": "application/wasm"}
         self.reply(200, kinds.get(file.suffix, "application/octet-stream"), file.read_bytes())
 
+    def from_the_admin_page(self) -> bool:
+        """Whether a write comes from our admin page: any other site the editor has open could
+        otherwise post to 127.0.0.1 and write into content/ (a form cannot set the Origin it sends,
+        and a name that resolves to 127.0.0.1 does not make its Host ours)."""
+        host = self.headers.get("Host", "")
+        return host.rsplit(":", 1)[0] in LOCAL_NAMES and self.headers.get("Origin") in (None, f"http://{host}")
+
     def do_POST(self) -> None:
         if self.path != "/api/v1":
             self.send_error(404)
+            return
+        if not self.from_the_admin_page():
+            self.send_error(403)
             return
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         request = urllib.request.Request(f"http://127.0.0.1:{self.decap_port}/api/v1", data=body,

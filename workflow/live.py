@@ -114,8 +114,9 @@ class LiveHandler(SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         path = self.path.split("?", 1)[0]
         if path == "/_live/state":
-            self.reply(200, "application/json",
-                       json.dumps({"generation": self.live.generation, "failed": bool(self.live.problems)}).encode())
+            state = {"generation": self.live.generation, "failed": bool(self.live.problems),
+                     "building": self.live.lock.locked()}
+            self.reply(200, "application/json", json.dumps(state).encode())
         elif path == "/_live/live.js":
             self.reply(200, "text/javascript; charset=utf-8", SCRIPT.read_bytes())
         elif self.is_page(path) and self.live.problems:

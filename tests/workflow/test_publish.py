@@ -22,6 +22,7 @@ def setup_remote(project, tmp_path):
     project.git("remote", "add", "origin", str(bare))
     project.git("add", "content", "data")
     project.git("commit", "--quiet", "-m", "Stories")
+    project.git("push", "--quiet", "origin", "main")
     return bare
 
 
@@ -62,3 +63,28 @@ def test_a_failing_check_or_build_leaves_the_published_branch_untouched(project,
     assert '"date" is not a date' in run.stderr
     assert published(project, bare) == before
     assert project.git("rev-parse", "gh-pages") == before, "the local branch did not move either"
+
+
+def test_the_addresses_are_committed_on_top_of_an_editors_push_and_keep_both(project, tmp_path):
+    """Main moved between the build and the commit-back: the lock committed is the union of both."""
+    from stories.permalinks import dump
+    from workflow.publishing import record_addresses
+
+    lock = project.data / "permalinks.yml"
+    lock.write_text(dump({"news/2026/11-01-a": {"ky": "a"}}), encoding="utf-8")
+    bare = setup_remote(project, tmp_path)
+    editor = tmp_path / "editor"
+    project.git("clone", "--quiet", "-b", "main", str(bare), str(editor))
+    (editor / "data" / "permalinks.yml").write_text(dump({"news/2026/11-01-a": {"ky": "a"},
+                                                          "news/2026/11-02-b": {"ru": "b"}}), encoding="utf-8")
+    project.git("commit", "--quiet", "-am", "An editor's story", cwd=editor)
+    project.git("push", "--quiet", "origin", "main", cwd=editor)
+    lock.write_text(dump({"news/2026/11-01-a": {"ky": "a", "ru": "a-ru"}}), encoding="utf-8")  # what a build adds
+
+    commit = record_addresses(project.root, lock, "origin", "main", dump)
+    assert commit and project.git("rev-parse", "main", cwd=bare) == commit
+    assert project.git("log", "-1", "--format=%s", f"{commit}^", cwd=bare) == "An editor's story"
+    merged = project.git("show", f"{commit}:data/permalinks.yml", cwd=bare)
+    assert merged == dump({"news/2026/11-01-a": {"ky": "a", "ru": "a-ru"}, "news/2026/11-02-b": {"ru": "b"}}).strip()
+    assert project.git("status", "--porcelain", "--", "data") == ""
+    assert record_addresses(project.root, lock, "origin", "main", dump) is None, "nothing new the second time"

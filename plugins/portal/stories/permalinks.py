@@ -29,6 +29,12 @@ HEADER = ("# The address of every published story, per language. Written by the 
           "# commit it with your story. To change an address on purpose, set `slug:` in the story.\n")
 
 
+def dump(slugs: dict[str, dict[str, str]]) -> str:
+    """The lock's text: stories and languages sorted, so that a merge sees one line per address."""
+    return HEADER + yaml.dump({k: dict(sorted(v.items())) for k, v in sorted(slugs.items())},
+                              Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
+
+
 class PermalinkLock:
     def __init__(self, path: Path, cache_dir: Path, problems: Problems) -> None:
         """Reads the lock, or its parsed copy in `cache_dir` while the file's bytes are the same:
@@ -83,8 +89,7 @@ class PermalinkLock:
                 recorded[lang] = translation.slug
         if not changed:
             return
-        text = HEADER + yaml.dump({k: dict(sorted(v.items())) for k, v in sorted(self.slugs.items())},
-                                  Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
+        text = dump(self.slugs)
         self.path.write_text(text, encoding="utf-8")
         self.digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
         self._keep_copy(self.slugs)

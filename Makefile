@@ -16,7 +16,7 @@ $(EDITORS) $(DEVELOPERS):
 	$(VENV)/bin/invoke $@ $(if $(N),-n $(N)) $(if $(RUNS),--runs=$(RUNS)) \
 	  $(if $(SECTION),--section=$(SECTION)) $(if $(NAME),--name=$(NAME)) $(if $(LANGS),--langs=$(LANGS)) \
 	  $(if $(FILE),--file=$(FILE)) $(if $(FORMAT),--format=$(FORMAT)) $(if $(STAGED),--staged) \
-	  $(if $(REMOTE),--remote=$(REMOTE)) $(if $(UPGRADE),--upgrade)
+	  $(if $(REMOTE),--remote=$(REMOTE)) $(if $(UPGRADE),--upgrade) $(if $(SINCE),--since=$(SINCE))
 
 # A changed lock starts a new environment, so nothing an old one installed stays behind.
 $(SITE_TOOLS): requirements.txt

@@ -62,8 +62,8 @@ class Project:
         shutil.copytree(ROOT / "content", self.content)
         shutil.copytree(ROOT / "data", self.data)
 
-    def run(self, *args: str, now: str | None = NOW, stdin: str | None = None) -> Run:
-        env = {k: v for k, v in os.environ.items() if k != "PORTAL_NOW"} | GIT_IDENTITY
+    def run(self, *args: str, now: str | None = NOW, stdin: str | None = None, env: dict | None = None) -> Run:
+        env = {k: v for k, v in os.environ.items() if k != "PORTAL_NOW"} | GIT_IDENTITY | (env or {})
         if now is not None:
             env["PORTAL_NOW"] = now
         done = subprocess.run([str(INVOKE), *args], cwd=self.root, capture_output=True, text=True, env=env,

@@ -21,12 +21,21 @@ BROKEN_BODY = """Постановление: [решение](/ru/decisions/2026
 
 @pytest.fixture(scope="module")
 def broken(site, tmp_path_factory):
-    """The fixture site plus one story with a broken link, a missing file and a duplicate id: (text run, json run)."""
+    """The fixture site, committed, plus a commit of one story with a broken link, a missing file and a
+    duplicate id: (text run, json run, github run, the job summary it wrote)."""
     fixture = type(site.fixture)(tmp_path_factory.mktemp("broken"))
     fx.populate(fixture)
-    fixture.story(BROKEN, "ru", BROKEN_BODY, title="Ремонт дорог", date="2026-11-10 10:00")
     project = Project(fixture)
-    return project.run("check"), project.run("check", "--format", "json")
+    project.git("init", "--quiet", "-b", "main")
+    project.git("add", "content", "data")
+    project.git("commit", "--quiet", "-m", "The site")
+    base = project.git("rev-parse", "HEAD")
+    fixture.story(BROKEN, "ru", BROKEN_BODY, title="Ремонт дорог", date="2026-11-10 10:00")
+    project.git("add", "content")
+    project.git("commit", "--quiet", "-m", "A story with mistakes")
+    summary = fixture.root / "summary.md"
+    github = project.run("check", "--format", "github", "--since", base, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    return project.run("check"), project.run("check", "--format", "json"), github, summary.read_text()
 
 
 def test_check_passes_on_the_sample_site(project):
@@ -62,7 +71,7 @@ def test_an_official_with_no_story_in_a_language_is_noted(project):
 
 
 def test_check_fails_and_says_so(broken):
-    text, as_json = broken
+    text, as_json, _, _ = broken
     assert text.returncode == 1 and as_json.returncode == 1
     assert as_json.json()["safe_to_publish"] is False
     assert "NOT safe to publish" in text.stdout
@@ -74,7 +83,7 @@ def problems_of(report: dict, check: str) -> list[dict]:
 
 
 def test_a_broken_link_is_reported_on_the_editors_file_and_line(broken):
-    _, as_json = broken
+    _, as_json, _, _ = broken
     links = problems_of(as_json.json(), "links")
     page = [p for p in links if "/ru/decisions/2026/no-such-decision/" in p["message"]]
     assert page and page[0]["file"] == BROKEN_RU and page[0]["line"] == 6, links
@@ -82,20 +91,20 @@ def test_a_broken_link_is_reported_on_the_editors_file_and_line(broken):
 
 
 def test_a_missing_file_is_reported(broken):
-    _, as_json = broken
+    _, as_json, _, _ = broken
     files = [p for p in problems_of(as_json.json(), "links") if "plan.pdf" in p["message"]]
     assert files and files[0]["file"] == BROKEN_RU and files[0]["line"] == 8, files
     assert "front matter" in files[0]["hint"]
 
 
 def test_an_invalid_page_is_reported_by_the_html_checker(broken):
-    _, as_json = broken
+    _, as_json, _, _ = broken
     html = problems_of(as_json.json(), "html")
     assert [p for p in html if p["file"] == BROKEN_RU and "Duplicate ID" in p["message"]], html
 
 
 def test_the_text_report_groups_problems_under_their_file(broken):
-    text, _ = broken
+    text, _, _, _ = broken
     lines = text.stdout.splitlines()
     assert BROKEN_RU in lines
     start = lines.index(BROKEN_RU)
@@ -137,3 +146,34 @@ def test_the_pre_commit_check_reports_only_the_staged_stories(project):
     run = project.run("check", "--staged")
     assert run.returncode == 0, run.text
     assert "No problems in the staged stories" in run.stdout and "2 more problems in other files" in run.stdout
+
+
+def test_github_format_annotates_the_changed_files_lines_first(broken):
+    _, as_json, github, _ = broken
+    assert github.returncode == 1
+    annotations = [line for line in github.stdout.splitlines() if line.startswith("::error ")]
+    assert len(annotations) == len(as_json.json()["problems"])
+    mine = [a for a in annotations if a.startswith(f"::error file={BROKEN_RU},")]
+    assert annotations[:len(mine)] == mine and len(mine) == 3, annotations
+    link = next(a for a in mine if a.startswith(f"::error file={BROKEN_RU},line=6,title=links::the link"))
+    assert f"::error file={BROKEN_RU},line=8,title=links::" in github.stdout
+    assert "%0A" in link and "Check the address" in link, "the hint follows on a line of its own"
+    assert "NOT safe to publish" in github.stdout, "the report for people follows, for the log"
+
+
+def test_github_format_writes_the_job_summary_in_kyrgyz_and_russian(broken):
+    _, as_json, _, summary = broken
+    count = len(as_json.json()["problems"])
+    assert f"Жарыялоого болбойт: {count} көйгөй табылды" in summary
+    assert f"Публиковать нельзя: найдено проблем — {count}" in summary
+    rows = [line for line in summary.splitlines() if line.startswith(f"| `{BROKEN_RU}`")]
+    assert len(rows) == 3 and all("(өзгөртүлгөн файл · изменённый файл)" in row for row in rows), rows
+    assert any("| 6 |" in row and "/ru/decisions/2026/no-such-decision/" in row for row in rows), rows
+
+
+def test_a_safe_site_s_summary_says_so_in_both_languages():
+    from workflow.github import job_summary
+    from workflow.report import Report
+
+    summary = job_summary(Report(), [], set())
+    assert "✅ Жарыялоого болот" in summary and "✅ Можно публиковать" in summary and "|" not in summary

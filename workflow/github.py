@@ -1,0 +1,113 @@
+"""`make check FORMAT=github`: the report as GitHub Actions shows it.
+
+- Annotations (`::error file=…,line=…::…`) put each problem on its line in
+  the pull request's diff. GitHub shows only the first ten errors of a step,
+  so the problems in the changed files come first.
+- The job summary ($GITHUB_STEP_SUMMARY, Markdown) says in Kyrgyz and
+  Russian whether the site is safe to publish, and lists every problem by
+  file and line when it is not.
+- The report for people follows, for the run's log.
+
+The summary's own words are in `TEXTS` below, the one place to translate
+them (until the editors' catalogs take them over, issue 15); the problems
+themselves are written by the checks that found them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .report import Finding, Report
+
+ANNOTATED = 50  # GitHub keeps at most 50 annotations of a job (10 errors per step are shown)
+LISTED = 300    # rows of the summary's table; the rest are counted
+LANGUAGES = ("ky", "ru")
+TEXTS = {
+    "ky": {
+        "safe": "Жарыялоого болот: көйгөй табылган жок.",
+        "unsafe": "Жарыялоого болбойт: {count} көйгөй табылды. Аларды оңдоп, кайра жөнөтүңүз.",
+        "changed": "өзгөртүлгөн файл",
+        "file": "Файл", "line": "Сап", "problem": "Көйгөй",
+        "more": "Дагы {count} көйгөй бар: аларды `make check` көрсөтөт.",
+        "notes": "Эскертүүлөр ({count}): алар жарыялоого тоскоол болбойт.",
+    },
+    "ru": {
+        "safe": "Можно публиковать: проблем не найдено.",
+        "unsafe": "Публиковать нельзя: найдено проблем — {count}. Исправьте их и отправьте снова.",
+        "changed": "изменённый файл",
+        "file": "Файл", "line": "Строка", "problem": "Проблема",
+        "more": "Есть ещё проблемы ({count}): их покажет `make check`.",
+        "notes": "Замечания ({count}): они не мешают публикации.",
+    },
+}
+
+
+def annotate(report: Report, changed: list[str], summary_path: str | None = None) -> str:
+    """The annotations and the report for the log; the summary appended to `summary_path`
+    ($GITHUB_STEP_SUMMARY by default, nothing when it is not set)."""
+    findings = in_order(report.unique_findings(), set(changed))
+    lines = [annotation(f) for f in findings[:ANNOTATED]]
+    summary_path = summary_path or os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_path:
+        with Path(summary_path).open("a", encoding="utf-8") as summary:
+            summary.write(job_summary(report, findings, set(changed)))
+    return "\n".join([*lines, report.as_text()])
+
+
+def in_order(findings: list[Finding], changed: set[str]) -> list[Finding]:
+    """The changed files' problems first, each file's in line order."""
+    return sorted(findings, key=lambda f: (f.file not in changed, f.file, f.line or 0, f.message))
+
+
+def annotation(finding: Finding) -> str:
+    message = finding.message + (f"\n{finding.hint}" if finding.hint else "")
+    if not finding.file.startswith("/"):  # a file in the repository; a site path names a page the theme made
+        place = f"file={_property(finding.file)}" + (f",line={finding.line}" if finding.line else "")
+    else:
+        place, message = "", f"{finding.file}: {message}"
+    title = f"title={_property(finding.check or 'check')}"
+    return f"::error {','.join(p for p in (place, title) if p)}::{_data(message)}"
+
+
+def job_summary(report: Report, findings: list[Finding], changed: set[str]) -> str:
+    """Markdown: the verdict in both languages, then the problems as a table, then the notes' count."""
+    out: list[str] = []
+    for lang in LANGUAGES:
+        words = TEXTS[lang]
+        verdict = words["safe"] if report.safe else words["unsafe"].format(count=len(findings))
+        out.append(f"### {'✅' if report.safe else '❌'} {verdict}\n")
+    if findings:
+        header = " · ".join
+        out.append(f"| {header(TEXTS[l]['file'] for l in LANGUAGES)} | {header(TEXTS[l]['line'] for l in LANGUAGES)} "
+                   f"| {header(TEXTS[l]['problem'] for l in LANGUAGES)} |")
+        out.append("|---|---|---|")
+        for finding in findings[:LISTED]:
+            mark = f" ({header(TEXTS[l]['changed'] for l in LANGUAGES)})" if finding.file in changed else ""
+            problem = _cell(finding.message) + (f"<br>{_cell(finding.hint)}" if finding.hint else "")
+            out.append(f"| `{_cell(finding.file)}`{mark} | {finding.line or ''} | {problem} |")
+        out.append("")
+        if len(findings) > LISTED:
+            out.extend(TEXTS[lang]["more"].format(count=len(findings) - LISTED) + "\n" for lang in LANGUAGES)
+    notes = sorted(set(report.notes))
+    if notes:
+        out.append(f"<details><summary>{' · '.join(TEXTS[l]['notes'].format(count=len(notes)) for l in LANGUAGES)}"
+                   "</summary>\n")
+        out.extend(f"- {_cell(n.message)}" + (f" (`{_cell(n.file)}`)" if n.file else "") for n in notes)
+        out.append("\n</details>\n")
+    return "\n".join(out) + "\n"
+
+
+def _data(text: str) -> str:
+    """A workflow command's message: %, CR and LF escaped (GitHub's toolkit does the same)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _cell(text: str) -> str:
+    """Text in a Markdown table cell: no HTML, no column breaks, no line breaks."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+    return escaped.replace("\n", "<br>")

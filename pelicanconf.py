@@ -28,6 +28,8 @@ PORTAL_NOW = os.environ.get("PORTAL_NOW")             # the embargo clock; unset
 PORTAL_PREVIEW = False  # True only in `make preview` (into .preview/): drafts and embargoed stories, bannered
 PORTAL_PROCESSES = None  # pages and feeds are rendered on this many cores; None: every core
 PORTAL_SEARCH_CHUNK = 250  # stories per search index chunk and language (the newest: half); an edit re-indexes one
+PORTAL_MEDIA_URL = ""  # where media/ is served from (object storage, a CDN): "https://media.meria.kg"; "": this site
+PORTAL_HOST_LIMITS = {"site": 1_000_000_000, "file": 100_000_000, "warn": 0.8}  # GitHub Pages; `check` warns from 80 %
 
 # Photos (plugins/portal/photos): renditions for <picture>, cached in CACHE_PATH/photos.
 PORTAL_PHOTO_WIDTHS = [480, 800, 1200, 1600]

@@ -4,14 +4,15 @@ Order: the build's own problems (if it stopped, nothing else can be
 checked); then, over the output folder, well-formedness of feeds and data
 files, internal links and referenced files, and the Nu HTML Checker; then
 the notes on missing languages. `only` narrows the report to some content
-files (the pre-commit hook passes the staged stories).
+files (the pre-commit hook passes the staged stories). Last, the site's size
+against its host's limits (`size`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import coverage, links, nuchecker, wellformed
+from . import coverage, links, nuchecker, size, wellformed
 from .building import Build
 from .progress import Display, counts
 from .report import Report
@@ -34,6 +35,13 @@ def check(build: Build, root: Path, display: Display, only: list[str] | None = N
     with display.step("Validating HTML (Nu HTML Checker)"):
         report.findings += nuchecker.check(output, root, sources.name)
     report.notes += coverage.notes(build.resolver, root)
+    limits = build.settings.get("PORTAL_HOST_LIMITS") or {}
+    measured = size.measure(output, media_elsewhere=bool(build.settings.get("PORTAL_MEDIA_URL")))
+    report.size = measured
+    report.limits = limits
+    too_big, near = size.judge(measured, limits)
+    report.findings += too_big
+    report.notes += near
     return _narrow(report, only)
 
 
@@ -48,4 +56,4 @@ def _narrow(report: Report, only: list[str] | None) -> Report:
 
     kept = [f for f in report.findings if mine(f.file)]
     return Report(findings=kept, notes=[n for n in report.notes if mine(n.file)], counts=report.counts,
-                  elsewhere=len(set(report.findings)) - len(set(kept)))
+                  elsewhere=len(set(report.findings)) - len(set(kept)), size=report.size, limits=report.limits)

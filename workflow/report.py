@@ -9,6 +9,10 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .size import SiteSize
 
 
 @dataclass(frozen=True, order=True)
@@ -33,6 +37,8 @@ class Report:
     notes: list[Note] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)  # pages, feeds, photos checked
     elsewhere: int = 0  # problems outside the files asked about (pre-commit checks staged stories only)
+    size: SiteSize | None = None  # the built site's size by kind (workflow.size)
+    limits: dict = field(default_factory=dict)  # the host's, from PORTAL_HOST_LIMITS
 
     @property
     def safe(self) -> bool:
@@ -44,7 +50,8 @@ class Report:
     def as_json(self) -> str:
         return json.dumps({"safe_to_publish": self.safe, "counts": self.counts, "problems_elsewhere": self.elsewhere,
                            "problems": [asdict(f) for f in self.unique_findings()],
-                           "notes": [asdict(n) for n in sorted(set(self.notes))]},
+                           "notes": [asdict(n) for n in sorted(set(self.notes))],
+                           "size": self.size.as_dict() if self.size else None},
                           ensure_ascii=False, indent=2) + "\n"
 
     def as_text(self) -> str:
@@ -69,6 +76,8 @@ class Report:
                 lines.append(heading)
                 lines.extend(f"  {n.message}" + (f"  ({n.file})" if n.file else "") for n in notes[kind])
                 lines.append("")
+        if self.size and not self.elsewhere:
+            lines.append(self.size.as_text(self.limits))
         count = len(findings)
         if self.elsewhere:
             lines.append(f"{self.elsewhere} more problem{'s' if self.elsewhere != 1 else ''} in other files "
@@ -85,4 +94,5 @@ class Report:
 NOTE_HEADINGS = {
     "one-language": "Notes (they do not stop publishing): stories in one language only",
     "no-story": "Notes (they do not stop publishing): officials and units with no story in a language",
+    "size": "Notes (they do not stop publishing): the site's size and its host's limits",
 }

@@ -45,6 +45,10 @@ def test_check_passes_on_the_sample_site(project):
     report = run.json()
     assert report["safe_to_publish"] is True and report["problems"] == []
     assert report["counts"]["pages"] > 100
+    size = report["size"]
+    assert size["total"] == sum(p.stat().st_size for p in (project.root / ".check").rglob("*") if p.is_file())
+    assert {"pages", "renditions", "originals", "zips", "audio"} <= {k for k, v in size["by_kind"].items() if v}
+    assert size["monthly_growth"] > 0 and size["on_host"] == size["total"]
     one_language = [n for n in report["notes"] if n["kind"] == "one-language"]
     assert any("no Russian version" in n["message"] for n in one_language)
     assert any("no Kyrgyz version" in n["message"] for n in one_language)
@@ -55,6 +59,7 @@ def test_check_passes_on_the_fixture_site_and_reports_one_language_stories(proje
     run = project.run("check")
     assert run.returncode == 0, run.text
     assert "Safe to publish" in run.stdout
+    assert "Site size: " in run.stdout and "host limit: 1,000.0 MB a site, 100.0 MB a file" in run.stdout
     assert f"{fx.TREES.id}: no Russian version" in run.stdout
     assert f"{fx.WATER.id}: the Kyrgyz version is a draft" in run.stdout
 

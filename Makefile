@@ -7,7 +7,7 @@ SITE_TOOLS := $(VENV)/.site-tools
 DEV_TOOLS := $(VENV)/.dev-tools
 INSTALL := $(VENV)/bin/python -m pip install --quiet --require-hashes --no-deps
 
-EDITORS := serve build clean new check preview publish edit migrate bench
+EDITORS := serve build clean new check preview publish edit migrate bench links
 DEVELOPERS := test lint lock hooks
 .PHONY: $(EDITORS) $(DEVELOPERS)
 $(EDITORS): $(SITE_TOOLS)

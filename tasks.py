@@ -174,6 +174,32 @@ def changed_files(since: str) -> list[str]:
     return done.stdout.split() if done.returncode == 0 else []
 
 
+@task(help={"format": "text (for people, the default) or github (annotations and the job summary)"})
+def links(c, format="text"):
+    """Build the site, then ask every other site that stories link to whether the page is still there."""
+    from workflow import external
+    from workflow.building import leave
+    from workflow.progress import Display
+    from workflow.sources import Sources
+
+    with Display() as display:
+        done = build_here("pelicanconf.py", CHECKED, display)
+        if not done.ok:
+            print(done.stopped, file=sys.stderr)
+            leave(1)
+        sources = Sources(done, ROOT)
+        found = external.links_out(CHECKED, done.settings["SITEURL"], sources.name, sources.line_of)
+        with display.step("Asking the sites that stories link to"):
+            broken = external.check(found)
+    asked = len({link.url for link in found})
+    if format == "github":
+        from workflow.github import annotate_links
+
+        print("\n".join(annotate_links(broken, asked)))
+    print(external.as_text(broken, asked), end="")
+    leave(1 if broken else 0)
+
+
 @task(help={"port": f"port to serve on (default {PREVIEW_PORT})"})
 def preview(c, port=PREVIEW_PORT):
     """Serve the site WITH drafts and embargoed stories (bannered) at http://127.0.0.1:8001 (never output/)."""

@@ -31,7 +31,8 @@ def check(build: Build, root: Path, display: Display, only: list[str] | None = N
     with display.step("Checking feeds and data files"):
         report.findings += wellformed.check(output, sources.name)
     with display.step("Checking links and files"):
-        report.findings += links.check(output, build.settings["SITEURL"], sources.name, sources.line_of)
+        report.findings += links.check(output, build.settings["SITEURL"], sources.name, sources.line_of,
+                                       build.settings.get("PORTAL_MEDIA_URL", ""))
     with display.step("Validating HTML (Nu HTML Checker)"):
         report.findings += nuchecker.check(output, root, sources.name)
     report.notes += coverage.notes(build.resolver, root)

@@ -8,6 +8,9 @@
   file and line when it is not.
 - The report for people follows, for the run's log.
 
+`make links FORMAT=github` (the weekly check of links to other sites) uses
+the same: warnings on the lines, and a summary in both languages.
+
 The summary's own words are in `TEXTS` below, the one place to translate
 them (until the editors' catalogs take them over, issue 15); the problems
 themselves are written by the checks that found them.
@@ -31,6 +34,8 @@ TEXTS = {
         "file": "Файл", "line": "Сап", "problem": "Көйгөй",
         "more": "Дагы {count} көйгөй бар: аларды `make check` көрсөтөт.",
         "notes": "Эскертүүлөр ({count}): алар жарыялоого тоскоол болбойт.",
+        "links ok": "Башка сайттарга шилтемелердин баары иштейт ({asked}).",
+        "links broken": "Башка сайттарга {asked} шилтеменин {count} иштебейт. Жарыялоо токтобойт.",
     },
     "ru": {
         "safe": "Можно публиковать: проблем не найдено.",
@@ -39,6 +44,8 @@ TEXTS = {
         "file": "Файл", "line": "Строка", "problem": "Проблема",
         "more": "Есть ещё проблемы ({count}): их покажет `make check`.",
         "notes": "Замечания ({count}): они не мешают публикации.",
+        "links ok": "Все ссылки на другие сайты работают ({asked}).",
+        "links broken": "Не работают ссылки на другие сайты: {count} из {asked}. Публикация не останавливается.",
     },
 }
 
@@ -60,14 +67,27 @@ def in_order(findings: list[Finding], changed: set[str]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.file not in changed, f.file, f.line or 0, f.message))
 
 
-def annotation(finding: Finding) -> str:
+def annotate_links(broken: list[Finding], asked: int, summary_path: str | None = None) -> list[str]:
+    """`make links FORMAT=github`: warnings on the lines of the broken links, and a summary of them."""
+    summary_path = summary_path or os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_path:
+        key = "links broken" if broken else "links ok"
+        out = [f"### {'❌' if broken else '✅'} {TEXTS[l][key].format(count=len(broken), asked=asked)}\n"
+               for l in LANGUAGES]
+        out += [f"- `{_cell(f.file)}`" + (f", {f.line}" if f.line else "") + f": {_cell(f.message)}" for f in broken]
+        with Path(summary_path).open("a", encoding="utf-8") as summary:
+            summary.write("\n".join(out) + "\n")
+    return [annotation(f, "warning") for f in broken[:ANNOTATED]]
+
+
+def annotation(finding: Finding, level: str = "error") -> str:
     message = finding.message + (f"\n{finding.hint}" if finding.hint else "")
     if not finding.file.startswith("/"):  # a file in the repository; a site path names a page the theme made
         place = f"file={_property(finding.file)}" + (f",line={finding.line}" if finding.line else "")
     else:
         place, message = "", f"{finding.file}: {message}"
     title = f"title={_property(finding.check or 'check')}"
-    return f"::error {','.join(p for p in (place, title) if p)}::{_data(message)}"
+    return f"::{level} {','.join(p for p in (place, title) if p)}::{_data(message)}"
 
 
 def job_summary(report: Report, findings: list[Finding], changed: set[str]) -> str:

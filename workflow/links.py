@@ -4,7 +4,9 @@ Pages (HTML) and feeds (XML) are read from the output folder; a same-site
 address is resolved the way a static server does (`/ky/news/` →
 `ky/news/index.html`), and a `#fragment` must name an element of the
 target page. Nothing may be *loaded* from another host (the site's
-Content-Security-Policy would block it anyway); links out are not followed.
+Content-Security-Policy would block it anyway) but the media host, when
+`PORTAL_MEDIA_URL` serves the site's `media/` folder: an address there must
+name a file of that folder. Links out are not followed.
 A broken link inside a story's text is reported on the editor's file and
 line; one elsewhere on the page was made by the theme.
 """
@@ -38,7 +40,7 @@ class Reference:
     line: int | None
 
 
-def check(output: Path, siteurl: str, name, line_of) -> Iterator[Finding]:
+def check(output: Path, siteurl: str, name, line_of, media_url: str = "") -> Iterator[Finding]:
     """Broken references in every page and feed; `name`/`line_of` place them in sources."""
     site = urlsplit(siteurl)
     prefix = site.path.rstrip("/")
@@ -52,11 +54,12 @@ def check(output: Path, siteurl: str, name, line_of) -> Iterator[Finding]:
             document = lxml_html.fromstring(path.read_bytes())
             ids[relative] = {name for e in document.iter() if isinstance(e.tag, str)
                              for name in (e.get("id"), e.get("name") if e.tag == "a" else None) if name}
-            references.extend(_page_references(relative, document))
+            references.extend(page_references(relative, document))
         elif path.suffix in XML_SUFFIXES:
             references.extend(_feed_references(relative, path))
     for ref in references:
-        problem = _resolve(ref, output, site, prefix, ids)
+        problem = _media(ref.url, output, media_url.rstrip("/")) if media_url and \
+            ref.url.startswith(media_url.rstrip("/") + "/") else _resolve(ref, output, site, prefix, ids, media_url)
         if problem:
             message, hint = problem
             if ref.in_text:
@@ -67,7 +70,7 @@ def check(output: Path, siteurl: str, name, line_of) -> Iterator[Finding]:
                               "A developer should fix the template or plugin that writes this address.", "links")
 
 
-def _page_references(relative: str, document) -> Iterator[Reference]:
+def page_references(relative: str, document) -> Iterator[Reference]:
     for element in document.iter():
         if not isinstance(element.tag, str):
             continue
@@ -103,7 +106,18 @@ def _feed_references(relative: str, path: Path) -> Iterator[Reference]:
             yield Reference(relative, text, False, False, element.sourceline)
 
 
-def _resolve(ref: Reference, output: Path, site, prefix: str, ids: dict[str, set[str]]) -> tuple[str, str] | None:
+def _media(url: str, output: Path, media_url: str) -> tuple[str, str] | None:
+    """None when an address under the media host names a file of the built media/ folder."""
+    relative = unquote(urlsplit(url).path.removeprefix(urlsplit(media_url).path).lstrip("/"))
+    if (output / "media" / relative).is_file():
+        return None
+    return (f'"{url}" names a file that is not in the site\'s media folder (media/{relative})',
+            "Only the files named in the front matter are published: name the file there and put it in "
+            "the story's folder.")
+
+
+def _resolve(ref: Reference, output: Path, site, prefix: str, ids: dict[str, set[str]],
+             media_url: str = "") -> tuple[str, str] | None:
     """None when the reference resolves; else (message, hint)."""
     page_url = f"{site.scheme}://{site.netloc}{prefix}/{ref.page}" if site.netloc else f"http://site{prefix}/{ref.page}"
     parts = urlsplit(urljoin(page_url, ref.url))
@@ -120,6 +134,9 @@ def _resolve(ref: Reference, output: Path, site, prefix: str, ids: dict[str, set
     if prefix and not path.startswith(prefix + "/") and path != prefix:
         return f'the link "{ref.url}" leads outside the site\'s address ({prefix}/)', "Use an address under " + prefix
     relative = path.removeprefix(prefix).lstrip("/")
+    if media_url and relative.startswith("media/"):
+        return (f'"{ref.url}" is not on the site: its media are served from {media_url}',
+                "Show a photo or file by naming it in the front matter or photos.yml, not by its address.")
     target = relative + "index.html" if relative.endswith("/") or not relative else relative
     if not (output / target).is_file():
         if (output / relative / "index.html").is_file():

@@ -41,7 +41,8 @@ logger = logging.getLogger(__name__)
 
 class BilingualGenerator(Generator):
     def generate_context(self) -> None:
-        urls = Urls(self.settings["SITEURL"], self.settings["PORTAL_STORY_URL"])
+        settings = self.settings
+        urls = Urls(settings["SITEURL"], settings["PORTAL_STORY_URL"], settings.get("PORTAL_MEDIA_URL", ""))
         names = {lang: info["name"] for lang, info in self.settings["PORTAL_LANGUAGES"].items()}
         site = self.context[SITE_KEY]
         self.portraits = make_portraits(site.registry.officials, Path(self.settings["CACHE_PATH"]) / "portraits")

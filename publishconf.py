@@ -12,3 +12,7 @@ PUBLISH_REMOTE = "origin"
 PUBLISH_BRANCH = "gh-pages"
 PUBLISH_SOURCE_BRANCH = "main"  # where `make publish` commits the addresses it recorded in data/permalinks.yml
 CNAME = "meria.kg"       # written to the branch for the custom domain
+# With PORTAL_MEDIA_URL set (media/ served from object storage or a CDN, not from gh-pages): the command that
+# copies the built media/ folder there before the pages go live; {media} is that folder. For example
+# "rclone copy --checksum {media} storage:meria-media" (docs/publishing.md, "When the site grows").
+PUBLISH_MEDIA_COMMAND = ""

@@ -112,6 +112,7 @@ def clean(c):
 CHECKED = ROOT / ".check"      # what `check` built and checked (never published from)
 PREVIEW = ROOT / ".preview"    # `preview` writes here, never to output/
 PUBLISHED = ROOT / ".publish"  # what `publish` built, checked and handed to ghp-import
+PUBLISHED_PAGES = ROOT / ".publish-pages"  # the same less media/, when PORTAL_MEDIA_URL serves it (hard links)
 PREVIEW_PORT = 8001
 EDIT_PORT = 8002
 
@@ -182,15 +183,17 @@ def links(c, format="text"):
     from workflow.progress import Display
     from workflow.sources import Sources
 
+    found, broken = [], []
     with Display() as display:
         done = build_here("pelicanconf.py", CHECKED, display)
-        if not done.ok:
-            print(done.stopped, file=sys.stderr)
-            leave(1)
-        sources = Sources(done, ROOT)
-        found = external.links_out(CHECKED, done.settings["SITEURL"], sources.name, sources.line_of)
-        with display.step("Asking the sites that stories link to"):
-            broken = external.check(found)
+        if done.ok:
+            sources = Sources(done, ROOT)
+            found = external.links_out(CHECKED, done.settings["SITEURL"], sources.name, sources.line_of)
+            with display.step("Asking the sites that stories link to"):
+                broken = external.check(found)
+    if not done.ok:
+        print(done.stopped, file=sys.stderr)
+        leave(1)
     asked = len({link.url for link in found})
     if format == "github":
         from workflow.github import annotate_links
@@ -233,11 +236,16 @@ def publish_built(done, display, remote: str) -> int:
     """Stage the built site; check and push it if it differs from the published one; record the addresses."""
     from stories.permalinks import dump  # importable once Pelican has loaded the plugins
 
-    from workflow.publishing import PublishError, drop, push, record_addresses, stage
+    from workflow.publishing import PublishError, copy_media, drop, push, record_addresses, stage, without_media
 
     settings = done.settings
+    media_elsewhere, media_command = settings.get("PORTAL_MEDIA_URL"), settings.get("PUBLISH_MEDIA_COMMAND")
     try:
-        staged = stage(PUBLISHED, ROOT, remote, settings["PUBLISH_BRANCH"], settings.get("CNAME")) if done.ok else None
+        if media_elsewhere and not media_command:
+            raise PublishError("PORTAL_MEDIA_URL is set but PUBLISH_MEDIA_COMMAND is not: nothing would copy "
+                               "media/ to where the pages will look for it")
+        pages = without_media(PUBLISHED, PUBLISHED_PAGES) if done.ok and media_elsewhere else PUBLISHED
+        staged = stage(pages, ROOT, remote, settings["PUBLISH_BRANCH"], settings.get("CNAME")) if done.ok else None
         if staged is None or staged.commit:
             report = check_built(done, display)
             if not report.safe:
@@ -246,6 +254,8 @@ def publish_built(done, display, remote: str) -> int:
                 print(report.as_text(), end="", file=sys.stderr)
                 print("Nothing was published: the published site is unchanged.", file=sys.stderr)
                 return 1
+            if media_elsewhere:
+                copy_media(media_command, PUBLISHED / "media", ROOT)
             push(staged, ROOT, remote)
             print(f"Published to {staged.branch} of {remote}: {settings['SITEURL']}", file=sys.stderr)
         else:

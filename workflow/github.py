@@ -34,6 +34,7 @@ TEXTS = {
         "file": "Файл", "line": "Сап", "problem": "Көйгөй",
         "more": "Дагы {count} көйгөй бар: аларды `make check` көрсөтөт.",
         "notes": "Эскертүүлөр ({count}): алар жарыялоого тоскоол болбойт.",
+        "size": "Сайттын көлөмү: {size} MB. Хостингдин чеги: {limit} MB.",
         "links ok": "Башка сайттарга шилтемелердин баары иштейт ({asked}).",
         "links broken": "Башка сайттарга {asked} шилтеменин {count} иштебейт. Жарыялоо токтобойт.",
     },
@@ -44,6 +45,7 @@ TEXTS = {
         "file": "Файл", "line": "Строка", "problem": "Проблема",
         "more": "Есть ещё проблемы ({count}): их покажет `make check`.",
         "notes": "Замечания ({count}): они не мешают публикации.",
+        "size": "Размер сайта: {size} МБ. Предел хостинга: {limit} МБ.",
         "links ok": "Все ссылки на другие сайты работают ({asked}).",
         "links broken": "Не работают ссылки на другие сайты: {count} из {asked}. Публикация не останавливается.",
     },
@@ -97,6 +99,9 @@ def job_summary(report: Report, findings: list[Finding], changed: set[str]) -> s
         words = TEXTS[lang]
         verdict = words["safe"] if report.safe else words["unsafe"].format(count=len(findings))
         out.append(f"### {'✅' if report.safe else '❌'} {verdict}\n")
+    if report.size and report.limits.get("site"):
+        size, limit = f"{report.size.on_host / 1e6:,.0f}", f"{report.limits['site'] / 1e6:,.0f}"
+        out.extend(TEXTS[lang]["size"].format(size=size, limit=limit) + "\n" for lang in LANGUAGES)
     if findings:
         header = " · ".join
         out.append(f"| {header(TEXTS[l]['file'] for l in LANGUAGES)} | {header(TEXTS[l]['line'] for l in LANGUAGES)} "

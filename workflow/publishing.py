@@ -8,6 +8,10 @@ pushes nothing and needs no check. `push` sends a staged commit, `drop`
 forgets one a failed check refused, so a failed build or check leaves the
 published branch, remote and local, as it was.
 
+With `PORTAL_MEDIA_URL`, media/ is served from elsewhere: the published
+branch gets the site without it (`without_media`), and `copy_media` runs
+the command that copies it there, after the check and before the push.
+
 `record_addresses` commits `data/permalinks.yml` back to the source branch
 once the build recorded new addresses in it: one commit on top of the
 remote branch as it is then, with that file only (the union of the remote's
@@ -20,6 +24,8 @@ commit-back never starts a loop of runs (docs/publishing.md).
 from __future__ import annotations
 
 import os
+import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -46,12 +52,16 @@ def git(root: Path, *args: str, check: bool = True, env: dict | None = None, std
 
 
 def remote_tip(root: Path, remote: str, branch: str) -> str | None:
-    """Fetch `branch` from `remote` into its remote-tracking ref; its commit, or None if it has none yet."""
+    """Fetch `branch` from `remote` into its remote-tracking ref; its commit, or None if it has none yet.
+    In a shallow clone (a CI checkout) only the tip: the published branch's history holds every file
+    ever published, and nothing here needs more than the tip's tree."""
     tracking = f"refs/remotes/{remote}/{branch}"
     if not git(root, "ls-remote", "--heads", remote, f"refs/heads/{branch}"):
         git(root, "update-ref", "-d", tracking, check=False)  # a branch deleted there is gone here too
         return None
-    git(root, "fetch", "--quiet", "--no-tags", remote, f"+refs/heads/{branch}:{tracking}")
+    shallow = git(root, "rev-parse", "--is-shallow-repository", check=False) == "true"
+    git(root, "fetch", "--quiet", "--no-tags", *(["--depth=1"] if shallow else []), remote,
+        f"+refs/heads/{branch}:{tracking}")
     return git(root, "rev-parse", tracking)
 
 
@@ -86,6 +96,28 @@ def stage(folder: Path, root: Path, remote: str, branch: str, cname: str | None)
         git(root, "update-ref", local, parent)
         return Staged(branch, parent, None)
     return Staged(branch, parent, commit)
+
+
+def without_media(site: Path, folder: Path) -> Path:
+    """`folder`: the site less media/ (served from PORTAL_MEDIA_URL), made of hard links, not copies."""
+    shutil.rmtree(folder, ignore_errors=True)
+    for path in sorted(site.rglob("*")):
+        relative = path.relative_to(site)
+        if relative.parts[0] == "media" or not path.is_file():
+            continue
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        os.link(path, folder / relative)
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def copy_media(command: str, media: Path, root: Path) -> None:
+    """Run PUBLISH_MEDIA_COMMAND, `{media}` being the built media/ folder: the storage gets the files
+    before any page that names them goes live."""
+    done = subprocess.run(shlex.split(command.format(media=shlex.quote(str(media)))), cwd=root,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise PublishError(f"copying media/ failed ({command}): {done.stderr.strip() or done.stdout.strip()}")
 
 
 def push(staged: Staged, root: Path, remote: str) -> None:

@@ -171,6 +171,7 @@ def test_github_format_writes_the_job_summary_in_kyrgyz_and_russian(broken):
     count = len(as_json.json()["problems"])
     assert f"Жарыялоого болбойт: {count} көйгөй табылды" in summary
     assert f"Публиковать нельзя: найдено проблем — {count}" in summary
+    assert "Сайттын көлөмү: " in summary and "Предел хостинга: 1,000 МБ." in summary
     rows = [line for line in summary.splitlines() if line.startswith(f"| `{BROKEN_RU}`")]
     assert len(rows) == 3 and all("(өзгөртүлгөн файл · изменённый файл)" in row for row in rows), rows
     assert any("| 6 |" in row and "/ru/decisions/2026/no-such-decision/" in row for row in rows), rows

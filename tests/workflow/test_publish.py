@@ -88,3 +88,21 @@ def test_the_addresses_are_committed_on_top_of_an_editors_push_and_keep_both(pro
     assert merged == dump({"news/2026/11-01-a": {"ky": "a", "ru": "a-ru"}, "news/2026/11-02-b": {"ru": "b"}}).strip()
     assert project.git("status", "--porcelain", "--", "data") == ""
     assert record_addresses(project.root, lock, "origin", "main", dump) is None, "nothing new the second time"
+
+
+def test_with_media_elsewhere_gh_pages_gets_the_pages_and_the_storage_the_media(project, tmp_path):
+    """PORTAL_MEDIA_URL: media/ is copied by PUBLISH_MEDIA_COMMAND (here `cp`), the pages go to gh-pages."""
+    fx.populate(project.site)
+    storage = tmp_path / "storage"
+    storage.mkdir()
+    with (project.root / "publishconf.py").open("a", encoding="utf-8") as settings:
+        settings.write(f'PORTAL_MEDIA_URL = "https://media.example.org"\n'
+                       f'PUBLISH_MEDIA_COMMAND = "cp -R {{media}}/. {storage}"\n')
+    bare = setup_remote(project, tmp_path)
+    run = project.run("publish", now=None)
+    assert run.returncode == 0, run.text
+    files = project.git("ls-tree", "-r", "--name-only", "gh-pages", cwd=bare).splitlines()
+    assert "ky/index.html" in files and not [f for f in files if f.startswith("media/")]
+    assert (storage / fx.BUS_LANES.id / "lanes.jpg").is_file()
+    page = project.git("show", f"gh-pages:{fx.BUS_LANES.urls['ky'].lstrip('/')}index.html", cwd=bare)
+    assert f'href="https://media.example.org/{fx.BUS_LANES.id}/' in page

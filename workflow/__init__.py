@@ -1,4 +1,4 @@
-"""The editors' workflow: new, build, check, preview, publish.
+"""The editors' workflow: new, build, check, preview, publish, links.
 
 tasks.py wires these modules to commands (`make check`, `invoke publish`…);
 nothing here is a Pelican plugin. Building runs Pelican in this process
@@ -13,7 +13,10 @@ directly instead of parsing printed text.
     wellformed  feeds and data files parse (XML, JSON, iCalendar)
     nuchecker   the Nu HTML Checker (vnu.jar), once over the whole site
     coverage    stories in one language only; officials and units with no story in a language
+    size        the site's size by kind and per month of content, against the host's limits
     sources     which content file a built page comes from
     report      findings grouped by file, for people and (JSON) for CI
-    publishing  ghp-import to the gh-pages branch
+    github      the report as GitHub Actions annotations and a job summary in Kyrgyz and Russian
+    publishing  ghp-import to the gh-pages branch (nothing if unchanged); the addresses committed back
+    external    `links`: links in stories to other sites, asked for real
 """

@@ -234,7 +234,7 @@ def publish(c, remote=""):
 
 def publish_built(done, display, remote: str) -> int:
     """Stage the built site; check and push it if it differs from the published one; record the addresses."""
-    from stories.permalinks import dump  # importable once Pelican has loaded the plugins
+    from portal.stories.permalinks import dump  # importable once Pelican has loaded the plugins
 
     from workflow.publishing import PublishError, copy_media, drop, push, record_addresses, stage, without_media
 

@@ -67,7 +67,7 @@ def test_a_failing_check_or_build_leaves_the_published_branch_untouched(project,
 
 def test_the_addresses_are_committed_on_top_of_an_editors_push_and_keep_both(project, tmp_path):
     """Main moved between the build and the commit-back: the lock committed is the union of both."""
-    from stories.permalinks import dump
+    from portal.stories.permalinks import dump
     from workflow.publishing import record_addresses
 
     lock = project.data / "permalinks.yml"

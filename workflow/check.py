@@ -36,11 +36,9 @@ def check(build: Build, root: Path, display: Display, only: list[str] | None = N
     with display.step("Validating HTML (Nu HTML Checker)"):
         report.findings += nuchecker.check(output, root, sources.name)
     report.notes += coverage.notes(build.resolver, root)
-    limits = build.settings.get("PORTAL_HOST_LIMITS") or {}
-    measured = size.measure(output, media_elsewhere=bool(build.settings.get("PORTAL_MEDIA_URL")))
-    report.size = measured
-    report.limits = limits
-    too_big, near = size.judge(measured, limits)
+    report.limits = build.settings.get("PORTAL_HOST_LIMITS") or {}
+    report.size = size.measure(output, media_elsewhere=bool(build.settings.get("PORTAL_MEDIA_URL")))
+    too_big, near = size.judge(report.size, report.limits)
     report.findings += too_big
     report.notes += near
     return _narrow(report, only)

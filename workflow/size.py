@@ -80,7 +80,8 @@ class SiteSize:
                          f"largest file {megabytes(self.largest[1])} ({self.largest[0]})")
             if growth and self.on_host < limits["site"] and not self.media_elsewhere:
                 months = (limits["site"] - self.on_host) / growth
-                lines.append(f"  at this rate the site reaches the host's limit in about {months:.0f} months")
+                when = "within about a month" if months < 1.5 else f"in about {months:.0f} months"
+                lines.append(f"  at this rate the site reaches the host's limit {when}")
         return "\n".join(lines) + "\n"
 
 

@@ -70,6 +70,17 @@ class Project:
                               input=stdin if stdin is not None else "", timeout=300)
         return Run(done.returncode, done.stdout, done.stderr)
 
+    def with_remote(self, bare: Path, message: str = "Stories") -> Path:
+        """Make this project a git repository on `main` whose `origin` is a new bare repository at `bare`,
+        with content/ and data/ committed and pushed; returns `bare`."""
+        self.git("init", "--bare", "--quiet", str(bare), cwd=bare.parent)
+        self.git("init", "--quiet", "-b", "main")
+        self.git("remote", "add", "origin", str(bare))
+        self.git("add", "content", "data")
+        self.git("commit", "--quiet", "-m", message)
+        self.git("push", "--quiet", "origin", "main")
+        return bare
+
     def git(self, *args: str, cwd: Path | None = None) -> str:
         return subprocess.run(["git", *args], cwd=cwd or self.root, capture_output=True, text=True,
                               env=os.environ | GIT_IDENTITY, check=True).stdout.strip()

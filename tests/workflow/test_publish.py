@@ -15,20 +15,9 @@ def published(project, bare) -> str | None:
     return project.git("rev-parse", "gh-pages", cwd=bare) if branches else None
 
 
-def setup_remote(project, tmp_path):
-    bare = tmp_path / "remote.git"
-    project.git("init", "--bare", "--quiet", str(bare), cwd=tmp_path)
-    project.git("init", "--quiet", "-b", "main")
-    project.git("remote", "add", "origin", str(bare))
-    project.git("add", "content", "data")
-    project.git("commit", "--quiet", "-m", "Stories")
-    project.git("push", "--quiet", "origin", "main")
-    return bare
-
-
 def test_publish_pushes_the_checked_site_to_gh_pages(project, tmp_path):
     fx.populate(project.site)
-    bare = setup_remote(project, tmp_path)
+    bare = project.with_remote(tmp_path / "remote.git")
     run = project.run("publish", now=None)
     assert run.returncode == 0, run.text
     tip = published(project, bare)
@@ -46,7 +35,7 @@ def test_publish_pushes_the_checked_site_to_gh_pages(project, tmp_path):
 
 def test_a_failing_check_or_build_leaves_the_published_branch_untouched(project, tmp_path):
     fx.populate(project.site)
-    bare = setup_remote(project, tmp_path)
+    bare = project.with_remote(tmp_path / "remote.git")
     assert project.run("publish", now=None).returncode == 0
     before = published(project, bare)
 
@@ -72,7 +61,7 @@ def test_the_addresses_are_committed_on_top_of_an_editors_push_and_keep_both(pro
 
     lock = project.data / "permalinks.yml"
     lock.write_text(dump({"news/2026/11-01-a": {"ky": "a"}}), encoding="utf-8")
-    bare = setup_remote(project, tmp_path)
+    bare = project.with_remote(tmp_path / "remote.git")
     editor = tmp_path / "editor"
     project.git("clone", "--quiet", "-b", "main", str(bare), str(editor))
     (editor / "data" / "permalinks.yml").write_text(dump({"news/2026/11-01-a": {"ky": "a"},
@@ -98,7 +87,7 @@ def test_with_media_elsewhere_gh_pages_gets_the_pages_and_the_storage_the_media(
     with (project.root / "publishconf.py").open("a", encoding="utf-8") as settings:
         settings.write(f'PORTAL_MEDIA_URL = "https://media.example.org"\n'
                        f'PUBLISH_MEDIA_COMMAND = "cp -R {{media}}/. {storage}"\n')
-    bare = setup_remote(project, tmp_path)
+    bare = project.with_remote(tmp_path / "remote.git")
     run = project.run("publish", now=None)
     assert run.returncode == 0, run.text
     files = project.git("ls-tree", "-r", "--name-only", "gh-pages", cwd=bare).splitlines()

@@ -74,13 +74,7 @@ def runs(tmp_path_factory):
     root = tmp_path_factory.mktemp("scheduled")
     project = Project(FixtureSite(root / "site"))
     write_site(project.site)
-    bare = root / "remote.git"
-    project.git("init", "--bare", "--quiet", str(bare), cwd=root)
-    project.git("init", "--quiet", "-b", "main")
-    project.git("remote", "add", "origin", str(bare))
-    project.git("add", "content", "data")
-    project.git("commit", "--quiet", "-m", "Stories, one under embargo")
-    project.git("push", "--quiet", "origin", "main")
+    bare = project.with_remote(root / "remote.git", "Stories, one under embargo")
     start = project.git("rev-parse", "main", cwd=bare)
     before = publish_at(project, bare, BEFORE_UTC)
     at = publish_at(project, bare, T_UTC)
@@ -129,5 +123,5 @@ def test_a_second_run_at_the_embargo_changes_nothing_and_pushes_nothing(runs):
     project, bare, _, (_, at, again) = runs
     assert (again.main, again.pages) == (at.main, at.pages)
     assert "Nothing new to publish" in again.run.stderr and "Recorded" not in again.run.stderr
-    assert project.git("status", "--porcelain", "--untracked-files=no") == "", "the work tree is clean for the next pull"
+    assert project.git("status", "--porcelain", "--untracked-files=no") == "", "clean for the next pull"
     assert project.git("rev-parse", "main") == at.main, "the local branch followed the commit-back"

@@ -58,8 +58,8 @@ def test_near_a_limit_is_a_note_and_past_it_a_problem(tmp_path):
     findings, notes = judge(near, GITHUB_PAGES)
     assert findings == [] and [n.file for n in notes] == ["media/video/2026/11-24-long/long.mp4"]
 
-    over = measure(lay_out(tmp_path / "over", {**SITE, "media/video/2026/11-24-long/long.mp4": 150 * MB,
-                                               **{f"media/news/2026/11-{d:02}-x/x.jpg": 99 * MB for d in range(1, 10)}}))
+    photos = {f"media/news/2026/11-{d:02}-x/x.jpg": 99 * MB for d in range(1, 10)}
+    over = measure(lay_out(tmp_path / "over", {**SITE, "media/video/2026/11-24-long/long.mp4": 150 * MB, **photos}))
     findings, _ = judge(over, GITHUB_PAGES)
     assert {f.file for f in findings} == {"(the site)", "media/video/2026/11-24-long/long.mp4"}
     assert all(f.check == "size" and "docs/publishing.md" in f.hint for f in findings)

@@ -92,6 +92,6 @@ def as_text(broken: list[Finding], asked: int) -> str:
         lines.append(file)
         lines += [f"  line {f.line}: {f.message}" if f.line else f"  {f.message}" for f in broken if f.file == file]
         lines.append("")
-    lines.append(f"{len(broken)} broken of {asked} links to other sites." if broken
+    lines.append(f"{len({f.message for f in broken})} broken of {asked} links to other sites." if broken
                  else f"All {asked} links to other sites work.")
     return "\n".join(lines) + "\n"

@@ -74,7 +74,8 @@ def annotate_links(broken: list[Finding], asked: int, summary_path: str | None =
     summary_path = summary_path or os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:
         key = "links broken" if broken else "links ok"
-        out = [f"### {'❌' if broken else '✅'} {TEXTS[l][key].format(count=len(broken), asked=asked)}\n"
+        count = len({f.message for f in broken})  # a message names its address: one per broken address
+        out = [f"### {'❌' if broken else '✅'} {TEXTS[l][key].format(count=count, asked=asked)}\n"
                for l in LANGUAGES]
         out += [f"- `{_cell(f.file)}`" + (f", {f.line}" if f.line else "") + f": {_cell(f.message)}" for f in broken]
         with Path(summary_path).open("a", encoding="utf-8") as summary:
@@ -93,7 +94,7 @@ def annotation(finding: Finding, level: str = "error") -> str:
 
 
 def job_summary(report: Report, findings: list[Finding], changed: set[str]) -> str:
-    """Markdown: the verdict in both languages, then the problems as a table, then the notes' count."""
+    """Markdown: the verdict and the site size in both languages, the problems as a table, the notes folded."""
     out: list[str] = []
     for lang in LANGUAGES:
         words = TEXTS[lang]

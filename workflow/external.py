@@ -35,7 +35,7 @@ USER_AGENT = "Mozilla/5.0 (compatible; meria.kg link check)"
 @dataclass(frozen=True)
 class Link:
     url: str
-    file: str       # the editor's file (content/…/ru.md)
+    file: str       # the editor's file (content/…/index.ru.md)
     line: int | None
 
 

@@ -15,7 +15,7 @@ from project import Project
 from sites import FixtureSite, StaticServer
 
 STORY = "news/2026/11-20-links-out"
-FILE = f"content/{STORY}/ru.md"
+FILE = f"content/{STORY}/index.ru.md"
 
 
 def closed_port() -> int:

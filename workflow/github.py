@@ -11,9 +11,9 @@
 `make links FORMAT=github` (the weekly check of links to other sites) uses
 the same: warnings on the lines, and a summary in both languages.
 
-The summary's own words are in `TEXTS` below, the one place to translate
-them (until the editors' catalogs take them over, issue 15); the problems
-themselves are written by the checks that found them.
+The summary's own words are in workflow/texts.py (`github_…`), with the
+other words of the workflow that wait for the editors' catalogs (issue 15);
+the problems themselves are written by the checks that found them.
 """
 
 from __future__ import annotations
@@ -22,34 +22,10 @@ import os
 from pathlib import Path
 
 from .report import Finding, Report
+from .texts import LANGUAGES, WORDS
 
 ANNOTATED = 50  # GitHub keeps at most 50 annotations of a job (10 errors per step are shown)
 LISTED = 300    # rows of the summary's table; the rest are counted
-LANGUAGES = ("ky", "ru")
-TEXTS = {
-    "ky": {
-        "safe": "Жарыялоого болот: көйгөй табылган жок.",
-        "unsafe": "Жарыялоого болбойт: {count} көйгөй табылды. Аларды оңдоп, кайра жөнөтүңүз.",
-        "changed": "өзгөртүлгөн файл",
-        "file": "Файл", "line": "Сап", "problem": "Көйгөй",
-        "more": "Дагы {count} көйгөй бар: аларды `make check` көрсөтөт.",
-        "notes": "Эскертүүлөр ({count}): алар жарыялоого тоскоол болбойт.",
-        "size": "Сайттын көлөмү: {size} MB. Хостингдин чеги: {limit} MB.",
-        "links ok": "Башка сайттарга шилтемелердин баары иштейт ({asked}).",
-        "links broken": "Башка сайттарга {asked} шилтеменин {count} иштебейт. Жарыялоо токтобойт.",
-    },
-    "ru": {
-        "safe": "Можно публиковать: проблем не найдено.",
-        "unsafe": "Публиковать нельзя: найдено проблем — {count}. Исправьте их и отправьте снова.",
-        "changed": "изменённый файл",
-        "file": "Файл", "line": "Строка", "problem": "Проблема",
-        "more": "Есть ещё проблемы ({count}): их покажет `make check`.",
-        "notes": "Замечания ({count}): они не мешают публикации.",
-        "size": "Размер сайта: {size} МБ. Предел хостинга: {limit} МБ.",
-        "links ok": "Все ссылки на другие сайты работают ({asked}).",
-        "links broken": "Не работают ссылки на другие сайты: {count} из {asked}. Публикация не останавливается.",
-    },
-}
 
 
 def annotate(report: Report, changed: list[str], summary_path: str | None = None) -> str:
@@ -73,9 +49,9 @@ def annotate_links(broken: list[Finding], asked: int, summary_path: str | None =
     """`make links FORMAT=github`: warnings on the lines of the broken links, and a summary of them."""
     summary_path = summary_path or os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:
-        key = "links broken" if broken else "links ok"
+        key = "github_links_broken" if broken else "github_links_ok"
         count = len({f.message for f in broken})  # a message names its address: one per broken address
-        out = [f"### {'❌' if broken else '✅'} {TEXTS[l][key].format(count=count, asked=asked)}\n"
+        out = [f"### {'❌' if broken else '✅'} {WORDS[l][key].format(count=count, asked=asked)}\n"
                for l in LANGUAGES]
         out += [f"- `{_cell(f.file)}`" + (f", {f.line}" if f.line else "") + f": {_cell(f.message)}" for f in broken]
         with Path(summary_path).open("a", encoding="utf-8") as summary:
@@ -97,31 +73,33 @@ def job_summary(report: Report, findings: list[Finding], changed: set[str]) -> s
     """Markdown: the verdict and the site size in both languages, the problems as a table, the notes folded."""
     out: list[str] = []
     for lang in LANGUAGES:
-        words = TEXTS[lang]
-        verdict = words["safe"] if report.safe else words["unsafe"].format(count=len(findings))
+        words = WORDS[lang]
+        verdict = words["github_safe"] if report.safe else words["github_unsafe"].format(count=len(findings))
         out.append(f"### {'✅' if report.safe else '❌'} {verdict}\n")
     if report.size and report.limits.get("site"):
         size, limit = f"{report.size.on_host / 1e6:,.0f}", f"{report.limits['site'] / 1e6:,.0f}"
-        out.extend(TEXTS[lang]["size"].format(size=size, limit=limit) + "\n" for lang in LANGUAGES)
+        out.extend(WORDS[lang]["github_size"].format(size=size, limit=limit) + "\n" for lang in LANGUAGES)
     if findings:
-        header = " · ".join
-        out.append(f"| {header(TEXTS[l]['file'] for l in LANGUAGES)} | {header(TEXTS[l]['line'] for l in LANGUAGES)} "
-                   f"| {header(TEXTS[l]['problem'] for l in LANGUAGES)} |")
+        out.append(f"| {both('github_file')} | {both('github_line')} | {both('github_problem')} |")
         out.append("|---|---|---|")
         for finding in findings[:LISTED]:
-            mark = f" ({header(TEXTS[l]['changed'] for l in LANGUAGES)})" if finding.file in changed else ""
+            mark = f" ({both('github_changed')})" if finding.file in changed else ""
             problem = _cell(finding.message) + (f"<br>{_cell(finding.hint)}" if finding.hint else "")
             out.append(f"| `{_cell(finding.file)}`{mark} | {finding.line or ''} | {problem} |")
         out.append("")
         if len(findings) > LISTED:
-            out.extend(TEXTS[lang]["more"].format(count=len(findings) - LISTED) + "\n" for lang in LANGUAGES)
+            out.extend(WORDS[lang]["github_more"].format(count=len(findings) - LISTED) + "\n" for lang in LANGUAGES)
     notes = sorted(set(report.notes))
     if notes:
-        out.append(f"<details><summary>{' · '.join(TEXTS[l]['notes'].format(count=len(notes)) for l in LANGUAGES)}"
-                   "</summary>\n")
+        out.append(f"<details><summary>{both('github_notes', count=len(notes))}</summary>\n")
         out.extend(f"- {_cell(n.message)}" + (f" (`{_cell(n.file)}`)" if n.file else "") for n in notes)
         out.append("\n</details>\n")
     return "\n".join(out) + "\n"
+
+
+def both(key: str, **values) -> str:
+    """The words `key` in Kyrgyz · Russian."""
+    return " · ".join(WORDS[lang][key].format(**values) for lang in LANGUAGES)
 
 
 def _data(text: str) -> str:

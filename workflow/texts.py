@@ -1,4 +1,5 @@
-"""The words of the live preview, the browser editor's terminal lines and `make migrate`, in Kyrgyz and Russian.
+"""The words of the live preview, the browser editor's terminal lines, `make migrate` and the GitHub Actions
+summaries, in Kyrgyz and Russian.
 
 The editor's language is PORTAL_UI_LANG (ky or ru), else the locale's, else
 Kyrgyz. These words wait to move into the gettext catalogs that carry every
@@ -27,6 +28,16 @@ WORDS = {
         "migrate_no_text": "папкада материалдын тексти жок.",
         "migrate_no_front_matter": "{file} файлынын башында туура front matter жок. Оңдоп, кайра иштетиңиз.",
         "migrate_has_list": "{file} ичинде photos: бар. Экөөнү салыштырып, photos.yml'ди өзүңүз өчүрүңүз.",
+        # the GitHub Actions job summary and the links report (workflow/github.py)
+        "github_safe": "Жарыялоого болот: көйгөй табылган жок.",
+        "github_unsafe": "Жарыялоого болбойт: {count} көйгөй табылды. Аларды оңдоп, кайра жөнөтүңүз.",
+        "github_changed": "өзгөртүлгөн файл",
+        "github_file": "Файл", "github_line": "Сап", "github_problem": "Көйгөй",
+        "github_more": "Дагы {count} көйгөй бар: аларды `make check` көрсөтөт.",
+        "github_notes": "Эскертүүлөр ({count}): алар жарыялоого тоскоол болбойт.",
+        "github_size": "Сайттын көлөмү: {size} MB. Хостингдин чеги: {limit} MB.",
+        "github_links_ok": "Башка сайттарга шилтемелердин баары иштейт ({asked}).",
+        "github_links_broken": "Башка сайттарга {asked} шилтеменин {count} иштебейт. Жарыялоо токтобойт.",
     },
     "ru": {
         "not_built": "Сайт не собран",
@@ -44,6 +55,16 @@ WORDS = {
         "migrate_no_text": "в папке нет текста материала.",
         "migrate_no_front_matter": "в начале {file} нет правильного front matter. Исправьте и запустите снова.",
         "migrate_has_list": "в {file} уже есть photos:. Сравните их и удалите photos.yml сами.",
+        # the GitHub Actions job summary and the links report (workflow/github.py)
+        "github_safe": "Можно публиковать: проблем не найдено.",
+        "github_unsafe": "Публиковать нельзя: найдено проблем — {count}. Исправьте их и отправьте снова.",
+        "github_changed": "изменённый файл",
+        "github_file": "Файл", "github_line": "Строка", "github_problem": "Проблема",
+        "github_more": "Есть ещё проблемы ({count}): их покажет `make check`.",
+        "github_notes": "Замечания ({count}): они не мешают публикации.",
+        "github_size": "Размер сайта: {size} МБ. Предел хостинга: {limit} МБ.",
+        "github_links_ok": "Все ссылки на другие сайты работают ({asked}).",
+        "github_links_broken": "Не работают ссылки на другие сайты: {count} из {asked}. Публикация не останавливается.",
     },
 }
 

@@ -235,7 +235,6 @@ def publish(c, remote=""):
 def publish_built(done, display, remote: str) -> int:
     """Stage the built site; check and push it if it differs from the published one; record the addresses."""
     from portal.stories.permalinks import dump  # importable once Pelican has loaded the plugins
-
     from workflow.publishing import PublishError, copy_media, drop, push, record_addresses, stage, without_media
 
     settings = done.settings
@@ -244,13 +243,16 @@ def publish_built(done, display, remote: str) -> int:
         if media_elsewhere and not media_command:
             raise PublishError("PORTAL_MEDIA_URL is set but PUBLISH_MEDIA_COMMAND is not: nothing would copy "
                                "media/ to where the pages will look for it")
-        pages = without_media(PUBLISHED, PUBLISHED_PAGES) if done.ok and media_elsewhere else PUBLISHED
-        staged = stage(pages, ROOT, remote, settings["PUBLISH_BRANCH"], settings.get("CNAME")) if done.ok else None
-        if staged is None or staged.commit:
+        if not done.ok:
+            print(check_built(done, display).as_text(), end="", file=sys.stderr)
+            print("Nothing was published: the published site is unchanged.", file=sys.stderr)
+            return 1
+        pages = without_media(PUBLISHED, PUBLISHED_PAGES) if media_elsewhere else PUBLISHED
+        staged = stage(pages, ROOT, remote, settings["PUBLISH_BRANCH"], settings.get("CNAME"))
+        if staged.commit:
             report = check_built(done, display)
             if not report.safe:
-                if staged:
-                    drop(staged, ROOT)
+                drop(staged, ROOT)
                 print(report.as_text(), end="", file=sys.stderr)
                 print("Nothing was published: the published site is unchanged.", file=sys.stderr)
                 return 1

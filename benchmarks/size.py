@@ -59,7 +59,7 @@ def generate(months: int, seed: int) -> Path:
         corpus.describe_photos(site / "content" / story.id, names[1:])
         photos += [(site / "content" / story.id / name, rng.randrange(1 << 30)) for name in names]
     with ProcessPoolExecutor(max_workers=2) as pool:
-        list(pool.map(write_photo, *zip(*photos)))
+        list(pool.map(write_photo, [path for path, _ in photos], [seed for _, seed in photos]))
     return site
 
 

@@ -79,7 +79,7 @@ def check(links: Iterable[Link]) -> list[Finding]:
     for link in links:
         places[link.url].append(link)
     with ThreadPoolExecutor(AT_ONCE) as pool:
-        answers = dict(zip(places, pool.map(problem, places)))
+        answers = dict(zip(places, pool.map(problem, places), strict=True))
     hint = "Open the link in a browser: if the page moved, write its new address; if it is gone, remove the link."
     return sorted(Finding(link.file, link.line, f'the link "{url}" is broken: {answer}', hint, "external links")
                   for url, answer in answers.items() if answer for link in places[url])

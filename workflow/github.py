@@ -51,8 +51,8 @@ def annotate_links(broken: list[Finding], asked: int, summary_path: str | None =
     if summary_path:
         key = "github_links_broken" if broken else "github_links_ok"
         count = len({f.message for f in broken})  # a message names its address: one per broken address
-        out = [f"### {'❌' if broken else '✅'} {WORDS[l][key].format(count=count, asked=asked)}\n"
-               for l in LANGUAGES]
+        out = [f"### {'❌' if broken else '✅'} {WORDS[lang][key].format(count=count, asked=asked)}\n"
+               for lang in LANGUAGES]
         out += [f"- `{_cell(f.file)}`" + (f", {f.line}" if f.line else "") + f": {_cell(f.message)}" for f in broken]
         with Path(summary_path).open("a", encoding="utf-8") as summary:
             summary.write("\n".join(out) + "\n")

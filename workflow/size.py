@@ -127,7 +127,7 @@ def judge(size: SiteSize, limits: dict) -> tuple[list[Finding], list[Note]]:
     """Problems past the host's limits; notes from `warn` of them on."""
     findings: list[Finding] = []
     notes: list[Note] = []
-    site_limit, file_limit, warn = limits.get("site"), limits.get("file"), limits.get("warn", 0.8)
+    site_limit, file_limit, warn = int(limits.get("site") or 0), int(limits.get("file") or 0), limits.get("warn", 0.8)
     hint = ("The host refuses it: see docs/publishing.md, \"When the site grows\" (Git LFS, media on object "
             "storage with PORTAL_MEDIA_URL, another host).")
     if site_limit and size.on_host > site_limit:
@@ -136,7 +136,7 @@ def judge(size: SiteSize, limits: dict) -> tuple[list[Finding], list[Note]]:
     elif site_limit and size.on_host > warn * site_limit:
         notes.append(Note("size", f"the site is {megabytes(size.on_host)}, {size.on_host / site_limit:.0%} of the "
                           f"host's limit of {megabytes(site_limit)}: plan the move in docs/publishing.md"))
-    for name, length in size.large if file_limit else []:
+    for name, length in size.large if file_limit else []:  # largest first
         if length > file_limit:
             findings.append(Finding(name, None, f"the file is {megabytes(length)}, over the host's limit of "
                                     f"{megabytes(file_limit)} a file", "Make it smaller (a video: a lower bitrate), "

@@ -67,7 +67,7 @@ def test_the_press_kit_the_originals_and_the_film_are_under_the_media_address(bu
     video = film.find(".//video")
     assert video.get("poster").startswith(MEDIA) and video.get("crossorigin") == "anonymous"
     assert all(t.get("src").startswith(MEDIA) for t in video.iter("track"))
-    image = [b["image"] for b in jsonld(story) if "image" in b][0]
+    image = next(b["image"] for b in jsonld(story) if "image" in b)
     assert image and all(url.startswith(MEDIA) for url in image)
 
 

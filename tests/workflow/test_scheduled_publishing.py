@@ -98,7 +98,7 @@ def test_a_run_before_the_embargo_publishes_the_site_and_nothing_of_the_story(ru
 
 
 def test_the_run_at_the_embargo_publishes_the_story_and_records_its_address(runs):
-    project, bare, start, (before, at, _) = runs
+    project, bare, _, (before, at, _) = runs
     assert "Published to gh-pages" in at.run.stderr
     assert project.git("rev-parse", f"{at.pages}^", cwd=bare) == before.pages, "one commit on top of the last"
     lock = project.git("show", f"{at.main}:data/permalinks.yml", cwd=bare)
@@ -120,7 +120,7 @@ def test_the_commit_back_is_exactly_one_commit_with_the_lock_only(runs):
 
 
 def test_a_second_run_at_the_embargo_changes_nothing_and_pushes_nothing(runs):
-    project, bare, _, (_, at, again) = runs
+    project, _, _, (_, at, again) = runs
     assert (again.main, again.pages) == (at.main, at.pages)
     assert "Nothing new to publish" in again.run.stderr and "Recorded" not in again.run.stderr
     assert project.git("status", "--porcelain", "--untracked-files=no") == "", "clean for the next pull"

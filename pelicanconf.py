@@ -17,38 +17,16 @@ PLUGINS += ["portal.stories", "portal.localization", "portal.compiled_templates"
 PLUGINS += ["portal.feeds", "portal.sitemap"]  # after pages: they read its views and the pages it wrote
 PLUGINS += ["portal.search"]  # Pagefind indexes the stories while the pages render
 
+# Our settings and their defaults: docs/architecture.md (Settings). Only what differs from a default is here.
+PORTAL_ROOT = os.path.dirname(os.path.abspath(__file__))  # relative PORTAL_ paths start here, not in the cwd
 PORTAL_LANGUAGES = {
     "ky": {"name": "Кыргызча", "locale": "ky_KG", "site_name": "Бишкек шаарынын мэриясы"},
     "ru": {"name": "Русский", "locale": "ru_RU", "site_name": "Мэрия города Бишкек"},
 }
 PORTAL_DATA = "data"  # registries (sections, officials, units, topics) and permalinks.yml
-PORTAL_STORY_URL = "{lang}/{section}/{year}/{slug}/"
-PORTAL_PAGE_SIZE = 12
-PORTAL_NOW = os.environ.get("PORTAL_NOW")             # the embargo clock; unset means now
-PORTAL_PREVIEW = False  # True only in `make preview` (into .preview/): drafts and embargoed stories, bannered
-PORTAL_PROCESSES = None  # pages and feeds are rendered on this many cores; None: every core
-PORTAL_SEARCH_CHUNK = 250  # stories per search index chunk and language (the newest: half); an edit re-indexes one
-PORTAL_MEDIA_URL = ""  # where media/ is served from (object storage, a CDN): "https://media.meria.kg"; "": this site
-PORTAL_HOST_LIMITS = {"site": 1_000_000_000, "file": 100_000_000, "warn": 0.8}  # GitHub Pages; `check` warns from 80 %
-
-# Photos (plugins/portal/photos): renditions for <picture>, cached in CACHE_PATH/photos.
-PORTAL_PHOTO_WIDTHS = [480, 800, 1200, 1600]
-PORTAL_PHOTO_FORMATS = {"webp": 80, "jpeg": 82}       # format: quality, preferred first; "avif": 55 works too
-PORTAL_PHOTO_LICENCE = "CC-BY-4.0"                    # unless photos.yml names another
-PORTAL_PHOTO_LICENCES = {
-    "CC-BY-4.0": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
-    "CC-BY-SA-4.0": {"name": "CC BY-SA 4.0", "url": "https://creativecommons.org/licenses/by-sa/4.0/"},
-    "CC0-1.0": {"name": "CC0 1.0", "url": "https://creativecommons.org/publicdomain/zero/1.0/"},
-}
-
-# Feeds (plugins/portal/feeds) and sitemaps (plugins/portal/sitemap): addresses in docs/architecture.md.
-PORTAL_FEED_KINDS = ["all", "sections", "officials", "units", "topics", "podcast", "video", "calendar"]
-PORTAL_FEED_FORMATS = ["rss", "atom", "json"]
-PORTAL_FEED_MAX_ITEMS = 50                  # newest stories per feed; the calendar keeps every event
+PORTAL_NOW = os.environ.get("PORTAL_NOW")  # the embargo clock; unset means now
 PORTAL_FEED_ID_AUTHORITY = "meria.kg,2026"  # item ids: tag:meria.kg,2026:<story id>/<lang>; never change it
-PORTAL_WEBSUB_HUB = ""                      # a WebSub hub announced in every feed (none: readers poll)
-PORTAL_PODCAST_EMAIL = "press@meria.kg"     # the podcast owner's address, which Apple asks for
-PORTAL_PODCAST_ARTWORK = "img/podcast.png"  # in theme/static/: square PNG, 1400-3000 px
+PORTAL_PODCAST_EMAIL = "press@meria.kg"  # the podcast owner's address, which Apple asks for
 
 # Stock Pelican reads and writes nothing itself: the plugins above own
 # content/ and the output (the theme's static files go to /theme/).

@@ -1,8 +1,9 @@
 """What differs when publishing: the public address, the real clock, where it goes."""
 
+import os
 import sys
 
-sys.path.append(".")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # beside this file, whatever the working folder
 from pelicanconf import *  # noqa: F403
 
 SITEURL = "https://meria.kg"

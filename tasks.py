@@ -8,8 +8,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from invoke import task
+
+if TYPE_CHECKING:
+    from portal.core.settings import SiteSettings
 
 ROOT = Path(__file__).parent
 sys.path.insert(0, str(ROOT / "plugins"))  # as Pelican's PLUGIN_PATHS: workflow/ uses portal's modules too
@@ -17,6 +21,32 @@ BIN = Path(sys.executable).parent
 OUTPUT = ROOT / "output"
 HOST, PORT = "127.0.0.1", 8000
 WATCHED = ("content/**/*", "data/*.yml", "theme/**/*", "plugins/**/*.py", "pelicanconf.py")  # serve, preview, edit
+
+
+def raw_settings(file: str = "pelicanconf.py") -> dict[str, Any]:
+    """The settings file as Pelican reads it, with our plugins importable (for their settings layer)."""
+    from pelican.settings import read_settings
+
+    if str(ROOT / "plugins") not in sys.path:
+        sys.path.insert(0, str(ROOT / "plugins"))
+    return read_settings(str(ROOT / file))
+
+
+def site_licences() -> dict[str, dict[str, str]]:
+    """PORTAL_PHOTO_LICENCES, as the build reads it."""
+    settings = raw_settings()
+    from portal.core.settings import licences
+
+    return licences(settings)[0]
+
+
+def site_settings() -> SiteSettings:
+    """The settings as the build reads them (portal/core/settings.py): one the build would refuse stops
+    here, with the build's words."""
+    settings = raw_settings()
+    from portal.core.settings import SiteSettings
+
+    return SiteSettings.read(settings)
 
 
 def rebuild(*flags: str) -> tuple[bool, str]:
@@ -38,14 +68,12 @@ def live(output: Path, port: int, announce: str, *flags: str, editor: bool = Fal
     building.rebuild()
     watch(ROOT, WATCHED, building)
     if editor:
-        from pelican.settings import read_settings
-
         from workflow.editor import EditorHandler, start_decap_server
 
         decap, decap_port = start_decap_server(ROOT)
         server = live_server(output, building, HOST, int(port), EditorHandler, root=ROOT, decap_port=decap_port,
                              data=ROOT / "data",
-                             licences=read_settings(str(ROOT / "pelicanconf.py"))["PORTAL_PHOTO_LICENCES"])
+                             licences=site_licences())
     else:
         server = live_server(output, building, HOST, int(port))
     address = f"http://{HOST}:{server.server_port}/" + ("admin/" if editor else "")
@@ -65,7 +93,7 @@ def build_here(settings: str, output: Path, display, overrides: dict | None = No
     """Build in this process (see workflow.building), with the progress display."""
     from workflow.building import build as run_build
 
-    os.chdir(ROOT)  # like `make`: PORTAL_DATA and publishconf.py's import of pelicanconf are relative to it
+    os.chdir(ROOT)  # like `make`: the editors' problems name their files from here
     with display.step("Building the site") as step:
         return run_build(ROOT / settings, output, overrides, on_write=step.advance)
 
@@ -234,7 +262,8 @@ def publish(c, remote=""):
 
 def publish_built(done, display, remote: str) -> int:
     """Stage the built site; check and push it if it differs from the published one; record the addresses."""
-    from portal.stories.permalinks import dump  # importable once Pelican has loaded the plugins
+    from portal.core.settings import SiteSettings  # importable once Pelican has loaded the plugins
+    from portal.stories.permalinks import dump
     from workflow.publishing import PublishError, copy_media, drop, push, record_addresses, stage, without_media
 
     settings = done.settings
@@ -262,7 +291,7 @@ def publish_built(done, display, remote: str) -> int:
             print(f"Published to {staged.branch} of {remote}: {settings['SITEURL']}", file=sys.stderr)
         else:
             print(f"Nothing new to publish: {staged.branch} of {remote} is already this site.", file=sys.stderr)
-        lock = ROOT / settings["PORTAL_DATA"] / "permalinks.yml"
+        lock = SiteSettings.read(settings).data / "permalinks.yml"
         source = settings["PUBLISH_SOURCE_BRANCH"]
         recorded = record_addresses(ROOT, lock, remote, source, dump)
     except PublishError as error:
@@ -281,19 +310,19 @@ def publish_built(done, display, remote: str) -> int:
 def new(c, section="", name="", langs="", file=""):
     """Create a story folder with every key its section needs (asks for what is not given)."""
     import yaml
-    from pelican.settings import read_settings
 
     from workflow.scaffold import Scaffold, create, problems
 
     os.chdir(ROOT)
-    languages = list(read_settings(str(ROOT / "pelicanconf.py"))["PORTAL_LANGUAGES"])
+    settings = site_settings()
+    languages = list(settings.languages)
     sections = list(yaml.safe_load((ROOT / "data" / "sections.yml").read_text(encoding="utf-8")))
     section = section or ask(f"Section ({', '.join(sections)})")
     name = name or ask("Short name for the folder (Latin, with hyphens, e.g. bus-lanes)")
     langs = langs or ask("Languages", "ky,ru")
     if not file and section in ("decisions", "video", "audio"):
         file = ask("Path of the PDF/video/audio file to copy in (Enter to add it later)", "")
-    scaffold = Scaffold(section, name, [lang.strip() for lang in langs.split(",") if lang.strip()], clock(),
+    scaffold = Scaffold(section, name, [lang.strip() for lang in langs.split(",") if lang.strip()], settings.clock(),
                         Path(file).expanduser() if file else None)
     wrong = problems(scaffold, ROOT / "content", sections, languages)
     if wrong:
@@ -312,23 +341,6 @@ def ask(question: str, default: str | None = None) -> str:
     if not answer and default is None:
         sys.exit(f"Nothing was created: {question.split(' (')[0].lower()} is needed.")
     return answer or default or ""
-
-
-def clock():
-    """Now in Bishkek, or PORTAL_NOW when set, read as the build reads it (Bishkek time unless it
-    names an offset); a value the build would refuse stops here with the build's words, not a traceback."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
-    bishkek = ZoneInfo("Asia/Bishkek")
-    frozen = os.environ.get("PORTAL_NOW")
-    if not frozen:
-        return datetime.now(bishkek)
-    try:
-        moment = datetime.fromisoformat(frozen.strip())
-    except ValueError:
-        sys.exit(f'PORTAL_NOW is not a date: "{frozen}". Write 2026-11-26 10:30.')
-    return moment.replace(tzinfo=bishkek) if moment.tzinfo is None else moment.astimezone(bishkek)
 
 
 def ensure_debian(command: str, package: str, why: str) -> None:
@@ -359,12 +371,10 @@ def ensure_node_modules() -> None:
 @task
 def migrate(c):
     """Rename ky.md/ru.md to index.ky.md/index.ru.md and move photos.yml into the story files."""
-    from pelican.settings import read_settings
-
     from workflow.migrate import migrate as run_migrate
     from workflow.texts import ui_language, words
 
-    languages = tuple(read_settings(str(ROOT / "pelicanconf.py"))["PORTAL_LANGUAGES"])
+    languages = tuple(site_settings().languages)
     done = run_migrate(ROOT / "content", languages)
     print("\n".join(done) if done else words(ui_language())["migrate_nothing"])
 

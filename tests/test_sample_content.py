@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from helpers import LANGS, PELICAN, ROOT
-from portal.stories.fields import parse_datetime
+from portal.core.dates import parse_datetime
 from portal.stories.frontmatter import parse
 
 CONTENT = ROOT / "content"

@@ -20,6 +20,8 @@ from .sources import Sources
 
 
 def check(build: Build, root: Path, display: Display, only: list[str] | None = None) -> Report:
+    from portal.core.settings import value  # the build has loaded the plugins by now
+
     report = Report()
     if not build.ok:
         report.findings += build.problems + build.warnings
@@ -32,12 +34,12 @@ def check(build: Build, root: Path, display: Display, only: list[str] | None = N
         report.findings += wellformed.check(output, sources.name)
     with display.step("Checking links and files"):
         report.findings += links.check(output, build.settings["SITEURL"], sources.name, sources.line_of,
-                                       build.settings.get("PORTAL_MEDIA_URL", ""))
+                                       value(build.settings, "PORTAL_MEDIA_URL"))
     with display.step("Validating HTML (Nu HTML Checker)"):
         report.findings += nuchecker.check(output, root, sources.name)
     report.notes += coverage.notes(build.resolver, root)
-    report.limits = build.settings.get("PORTAL_HOST_LIMITS") or {}
-    report.size = size.measure(output, media_elsewhere=bool(build.settings.get("PORTAL_MEDIA_URL")))
+    report.limits = value(build.settings, "PORTAL_HOST_LIMITS")
+    report.size = size.measure(output, media_elsewhere=bool(value(build.settings, "PORTAL_MEDIA_URL")))
     too_big, near = size.judge(report.size, report.limits)
     report.findings += too_big
     report.notes += near

@@ -77,8 +77,19 @@ def test_a_wrong_request_creates_nothing_and_says_why(project):
 
 
 def test_a_clock_that_is_not_a_date_creates_nothing_and_says_what_to_write(project):
+    """The words of the build, which reads PORTAL_NOW with the same parser (tests/test_settings.py)."""
     run = project.run("new", "--section", "news", "--name", "bus-stops", "--langs", "ru", now="tomorrow")
     assert run.returncode != 0
-    assert 'PORTAL_NOW is not a date: "tomorrow". Write 2026-11-26 10:30.' in run.stderr
+    assert 'The setting PORTAL_NOW is not a date: "tomorrow". Write, for example: PORTAL_NOW = "2026-11-26 10:30"' \
+        in run.stderr
     assert "Traceback" not in run.stderr
     assert not list(project.content.rglob("*.md"))
+
+
+def test_new_takes_every_clock_the_build_takes(project):
+    """An hour of one digit: the build always read it; `make new` refused it."""
+    run = project.run("new", "--section", "news", "--name", "bus-stops", "--langs", "ru", now="2026-11-26 9:05")
+    assert run.returncode == 0, run.text
+    (story,) = project.content.rglob("index.ru.md")
+    assert story.parent.name == "11-26-bus-stops"
+    assert parse(story.read_text(encoding="utf-8")).meta["date"] == "2026-11-26 09:05"

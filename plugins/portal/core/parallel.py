@@ -35,16 +35,6 @@ class WorkerFailed(RuntimeError):
     """A worker stopped on an error that could not be sent back as it was."""
 
 
-def processes(settings: dict) -> int:
-    """The setting `PORTAL_PROCESSES`, or every core this process may run on."""
-    if settings.get("PORTAL_PROCESSES"):
-        return int(settings["PORTAL_PROCESSES"])
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
-
-
 def split(jobs: Sequence[Job], work: Callable[[Job], Result], processes: int,
           group: Callable[[Job], Hashable] | None = None) -> list[Result]:
     """`[work(job) for job in jobs]`, with the jobs shared between the parent and n-1 forked workers.

@@ -1,9 +1,11 @@
-"""The feed settings of pelicanconf.py, read and checked once."""
+"""The feed settings, read and checked once (their defaults: portal/core/settings.py)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from portal.core.settings import BadSetting, text, texts, value, whole_number
 
 KINDS = ("all", "sections", "officials", "units", "topics", "podcast", "video", "calendar")
 FORMATS = ("rss", "atom", "json")
@@ -23,21 +25,14 @@ class FeedSettings:
 
     @classmethod
     def read(cls, settings: dict) -> FeedSettings:
-        """A developer's mistake in pelicanconf.py stops the build with what to write."""
-        kinds = tuple(settings.get("PORTAL_FEED_KINDS", KINDS))
-        formats = tuple(settings.get("PORTAL_FEED_FORMATS", FORMATS))
-        authority = str(settings.get("PORTAL_FEED_ID_AUTHORITY", ""))
-        max_items = settings.get("PORTAL_FEED_MAX_ITEMS", 50)
-        wrong = [f"PORTAL_FEED_KINDS: unknown {k!r} (known: {', '.join(KINDS)})" for k in kinds if k not in KINDS]
-        wrong += [f"PORTAL_FEED_FORMATS: unknown {f!r} (known: {', '.join(FORMATS)})"
-                  for f in formats if f not in FORMATS]
+        """A developer's mistake in the settings stops the build with what to write (`BadSetting`)."""
+        authority = text(settings, "PORTAL_FEED_ID_AUTHORITY", '"meria.kg,2026"')
         if not _AUTHORITY.fullmatch(authority):
-            wrong.append(f'PORTAL_FEED_ID_AUTHORITY must look like "meria.kg,2026", not {authority!r}')
-        if not isinstance(max_items, int) or max_items < 1:
-            wrong.append(f"PORTAL_FEED_MAX_ITEMS must be a positive whole number, not {max_items!r}")
-        if wrong:
-            raise SystemExit("The feed settings in pelicanconf.py are wrong:\n  " + "\n  ".join(wrong))
-        return cls(kinds=kinds, formats=formats, max_items=max_items, id_authority=authority,
-                   websub_hub=str(settings.get("PORTAL_WEBSUB_HUB") or ""),
-                   podcast_email=str(settings.get("PORTAL_PODCAST_EMAIL") or ""),
-                   podcast_artwork=str(settings.get("PORTAL_PODCAST_ARTWORK") or "img/podcast.png"))
+            raise BadSetting("PORTAL_FEED_ID_AUTHORITY", f"must be a domain and a year, not {authority!r}",
+                             '"meria.kg,2026"')
+        return cls(kinds=texts(settings, "PORTAL_FEED_KINDS", KINDS),
+                   formats=texts(settings, "PORTAL_FEED_FORMATS", FORMATS),
+                   max_items=whole_number(settings, "PORTAL_FEED_MAX_ITEMS"), id_authority=authority,
+                   websub_hub=str(value(settings, "PORTAL_WEBSUB_HUB") or ""),
+                   podcast_email=str(value(settings, "PORTAL_PODCAST_EMAIL") or ""),
+                   podcast_artwork=text(settings, "PORTAL_PODCAST_ARTWORK", '"img/podcast.png"'))

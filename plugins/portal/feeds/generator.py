@@ -22,8 +22,8 @@ from pelican.generators import Generator
 
 from portal.core.context_keys import FEEDS_KEY, OUTPUT_KEY, PLANS_KEY, VIEWS_KEY
 from portal.core.output import Output
-from portal.core.parallel import processes
 from portal.core.render_cache import PORTAL_CODE, FileJob, RenderCache
+from portal.core.settings import SiteSettings
 from portal.localization.catalogs import load_translations
 from portal.pages.planning import LanguagePlanner, PagePlan
 from portal.pages.resolve import Resolver
@@ -48,9 +48,10 @@ class FeedsGenerator(Generator):
         resolver: Resolver = self.context[VIEWS_KEY]
         site = resolver.site
         self.config = FeedSettings.read(self.settings)
-        languages = self.settings["PORTAL_LANGUAGES"]
-        translations = Path(self.settings.get("PORTAL_TRANSLATIONS") or Path(self.theme) / "translations")
-        self.texts = {lang: Texts(load_translations(translations.resolve(), lang)) for lang in site.languages}
+        self.site_settings = SiteSettings.read(self.settings)
+        languages = self.site_settings.languages
+        catalogs = self.site_settings.catalogs(self.theme)
+        self.texts = {lang: Texts(load_translations(catalogs, lang)) for lang in site.languages}
         self.catalog = build_catalog(resolver, self.config,
                                      {lang: languages[lang]["site_name"] for lang in site.languages}, self.texts)
         self.context[FEEDS_KEY] = self.catalog
@@ -76,17 +77,17 @@ class FeedsGenerator(Generator):
         jobs = plan(self.catalog, urls, newest)
         render = self.renderer(any(job.format == "podcast" for job in jobs))
         sources = [Path(self.theme), PORTAL_CODE]  # the theme, and our plugins' code
-        cache = RenderCache(Path(self.settings["CACHE_PATH"]), RenderCache.salt_for(self.context, sources),
+        cache = RenderCache(self.site_settings.cache, RenderCache.salt_for(self.context, sources),
                             resolver.digests, FEED_CACHE)
 
         files = [FileJob(job.name, cache.fingerprint("feed", {"job": job}), partial(render, job))
                  for job in jobs]
         language = {job.name: job.feed.lang for job in jobs}  # a process per language: each item built once
-        for page in cache.files(output, files, processes(self.settings), group=lambda file: language[file.name]):
+        for page in cache.files(output, files, self.site_settings.processes, group=lambda file: language[file.name]):
             cache.keep(page)
         cache.save()
         for lang in site.languages:
-            title = f"{self.texts[lang].feeds_page()} — {self.settings['PORTAL_LANGUAGES'][lang]['site_name']}"
+            title = f"{self.texts[lang].feeds_page()} — {self.site_settings.languages[lang]['site_name']}"
             opml_file = urls.output_name(self.catalog.opml[lang].path)
             output.write(opml_file, opml(title, self.catalog.groups[lang], render.about[lang]))
         logger.info("Feed files rendered: %d of %d (the others kept as they were)", cache.rendered, len(jobs))
@@ -105,7 +106,7 @@ class FeedsGenerator(Generator):
         items = {lang: ItemBuilder(resolver, lang, self.config.id_authority, item_html, self.published_size)
                  for lang in resolver.site.languages}
         about = {lang: resolver.urls.absolute(self.catalog.pages[lang]) for lang in resolver.site.languages}
-        return Renderer(items, about, self.config.websub_hub, self.config.id_authority, self.settings["TIMEZONE"],
+        return Renderer(items, about, self.config.websub_hub, self.config.id_authority, self.site_settings.timezone.key,
                         describe, self.show() if podcast else None)
 
     def show(self) -> Show:

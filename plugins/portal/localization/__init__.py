@@ -19,7 +19,9 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from pelican import signals
 
-from .catalogs import load_translations, translations_dir
+from portal.core.settings import SiteSettings
+
+from .catalogs import load_translations
 from .formatting import FILTERS
 from .language import LocalizedTemplate, language
 
@@ -50,7 +52,7 @@ def localize(env: Environment, translations_dir: Path) -> None:
 
 
 def _install(generator) -> None:
-    localize(generator.env, translations_dir(generator.settings, generator.theme))
+    localize(generator.env, SiteSettings.read(generator.settings).catalogs(generator.theme))
 
 
 def register() -> None:

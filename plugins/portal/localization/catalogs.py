@@ -17,11 +17,6 @@ from babel.support import Translations
 DOMAIN = "messages"
 
 
-def translations_dir(settings: dict, theme: str) -> Path:
-    """Where the catalogs are: the setting `PORTAL_TRANSLATIONS`, else the theme's `translations/`."""
-    return Path(settings.get("PORTAL_TRANSLATIONS") or Path(theme) / "translations").resolve()
-
-
 def catalog_path(translations_dir: Path, lang: str) -> Path:
     return translations_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 

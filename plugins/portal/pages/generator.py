@@ -27,8 +27,8 @@ from pelican.generators import Generator
 
 from portal.core.context_keys import OUTPUT_KEY, PAGES_KEY, PHOTOS_KEY, PLANS_KEY, SITE_KEY, VIEWS_KEY
 from portal.core.output import Output
-from portal.core.parallel import processes
 from portal.core.render_cache import PORTAL_CODE, FileJob, RenderCache
+from portal.core.settings import SiteSettings
 
 from .media import copy_media, copy_theme
 from .planning import LanguagePlanner, PagePlan, chooser, not_found
@@ -41,11 +41,11 @@ logger = logging.getLogger(__name__)
 
 class BilingualGenerator(Generator):
     def generate_context(self) -> None:
-        settings = self.settings
-        urls = Urls(settings["SITEURL"], settings["PORTAL_STORY_URL"], settings.get("PORTAL_MEDIA_URL", ""))
-        names = {lang: info["name"] for lang, info in self.settings["PORTAL_LANGUAGES"].items()}
+        settings = SiteSettings.read(self.settings)
+        urls = Urls(settings.siteurl, settings.story_url, settings.media_url)
+        names = {lang: info["name"] for lang, info in settings.languages.items()}
         site = self.context[SITE_KEY]
-        self.portraits = make_portraits(site.registry.officials, Path(self.settings["CACHE_PATH"]) / "portraits")
+        self.portraits = make_portraits(site.registry.officials, settings.cache / "portraits")
         self.context[VIEWS_KEY] = Resolver(site, urls, self.context.get(PHOTOS_KEY), names, self.portraits)
         # The model and its views live as long as the build: the cyclic collector need not scan
         # them again (its full collections cost ~0.25 s of a rebuild at 1,000 pairs, freeing nothing).
@@ -54,18 +54,18 @@ class BilingualGenerator(Generator):
     def generate_output(self, writer) -> None:
         resolver: Resolver = self.context[VIEWS_KEY]
         site, urls = resolver.site, resolver.urls
-        languages = self.settings["PORTAL_LANGUAGES"]
+        settings = SiteSettings.read(self.settings)
+        languages = settings.languages
         output: Output = self.context[OUTPUT_KEY]
         sources = [Path(self.theme), PORTAL_CODE]  # the theme, and our plugins' code
-        cache = RenderCache(Path(self.settings["CACHE_PATH"]), RenderCache.salt_for(self.context, sources),
-                            resolver.digests)
+        cache = RenderCache(settings.cache, RenderCache.salt_for(self.context, sources), resolver.digests)
         plans = [chooser(urls, languages), not_found(urls, languages)]
         for lang in site.languages:
-            planner = LanguagePlanner(site, resolver, urls, lang, languages, self.settings["PORTAL_PAGE_SIZE"])
+            planner = LanguagePlanner(site, resolver, urls, lang, languages, settings.page_size)
             plans += planner.plans()
             for contribute in self.context.get(PLANS_KEY, []):
                 plans += contribute(planner)
-        pages = cache.files(output, [self.job(cache, urls, plan) for plan in plans], processes(self.settings))
+        pages = cache.files(output, [self.job(cache, urls, plan) for plan in plans], settings.processes)
         for plan, page in zip(plans, pages, strict=True):
             cache.keep(page)
             signals.content_written.send(str(output.site / page.name), context=plan.context)

@@ -27,6 +27,7 @@ from portal.core.atomic import atomic_write
 from portal.core.context_keys import OUTPUT_KEY, PHOTOS_KEY, SITE_KEY
 from portal.core.output import Output
 from portal.core.problems import BuildStopped, Problems
+from portal.core.settings import SiteSettings, licences
 from portal.stories.model import Photo, Story
 
 from . import cache, press_kit, render
@@ -63,9 +64,9 @@ class Planned(NamedTuple):
 class PhotosGenerator(Generator):
     def generate_context(self) -> None:
         site = self.context[SITE_KEY]
-        self.root = Path(self.settings["CACHE_PATH"]) / "photos"
+        self.root = SiteSettings.read(self.settings).cache / "photos"
         self.renditions = RenditionSettings.from_settings(self.settings)
-        self.licences = self.settings["PORTAL_PHOTO_LICENCES"]
+        self.licences, _ = licences(self.settings)
         hashes = cache.SourceHashes(self.root / "hashes.json")
         planned: list[Planned] = []
         tasks = []

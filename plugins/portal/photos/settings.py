@@ -11,6 +11,8 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from portal.core.settings import BadSetting, value
+
 # Pillow's name, MIME type, file extension and the save options we always use.
 FORMATS: dict[str, tuple[str, str, str, dict[str, int | bool]]] = {  # Pillow's name, MIME type, suffix, options
     "jpeg": ("JPEG", "image/jpeg", ".jpg", {"optimize": True, "progressive": True}),
@@ -57,12 +59,19 @@ class RenditionSettings:
 
     @classmethod
     def from_settings(cls, settings: dict) -> RenditionSettings:
-        formats = dict(settings["PORTAL_PHOTO_FORMATS"])
-        unknown = set(formats) - set(FORMATS)
-        if unknown or FALLBACK not in formats:
-            raise SystemExit(f"PORTAL_PHOTO_FORMATS: use formats among {', '.join(FORMATS)}, including {FALLBACK}")
-        return cls(widths=tuple(sorted(int(w) for w in settings["PORTAL_PHOTO_WIDTHS"])),
-                   encodings=tuple(Encoding(name, int(quality)) for name, quality in formats.items()))
+        """PORTAL_PHOTO_WIDTHS and PORTAL_PHOTO_FORMATS (defaults: portal/core/settings.py), checked."""
+        formats = value(settings, "PORTAL_PHOTO_FORMATS")
+        if (not isinstance(formats, dict) or set(formats) - set(FORMATS) or FALLBACK not in formats
+                or not all(isinstance(q, int) and 1 <= q <= 100 for q in formats.values())):
+            raise BadSetting("PORTAL_PHOTO_FORMATS", f"must give a quality from 1 to 100 to formats among "
+                             f"{', '.join(FORMATS)}, {FALLBACK} included, not {formats!r}", '{"webp": 80, "jpeg": 82}')
+        widths = value(settings, "PORTAL_PHOTO_WIDTHS")
+        if (not isinstance(widths, list | tuple) or not widths
+                or not all(isinstance(w, int) and not isinstance(w, bool) and w > 0 for w in widths)):
+            raise BadSetting("PORTAL_PHOTO_WIDTHS", f"must list widths in pixels, not {widths!r}",
+                             "[480, 800, 1200, 1600]")
+        return cls(widths=tuple(sorted(widths)),
+                   encodings=tuple(Encoding(name, quality) for name, quality in formats.items()))
 
     def widths_for(self, source_width: int) -> list[int]:
         """The widths worth making: never wider than the source, the source's own width at most."""

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import logging
-from pathlib import Path
 
 from pelican.generators import Generator
 
 from portal import kyrgyz
 from portal.core.context_keys import OUTPUT_KEY, VIEWS_KEY
 from portal.core.output import Output
+from portal.core.settings import SiteSettings, whole_number
 from portal.pages.resolve import Resolver
 
 from .indexing import Indexing, KnownRecords, chunked
@@ -39,8 +39,8 @@ class SearchGenerator(Generator):
         resolver: Resolver = self.context[VIEWS_KEY]
         languages = list(resolver.site.languages)
         stories = {lang: resolver.story_views(lang) for lang in languages}
-        chunks = chunked(stories, self.settings["PORTAL_SEARCH_CHUNK"], resolver.digests)
-        cache = Path(self.settings["CACHE_PATH"]).resolve()
+        chunks = chunked(stories, whole_number(self.settings, "PORTAL_SEARCH_CHUNK", minimum=2), resolver.digests)
+        cache = SiteSettings.read(self.settings).cache.resolve()
         self.indexing = Indexing(chunks, languages, cache / "pagefind", KnownRecords(cache / RECORDS, resolver.digests))
 
     def generate_output(self, writer) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pelican.generators import Generator
 
 from portal.core.context_keys import OUTPUT_KEY, PAGES_KEY, VIEWS_KEY
+from portal.core.settings import languages
 from portal.pages.resolve import Resolver
 
 from .sitemaps import news_sitemap, robots, sitemap
@@ -17,7 +18,7 @@ class SitemapGenerator(Generator):
         resolver: Resolver = self.context[VIEWS_KEY]
         urls = resolver.urls
         pages = [plan for plan in self.context.get(PAGES_KEY, []) if plan.template not in NOT_LISTED]
-        names = {lang: info["site_name"] for lang, info in self.settings["PORTAL_LANGUAGES"].items()}
+        names = {lang: info["site_name"] for lang, info in languages(self.settings).items()}
         files = {
             "sitemap.xml": sitemap(pages, urls),
             "news-sitemap.xml": news_sitemap(resolver, names),

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from portal.core.dates import parse_datetime
 from portal.core.problems import Problems
 
 from . import recordings
@@ -38,7 +39,6 @@ STATUSES = ("published", "draft")
 LEGAL_STATUSES = ("in-force", "amended", "repealed")
 EVENT_STATUSES = ("scheduled", "cancelled", "postponed")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
-DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d")
 DATE_HINT = "Write it as 2026-11-26 10:30 (year-month-day hours:minutes, Bishkek time)."
 DURATION = re.compile(r"(\d+:)?\d{1,2}:[0-5]\d")  # mm:ss or h:mm:ss: players and podcast apps read it
 
@@ -156,24 +156,6 @@ class FieldReader:
             self.problem(key, f'"{name}" is not a {"/".join(s.lstrip(".") for s in suffixes)} file')
             return None
         return Attachment(name=name, path=path, size=path.stat().st_size)
-
-
-def parse_datetime(raw: str, timezone: ZoneInfo) -> datetime | None:
-    """Editors write Bishkek local time; an explicit offset is honoured too."""
-    raw = raw.strip()
-    try:
-        moment = datetime.fromisoformat(raw)
-    except ValueError:
-        moment = None
-        for pattern in DATETIME_FORMATS:
-            try:
-                moment = datetime.strptime(raw, pattern)
-                break
-            except ValueError:
-                continue
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=timezone) if moment.tzinfo is None else moment.astimezone(timezone)
 
 
 def read_translation(reader: FieldReader, lang: str, section: str, html: PackedHtml,

@@ -22,18 +22,18 @@ import difflib
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from pelican.generators import CachingGenerator
 
 from portal.core.atomic import atomic_write
 from portal.core.context_keys import SITE_KEY
-from portal.core.parallel import processes, split
+from portal.core.parallel import split
 from portal.core.problems import BuildStopped, Problems
-from portal.localization.catalogs import load_translations, translations_dir
+from portal.core.settings import SiteSettings, licences
+from portal.localization.catalogs import load_translations
 
 from . import layout, validate
-from .fields import PAGE_KEYS, FieldReader, parse_datetime, read_translation
+from .fields import PAGE_KEYS, FieldReader, read_translation
 from .model import Page, Site, Story, Translation
 from .packed import PackedHtml
 from .permalinks import PermalinkLock
@@ -61,18 +61,20 @@ RESERVED_PATHS = {"officials", "units", "topics", "archive", "page", "media", "t
 
 class StoriesGenerator(CachingGenerator):
     def __init__(self, *args, settings: dict, **kwargs) -> None:
-        forget_other_parsers(Path(settings["CACHE_PATH"]))
+        self.site_settings = SiteSettings.read(settings)
+        forget_other_parsers(self.site_settings.cache)
         super().__init__(*args, settings=settings, **kwargs)
         self.content_root = Path(self.path)
-        self.languages = tuple(self.settings["PORTAL_LANGUAGES"])
-        self.timezone = ZoneInfo(self.settings["TIMEZONE"])
-        catalogs = translations_dir(self.settings, self.theme)
+        self.languages = tuple(self.site_settings.languages)
+        self.timezone = self.site_settings.timezone
+        self.licences = licences(settings)
+        catalogs = self.site_settings.catalogs(self.theme)
         self.converter = MarkdownConverter({lang: load_translations(catalogs, lang).gettext(FOOTNOTE_BACKLINK)
                                             for lang in self.languages})
         self.problems = Problems(root=Path.cwd())
 
     def generate_context(self) -> None:
-        data_dir = Path(self.settings["PORTAL_DATA"])
+        data_dir = self.site_settings.data
         registry = load_registry(data_dir, self.languages, self.problems)
         self.sections = list(registry.sections)
         self.sections_unreadable = "sections" in registry.unreadable  # then where() blames no folder
@@ -82,13 +84,13 @@ class StoriesGenerator(CachingGenerator):
         validate.check_folders(folders, self.content_root, self.sections, PAGES_FOLDER, self.languages, self.problems)
         paths = markdown_files(folders)  # a folder's files one after the other
         parsed = self.parse(paths)
-        self.recordings = Measured(Path(self.settings["CACHE_PATH"]) / RECORDINGS)
+        self.recordings = Measured(self.site_settings.cache / RECORDINGS)
         for path in paths:
             self.read_file(path, parsed, folders[path.parent], registry, stories, pages)
         self.recordings.save()
-        lock = PermalinkLock(data_dir / "permalinks.yml", Path(self.settings["CACHE_PATH"]), self.problems)
+        lock = PermalinkLock(data_dir / "permalinks.yml", self.site_settings.cache, self.problems)
         lock.apply(stories)
-        url_pattern = self.settings["PORTAL_STORY_URL"]
+        url_pattern = self.site_settings.story_url
         validate.check_pairs(stories, self.problems)
         validate.check_unique_urls(stories, pages, url_pattern, RESERVED_PATHS | set(registry.sections), self.problems)
         validate.check_references(stories, self.problems)
@@ -96,16 +98,16 @@ class StoriesGenerator(CachingGenerator):
             validate.check_unused_files(stories, folders, self.languages, self.problems)
         if self.problems:
             raise BuildStopped(self.problems)
-        cache_dir = Path(self.settings["CACHE_PATH"])
+        cache_dir = self.site_settings.cache
         (cache_dir / CACHED_BY).unlink(missing_ok=True)  # a cache that is not saved whole is not trusted
         self.save_cache()
         if self._cache_data_policy:  # Pelican's: whether save_cache wrote anything
             atomic_write(cache_dir / CACHED_BY, PARSER.encode())
         self._cache: dict = {}  # Pelican's content cache: nothing reads it again, and it is a copy of every file
-        now = self.now()
+        now = self.site_settings.clock()
         public = published(stories, now)
         lock.record(public)
-        preview = bool(self.settings.get("PORTAL_PREVIEW"))
+        preview = self.site_settings.preview
         self.context[SITE_KEY] = Site(
             registry=registry,
             stories=stories if preview else public,
@@ -113,16 +115,6 @@ class StoriesGenerator(CachingGenerator):
             languages=self.languages,
             now=now,
         )
-
-    def now(self) -> datetime:
-        """The embargo clock: `PORTAL_NOW` when set (tests, previews), else now."""
-        frozen = self.settings.get("PORTAL_NOW")
-        if frozen:
-            moment = parse_datetime(str(frozen), self.timezone)
-            if moment is None:
-                raise SystemExit(f'PORTAL_NOW is not a date: "{frozen}". Write 2026-11-26 10:30.')
-            return moment
-        return datetime.now(self.timezone)
 
     def where(self, path: Path) -> tuple[str, str, str] | None:
         """(kind, id, lang) of a content file, or None after reporting why not."""
@@ -163,7 +155,7 @@ class StoriesGenerator(CachingGenerator):
             cached = self.get_cached_data(str(path))
             parsed[path] = cached if getattr(cached, "parser", None) == self.converter.identity else None
         missing = [path for path in paths if parsed[path] is None]
-        results = split(missing, self.converter.parse_file, processes(self.settings))
+        results = split(missing, self.converter.parse_file, self.site_settings.processes)
         for path, result in zip(missing, results, strict=True):
             if isinstance(result, Unreadable):
                 self.problems.add(path, result.line, result.message, result.hint)
@@ -206,7 +198,7 @@ class StoriesGenerator(CachingGenerator):
         old photos.yml when no file has one."""
         texts = [LanguageFile(lang, path, found.meta, found.lines) for lang in self.languages
                  if (found := every.get(path := folder / layout.text_name(lang))) and not found.empty]
-        licences, licence = self.settings["PORTAL_PHOTO_LICENCES"], self.settings["PORTAL_PHOTO_LICENCE"]
+        licences, licence = self.licences
         if "photos.yml" in files and not uses_photo_lists(texts):
             photos = PhotosFile(folder, files, tuple(t.lang for t in texts), licences, licence, self.timezone,
                                 self.problems).read()

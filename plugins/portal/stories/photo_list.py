@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from portal.core.dates import parse_datetime
 from portal.core.problems import Problems
 
-from .fields import parse_datetime
 from .model import Photo
 from .photos_yml import photos_on_disk, readable, unpublishable
 

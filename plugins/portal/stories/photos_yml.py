@@ -34,10 +34,11 @@ from zoneinfo import ZoneInfo
 import yaml
 from PIL import Image, UnidentifiedImageError
 
+from portal.core.dates import parse_datetime
 from portal.core.problems import Problems
 
 from .characters import invisible
-from .fields import IMAGE_SUFFIXES, parse_datetime
+from .fields import IMAGE_SUFFIXES
 from .frontmatter import load_yaml, repeated_key
 from .model import Photo
 

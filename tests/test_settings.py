@@ -1,0 +1,97 @@
+"""The settings layer (portal/core/settings.py): defaults in one place, paths from the settings
+file's folder, one parser for the embargo clock, and a wrong setting named in a clear error."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from pelican.settings import read_settings
+
+from helpers import ROOT
+from portal.core.settings import DEFAULTS, BadSetting, SiteSettings
+from portal.feeds.config import FeedSettings
+from portal.photos.settings import RenditionSettings
+from sites import assert_built
+
+PLUGINS = ROOT / "plugins" / "portal"
+CONTEXT_KEYS = {"PORTAL_SITE", "PORTAL_PHOTOS", "PORTAL_VIEWS", "PORTAL_OUTPUT", "PORTAL_FEEDS",
+                "PORTAL_PAGE_PLANS", "PORTAL_PAGES"}  # not settings: what plugins share in the context
+BISHKEK = ZoneInfo("Asia/Bishkek")
+
+
+def settings(**changes) -> dict:
+    """pelicanconf.py as Pelican reads it, with `changes`."""
+    return read_settings(str(ROOT / "pelicanconf.py"), override=changes)
+
+
+def test_relative_paths_start_at_the_settings_file_not_the_working_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    site = SiteSettings.read(settings(PORTAL_TRANSLATIONS="theme/translations"))
+    assert site.data == ROOT / "data"
+    assert site.translations == ROOT / "theme" / "translations"
+    assert SiteSettings.read(settings(PORTAL_DATA=str(tmp_path))).data == tmp_path
+    with pytest.raises(BadSetting, match="PORTAL_ROOT is missing: PORTAL_DATA"):
+        SiteSettings.read(settings(PORTAL_ROOT=None))
+
+
+def test_unset_settings_take_the_defaults():
+    bare = {"PORTAL_LANGUAGES": settings()["PORTAL_LANGUAGES"], "TIMEZONE": "Asia/Bishkek", "PORTAL_ROOT": "/site",
+            "PORTAL_FEED_ID_AUTHORITY": "meria.kg,2026"}
+    site = SiteSettings.read(bare)
+    assert (site.page_size, site.story_url, site.now, site.preview, site.data) == \
+        (DEFAULTS["PORTAL_PAGE_SIZE"], DEFAULTS["PORTAL_STORY_URL"], None, False, Path("/site/data"))
+    assert FeedSettings.read(bare).kinds == tuple(DEFAULTS["PORTAL_FEED_KINDS"])
+    assert RenditionSettings.from_settings(bare).widths == tuple(DEFAULTS["PORTAL_PHOTO_WIDTHS"])
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("2026-11-26 10:30", datetime(2026, 11, 26, 10, 30, tzinfo=BISHKEK)),
+    ("2026-11-26 9:05", datetime(2026, 11, 26, 9, 5, tzinfo=BISHKEK)),  # what `make new` refused
+    ("2026-11-26T04:30:00+00:00", datetime(2026, 11, 26, 10, 30, tzinfo=BISHKEK)),
+])
+def test_the_embargo_clock_reads_what_editors_write(written, expected):
+    assert SiteSettings.read(settings(PORTAL_NOW=written)).clock() == expected
+
+
+@pytest.mark.parametrize("name, wrong, read", [
+    ("PORTAL_PAGE_SIZE", "12", SiteSettings.read),
+    ("PORTAL_NOW", "tomorrow", SiteSettings.read),
+    ("PORTAL_PREVIEW", "yes", SiteSettings.read),
+    ("PORTAL_PROCESSES", 0, SiteSettings.read),
+    ("PORTAL_LANGUAGES", {"ky": {"name": "Кыргызча"}}, SiteSettings.read),
+    ("PORTAL_STORY_URL", "{lang}/{section}/{year}", SiteSettings.read),
+    ("TIMEZONE", "Bishkek", SiteSettings.read),
+    ("PORTAL_FEED_KINDS", ["all", "sectons"], FeedSettings.read),
+    ("PORTAL_FEED_ID_AUTHORITY", "meria.kg", FeedSettings.read),
+    ("PORTAL_PHOTO_FORMATS", {"webp": 80}, RenditionSettings.from_settings),
+    ("PORTAL_PHOTO_WIDTHS", "480, 800", RenditionSettings.from_settings),
+])
+def test_a_wrong_setting_is_named_with_what_to_write(name, wrong, read):
+    with pytest.raises(BadSetting) as stopped:
+        read(settings(**{name: wrong}))
+    assert stopped.value.name == name
+    assert re.match(rf"The setting {name} .+\. Write, for example: {name} = .+", str(stopped.value.code))
+
+
+def test_a_wrong_setting_stops_the_build_with_its_name_and_no_traceback(make_site):
+    site = make_site()
+    result = site.build(PORTAL_PAGE_SIZE="twelve")
+    assert result.returncode != 0
+    assert "The setting PORTAL_PAGE_SIZE must be a whole number of at least 1, not 'twelve'" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert_built(site.build())  # and the same site builds with the setting left out
+
+
+def test_every_setting_has_its_default_and_its_line_in_the_architecture():
+    """docs/architecture.md lists every setting DEFAULTS has, and the code reads no other of ours."""
+    read = {name for path in PLUGINS.rglob("*.py")
+            for name in re.findall(r'"(PORTAL_[A-Z_]+)"', path.read_text(encoding="utf-8"))} - CONTEXT_KEYS
+    assert read, "the plugins read settings"
+    assert read <= set(DEFAULTS) | {"PORTAL_LANGUAGES"}
+    architecture = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `(PORTAL_[A-Z_]+)`", architecture, re.M)) - CONTEXT_KEYS
+    assert documented == set(DEFAULTS) | {"PORTAL_LANGUAGES"}

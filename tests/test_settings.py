@@ -19,7 +19,7 @@ from sites import assert_built
 
 PLUGINS = ROOT / "plugins" / "portal"
 CONTEXT_KEYS = {"PORTAL_SITE", "PORTAL_PHOTOS", "PORTAL_VIEWS", "PORTAL_OUTPUT", "PORTAL_FEEDS",
-                "PORTAL_PAGE_PLANS", "PORTAL_PAGES"}  # not settings: what plugins share in the context
+                "PORTAL_PAGE_PLANS", "PORTAL_PAGES", "PORTAL_SEARCH"}  # not settings: what plugins share
 BISHKEK = ZoneInfo("Asia/Bishkek")
 
 

@@ -11,3 +11,4 @@ PLANS_KEY = "PORTAL_PAGE_PLANS"  # any plugin: callables (LanguagePlanner) -> Pa
 PAGES_KEY = "PORTAL_PAGES"  # pages: every `PagePlan` written, in order (for sitemaps)
 OUTPUT_KEY = "PORTAL_OUTPUT"  # site_output: the build's `Output`, which every plugin writes through
 FEEDS_KEY = "PORTAL_FEEDS"  # feeds: the `FeedCatalog`, which templates read for the feeds a page advertises
+SEARCH_KEY = "PORTAL_SEARCH"  # search: lang -> its search page's path, where the header's search box submits

@@ -93,7 +93,6 @@ class LanguagePlanner:
             "site_pages": self.site_pages,
             "page_url": path,
             "home_url": self.urls.home(self.lang),
-            "search_url": self.urls.search(self.lang),
             "canonical_url": self.urls.absolute(path),
             "alternates": sorted(alternates, key=lambda a: a.hreflang),
             "switch": switch,
@@ -128,7 +127,6 @@ class LanguagePlanner:
         yield from self.archive_pages()
         yield from self.photo_pages()
         yield from self.standing_pages()
-        yield self.search_page()
 
     def home(self) -> PagePlan:
         path, counterpart = self.urls.home(self.lang), self.urls.home(self.other)
@@ -219,23 +217,6 @@ class LanguagePlanner:
                                   draft=self.other in page.drafts)
             context["page"] = view
             yield PagePlan(view.url, "page.html", context)
-
-    def search_page(self) -> PagePlan:
-        """The search page: the form's choices are what this language has stories for."""
-        path = self.urls.search(self.lang)
-        officials = set().union(*map(involved, self.stories))
-        units = {u.id for s in self.stories for u in s.units}
-        context = self.common(path, self.urls.search(self.other))
-        context.update(
-            years=sorted({s.date.year for s in self.stories}, reverse=True),
-            officials=[self.resolver.entry("officials", e, self.lang)
-                       for e in self.site.registry.officials.values() if e.id in officials],
-            units=[self.resolver.entry("units", e, self.lang)
-                   for e in self.site.registry.units.values() if e.id in units],
-            archive_url=self.urls.listing(self.lang, ARCHIVE),
-            pagefind_url=self.urls.pagefind(),
-        )
-        return PagePlan(path, "search.html", context)
 
 
 def _choices(urls: Urls, languages: dict) -> list[Entry]:

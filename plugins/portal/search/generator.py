@@ -15,12 +15,13 @@ import logging
 from pelican.generators import Generator
 
 from portal import kyrgyz
-from portal.core.context_keys import OUTPUT_KEY, VIEWS_KEY
+from portal.core.context_keys import OUTPUT_KEY, PLANS_KEY, SEARCH_KEY, VIEWS_KEY
 from portal.core.output import Output
 from portal.core.settings import SiteSettings, whole_number
 from portal.pages.resolve import Resolver
 
 from .indexing import Indexing, KnownRecords, chunked
+from .page import search_page
 
 BUNDLE = "pagefind"  # the folder under the site's root: /pagefind/pagefind.js, chunks.json and a folder per chunk
 SCRIPT = "pagefind.js"  # Pagefind's API, the same in every chunk: search.js imports it once, from /pagefind/
@@ -42,6 +43,8 @@ class SearchGenerator(Generator):
         chunks = chunked(stories, whole_number(self.settings, "PORTAL_SEARCH_CHUNK", minimum=2), resolver.digests)
         cache = SiteSettings.read(self.settings).cache.resolve()
         self.indexing = Indexing(chunks, languages, cache / "pagefind", KnownRecords(cache / RECORDS, resolver.digests))
+        self.context[SEARCH_KEY] = {lang: resolver.urls.search(lang) for lang in languages}  # the header's box
+        self.context.setdefault(PLANS_KEY, []).append(search_page)
 
     def generate_output(self, writer) -> None:
         """Pagefind's files, but not its ready-made UIs (the theme's search.js uses its JS API)."""

@@ -6,7 +6,7 @@ a draft's or an embargoed story's photo is never even read here) and before
 leaves in the context.
 
 `generate_context` finds what the cache lacks, has the worker processes make
-it (all cores), stops the build on a photo that cannot be decoded, builds the
+it (forked workers on PORTAL_PROCESSES cores), stops the build on a photo that cannot be decoded, builds the
 press kits and records what it did in `<cache>/photos/stats.json` (the tests
 read it: a second build must decode and encode nothing). `generate_output`
 places the cache's files in the site (Output.place: hard links).
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
-import os
+import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
@@ -127,13 +127,15 @@ class PhotosGenerator(Generator):
             return None
 
     def work(self, tasks: list[render.Task]) -> list[render.Outcome]:
-        """Spread the tasks over every core; one photo per task bounds each worker's memory."""
-        if not tasks:
-            return []
-        workers = min(len(tasks), os.cpu_count() or 1)
-        if workers == 1:
+        """Spread the tasks over PORTAL_PROCESSES cores; one photo per task bounds each worker's memory.
+
+        The workers are forked, as the other pools' are (portal/core/parallel.py), whatever the
+        interpreter's default start method (Python 3.14 makes it forkserver on Linux): a spawned
+        worker would import Pelican and our plugins again, and find neither on its path."""
+        self.processes = min(len(tasks), SiteSettings.read(self.settings).processes) or 1
+        if self.processes == 1:
             return [render.run(task) for task in tasks]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=self.processes, mp_context=multiprocessing.get_context("fork")) as pool:
             return list(pool.map(render.run, tasks))
 
     # what is published ----------------------------------------------------
@@ -193,7 +195,7 @@ class PhotosGenerator(Generator):
 
     def record(self, outcomes: list[render.Outcome], library: PhotoLibrary) -> None:
         """What this build did, for people (the log) and for the tests (stats.json)."""
-        stats = {"photos": len(library.photos), "kits": len(library.kits),
+        stats = {"photos": len(library.photos), "kits": len(library.kits), "processes": self.processes,
                  "decoded": sum(o.decoded for o in outcomes), "encoded": sum(o.encoded for o in outcomes)}
         atomic_write(self.root / "stats.json", json.dumps(stats).encode())
         logger.info("Photos: %(photos)d published in %(kits)d press kits; %(decoded)d decoded, "

@@ -3,8 +3,9 @@
 A feed item is read and republished elsewhere: our root-relative links
 would break there, and feed readers (and the W3C Feed Validation Service)
 treat anything beyond plain document markup as a risk. So the item's HTML
-keeps only document elements and attributes, with every address absolute;
-the page's accessibility wiring (aria-*, role, ids) stays on the page.
+goes through the same allow-list as the editors' HTML (nh3: document
+elements and attributes only), with every address absolute; the page's
+accessibility wiring (aria-*, role, ids, classes) stays on the page.
 """
 
 from __future__ import annotations
@@ -12,22 +13,17 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from lxml import etree, html as lxml_html
+import nh3
+from lxml import html as lxml_html
 
-ELEMENTS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dfn", "div", "dl", "dt", "em",
-    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
-    "ol", "p", "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub", "sup", "table", "tbody",
-    "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var",
-}
-ATTRIBUTES = {"href", "src", "alt", "title", "width", "height", "datetime", "colspan", "rowspan", "scope",
-              "headers", "lang", "dir", "cite", "type", "hreflang", "download"}
+from portal.stories.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
+
+# The stories' allow-list (portal/stories/sanitize.py), without the page's own wiring: ids and classes.
+FEED_ATTRIBUTES = {"*": {"title", "lang", "dir"}, **ALLOWED_ATTRIBUTES}
 # Dropped with everything inside them; other unknown elements keep their text.
 DROPPED = {"script", "style", "iframe", "object", "embed", "template", "form", "button", "input", "select",
            "textarea", "noscript", "video", "audio", "svg", "math", "canvas", "link", "meta"}
-# The kept attributes that hold an address (lxml's `link_attrs` among ATTRIBUTES).
-LINKS = ("href", "src", "cite")
-SCRIPT_URLS = ("javascript:", "data:", "vbscript:")
+LINKS = ("href", "src", "cite")  # the kept attributes that hold an address
 # Elements after which plain text starts a new paragraph.
 BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "figcaption",
           "tr", "div", "section", "figure", "table", "ul", "ol", "dl")
@@ -40,33 +36,16 @@ def _fragment(html: str) -> lxml_html.HtmlElement:
 
 
 def feed_html(html: str, base: str) -> str:
-    """`html` with only document markup left and every href/src/cite resolved against `base`.
-
-    One pass over the tree does what lxml's `make_links_absolute` would in a
-    second one (with its search for `<base>` and its CSS scanning, moot here:
-    `style` is dropped): each kept address becomes `urljoin(base, address.strip())`.
-    """
+    """`html` through the stories' allow-list (nh3), every href/src/cite resolved against `base`
+    by its attribute filter, and what runs or plays dropped with its content."""
     if not html.strip():
         return ""
-    root = _fragment(html)
-    for element in list(root.iter()):
-        if element is root:
-            continue
-        if not isinstance(element.tag, str) or element.tag in DROPPED:
-            element.drop_tree()  # comments, processing instructions, scripts, players
-        elif element.tag not in ELEMENTS:
-            element.drop_tag()
-        else:
-            attributes = element.attrib
-            for name in [name for name in attributes if name not in ATTRIBUTES]:
-                del attributes[name]
-            for name in LINKS:
-                if name in attributes:
-                    attributes[name] = urljoin(base, attributes[name].strip())
-            if element.tag == "a" and attributes.get("href", "").strip().lower().startswith(SCRIPT_URLS):
-                del attributes["href"]
-    wrapped = etree.tostring(root, encoding="unicode", method="html")
-    return wrapped[len("<div>"):-len("</div>")]
+
+    def absolute(_tag: str, attribute: str, value: str) -> str:
+        return urljoin(base, value.strip()) if attribute in LINKS else value
+
+    return nh3.clean(html, tags=ALLOWED_TAGS, clean_content_tags=DROPPED, attributes=FEED_ATTRIBUTES,
+                     attribute_filter=absolute, url_schemes=URL_SCHEMES, link_rel=None, strip_comments=True)
 
 
 def plain_text(html: str) -> str:

@@ -26,7 +26,7 @@ ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del", "ins", "mark",
     "small", "sub", "sup", "abbr", "cite", "q", "blockquote", "code", "kbd", "pre", "ul", "ol", "li", "dl",
     "dt", "dd", "a", "img", "figure", "figcaption", "table", "caption", "thead", "tbody", "tfoot", "tr", "th",
-    "td", "div", "span",
+    "td", "div", "span", "time", "section",  # (the last two: the theme's components, in feed items)
 }
 GENERIC_ATTRIBUTES = {"id", "class", "title", "lang", "dir"}
 ALLOWED_ATTRIBUTES = {
@@ -38,6 +38,7 @@ ALLOWED_ATTRIBUTES = {
     "abbr": {"title"},
     "q": {"cite"},
     "blockquote": {"cite"},
+    "time": {"datetime"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 

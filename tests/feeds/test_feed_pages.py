@@ -38,7 +38,7 @@ def test_each_page_advertises_the_feeds_it_mirrors(feeds_site, lang):
         fx.BUDGET_BRIEFING.urls[lang]: story_feeds(feeds_site, f"/{lang}/") | calendar,
     }
     for page, feeds in expected.items():
-        assert advertised(feeds_site, page) == feeds, page
+        assert feeds and advertised(feeds_site, page) == feeds, page
         for url in feeds:
             assert feeds_site.exists(url.removeprefix(feeds_site.siteurl)), f"{page} advertises {url}, not built"
 
@@ -84,6 +84,8 @@ def test_the_opml_file_holds_every_feed_a_reader_can_read(feeds_site, lang):
     readable = {feeds_site.url(url_path(feeds_site, p)) for name in ("rss.xml", "podcast.xml", "videos.xml")
                 for p in (feeds_site.output / lang).rglob(name)}
     assert listed == readable
+    titles = [o.get("title") for o in opml.iter("outline") if o.get("xmlUrl")]
+    assert len(set(titles)) == len(titles) == len(listed)  # the podcast and the audio section's feed: two names
     for outline in opml.iter("outline"):
         if outline.get("xmlUrl"):
             assert outline.get("type") == "rss" and outline.get("text") and outline.get("language") == lang

@@ -153,8 +153,9 @@ def build_catalog(resolver: Resolver, config: FeedSettings, site_names: dict[str
             formats: list[tuple[str, str]], advertise_on: list[str] | None = None) -> None:
         site_name = site_names[lang]
         files = [FeedFile(fmt, page + file, urls.absolute(page + file)) for fmt, file in formats]
+        title = texts[lang].title(kind, name)
         catalog.add(Feed(id=f"tag:{config.id_authority}:feeds/{lang}/{key}", kind=kind, lang=lang, name=name,
-                         title=f"{name} — {site_name}" if name else site_name,
+                         title=f"{title} — {site_name}" if name else site_name,
                          description=texts[lang].description(kind, name), page=page, page_url=urls.absolute(page),
                          files=files, stories=stories, site_name=site_name, home_url=urls.absolute(urls.home(lang))),
                     advertise_on or [page])

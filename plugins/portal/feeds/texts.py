@@ -33,6 +33,14 @@ DESCRIPTIONS = {
     "opml": N_("Import it into a feed reader to subscribe to every feed on this page in one step."),
 }
 
+# The feeds that mirror a section beside its own story feeds (the same page): a title of their own, so that
+# a feed reader, the OPML file and a page's <link>s never show two feeds under one name.
+TITLES = {
+    "podcast": N_("%(name)s (podcast)"),
+    "video": N_("%(name)s (video files)"),
+    "calendar": N_("%(name)s (calendar)"),
+}
+
 FEEDS_PAGE = N_("Feeds and calendar")
 GROUPS = {
     "all": N_("All stories"),
@@ -52,6 +60,11 @@ class Texts:
 
     def description(self, kind: str, name: str = "") -> str:
         return self.gettext(DESCRIPTIONS[kind]) % {"name": name}
+
+    def title(self, kind: str, name: str) -> str:
+        """The name a feed goes by: its entry's (a section, an official…), or for a podcast, video feed
+        or calendar, that section's name and what the feed is."""
+        return self.gettext(TITLES[kind]) % {"name": name} if kind in TITLES else name
 
     def group(self, kind: str) -> str:
         return self.gettext(GROUPS[kind])

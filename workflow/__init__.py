@@ -6,7 +6,11 @@ nothing here is a Pelican plugin. Building runs Pelican in this process
 directly instead of parsing printed text.
 
     scaffold    `new`: a story folder with every key its section needs
-    building    one build into a fresh folder; the atomic swap into place
+    building    one build, in this process: the site changes only if it succeeds
+    live        `serve`, `preview`, `edit`: rebuild on every change and reload the browser (live.js)
+    editor      `edit`: the browser editor (Decap CMS) beside the live preview; cms, cms_fields: its form
+    migrate     `migrate`: old story layouts (ky.md, photos.yml) to today's
+    texts       the words of the live preview and the editor's terminal lines, in Kyrgyz and Russian
     progress    the progress display and the closing summary
     check       runs the checks below over a built site → `Report`
     links       internal links and referenced files resolve; nothing loads from another host

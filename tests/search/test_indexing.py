@@ -1,8 +1,7 @@
 """Search: how the index is built — from the stories, while the pages render, kept while they do not change.
 
 The index is read through its fragments (one gzip file per indexed story);
-each build writes a fresh folder and is told the site it replaces, as
-tasks.py does.
+a rebuild updates the site in place, as every build does (portal/core/output.py).
 """
 
 from __future__ import annotations

@@ -87,6 +87,7 @@ def test_videos_and_recordings_are_described_with_their_duration(feeds_site, lan
         data, doc = media_object(feeds_site, url), feeds_site.html(url)
         assert data["@type"] == kind and data["name"] == story.titles[lang] and data["inLanguage"] == lang
         assert set(data) >= VIDEO_REQUIRED, f"{url}: lacks {VIDEO_REQUIRED - set(data)}"
+        assert data["thumbnailUrl"]
         assert all(feeds_site.exists(site_path(u, feeds_site.siteurl)) for u in data["thumbnailUrl"])
         assert datetime.fromisoformat(data["uploadDate"]).tzinfo is not None
         parts = ISO_DURATION.fullmatch(data["duration"])

@@ -218,10 +218,6 @@ class SiteSettings:
                    page_size=whole_number(settings, "PORTAL_PAGE_SIZE"), now=clock(settings, timezone),
                    preview=flag(settings, "PORTAL_PREVIEW"), processes=processes(settings), media_url=media_url)
 
-    @property
-    def default_lang(self) -> str:
-        return next(iter(self.languages))
-
     def clock(self) -> datetime:
         """The embargo clock: PORTAL_NOW when set (tests, `make new`'s dates), else now."""
         return self.now or datetime.now(self.timezone)

@@ -44,9 +44,9 @@ def _kept(marker: int, payload: bytes) -> bool:
 
 def rewrite(data: bytes, exif: bytes, xmp: bytes) -> bytes:
     """The same JPEG with only the decoding segments, our EXIF and our XMP."""
-    if data[:2] != b"\xff\xd8":
+    if data[:2] != bytes((0xFF, SOI)):
         raise NotAJpeg("not a JPEG file")
-    out = [b"\xff\xd8"]
+    out = [bytes((0xFF, SOI))]
     metadata = _segment(APP1, EXIF_HEADER + exif) + _segment(APP1, XMP_HEADER + xmp)
     position, inserted = 2, False
     while True:

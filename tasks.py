@@ -104,7 +104,7 @@ def build(c, preview=False):
     from workflow.building import leave
     from workflow.progress import Display, summary
 
-    overrides = {"PORTAL_PREVIEW": preview}
+    overrides = {"PORTAL_PREVIEW": True} if preview else {}  # else the settings `pelican` reads, to the letter
     output = PREVIEW if preview else OUTPUT
     with Display() as display:
         done = build_here("pelicanconf.py", output, display, overrides)

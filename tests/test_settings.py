@@ -67,6 +67,7 @@ def test_the_embargo_clock_reads_what_editors_write(written, expected):
     ("TIMEZONE", "Bishkek", SiteSettings.read),
     ("PORTAL_FEED_KINDS", ["all", "sectons"], FeedSettings.read),
     ("PORTAL_FEED_ID_AUTHORITY", "meria.kg", FeedSettings.read),
+    ("PORTAL_FEED_MAX_ITEMS", 0, FeedSettings.read),
     ("PORTAL_PHOTO_FORMATS", {"webp": 80}, RenditionSettings.from_settings),
     ("PORTAL_PHOTO_WIDTHS", "480, 800", RenditionSettings.from_settings),
 ])

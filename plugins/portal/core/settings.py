@@ -1,8 +1,8 @@
 """Every setting our plugins read: its default, its type, and a clear error when it is wrong.
 
 Pelican hands each plugin its settings as one dict (pelicanconf.py, then
-publishconf.py or `-e NAME=value`). Our plugins read theirs only through
-here, never with `settings[...]`:
+publishconf.py or `-e NAME=value`). Our plugins read our PORTAL_ settings
+(and TIMEZONE, SITEURL) only through here, never with `settings[...]`:
 
 - `DEFAULTS` holds every default, once; docs/architecture.md lists each
   setting (tests/test_settings.py checks that both name the same ones);
@@ -11,12 +11,13 @@ here, never with `settings[...]`:
   against the working directory;
 - a wrong value stops the build with `BadSetting`, which names the
   setting, says what is wrong and gives an example;
-- the embargo clock `PORTAL_NOW` is read by `moment` (portal/core/dates.py),
-  the parser of the dates editors write, by the build and by `make new`.
+- the embargo clock `PORTAL_NOW` is read by `parse_datetime`
+  (portal/core/dates.py), the parser of the dates editors write, in the
+  build and in `make new` alike.
 
 `SiteSettings` are the settings several plugins share; a plugin with
 settings of its own reads them with the same functions (photos:
-`PhotoSettings`, feeds: `FeedSettings`, search: `PORTAL_SEARCH_CHUNK`).
+`RenditionSettings`, feeds: `FeedSettings`, search: `PORTAL_SEARCH_CHUNK`).
 """
 
 from __future__ import annotations

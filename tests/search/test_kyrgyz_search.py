@@ -1,8 +1,12 @@
-"""Kyrgyz search: any form of a word finds what its bare stem finds, and the word as typed ranks first.
+"""Kyrgyz search: any form of a word finds what its bare stem finds; the word as typed ranks first, then
+its other forms, then the words that only begin like it.
 
 A site of its own, built once for the module: Kyrgyz stories that each
 hold another form of автобус, one with автобусчулар (a word that only
-begins like it), one with автоунаа (which does not), and a Russian story.
+begins like it), one with автоунаа (which does not), and a Russian story;
+six stories about parks (парк, each in another form) and six about car
+parks (паркинг, a word that begins like it, thrice in each: Pagefind ranks
+them first), more than a page of results.
 Its index comes in chunks of two, so every chunk's answer counts.
 """
 
@@ -12,7 +16,7 @@ import pytest
 
 from kyrgyz_words import FORMS, WHOLE
 from portal.kyrgyz import prefix, stem
-from search_page import search
+from search_page import results, search
 from sites import FixtureSite, assert_built, serve_and_build
 
 STORIES = {  # name: (date and address, title, text): each holds one form of автобус, or a word like it
@@ -34,12 +38,36 @@ STORIES = {  # name: (date and address, title, text): each holds one form of а�
                 "На маршруты города вышли сорок новых автобусов с низким полом."),
 }
 FOUND_BY_THE_STEM = ("routes", "electric", "boards", "drivers")
+PARKS = {  # name: (date and address, title, text): each holds one form of парк
+    "lanterns": ("10-01 park-lanterns", "Түнкү жарык жаңыланды", "Бардык парктарда жаңы чырактар орнотулду."),
+    "benches": ("10-02 new-benches", "Отургучтар коюлду", "Эски паркка жүз жаңы отургуч коюлду."),
+    "saplings": ("10-03 saplings", "Көчөттөр отургузулду", "Паркта эки миң көчөт отургузулду."),
+    "playground": ("10-04 playground", "Балдар аянтчасы ачылды",
+                   "Панфилов паркынын түштүгүндө балдар аянтчасы ачылды."),
+    "fountain": ("10-05 fountain", "Фонтан оңдолду", "Парктын борборундагы фонтан оңдолду."),
+    "ponds": ("10-06 ponds", "Көлчөлөр тазаланды", "Быйыл парктардын көлчөлөрү тазаланды."),
+}
+CAR_PARKS = {  # name: (date and address, title, text): each holds паркинг (a word that begins like парк) thrice
+    "opened": ("10-07 car-park-opened", "Жаңы паркинг ачылды",
+               "Паркинг борбордо жайгашкан. Түнкүсүн паркинг акысыз."),
+    "fee": ("10-08 car-park-fee", "Паркинг акысы өзгөрөт",
+            "Паркинг үчүн төлөм жаңы жылдан өзгөрөт. Бир саат паркинг отуз сом болот."),
+    "storeys": ("10-09 car-park-storeys", "Көп кабаттуу паркинг курулат",
+                "Паркинг Ош базарынын жанында курулат. Беш жүз орундуу паркинг эки жылда бүтөт."),
+    "app": ("10-10 car-park-app", "Паркинг тиркемеси иштей баштады",
+            "Эми паркинг акысын телефон менен төлөсө болот. Тиркеме бош паркинг орундарын да көрсөтөт."),
+    "rules": ("10-11 car-park-rules", "Паркинг тартиби катуулайт",
+              "Паркинг эрежесин бузгандарга айып пул салынат. Паркинг инспекторлору көбөйөт."),
+    "airport": ("10-12 airport-car-park", "Аэропорттогу паркинг кеңейди",
+                "Аэропорттогу паркинг эки эсе кеңейди. Паркинг биринчи саатта акысыз."),
+}
+ALL = {**STORIES, **PARKS, **CAR_PARKS}
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     fixture = FixtureSite(tmp_path_factory.mktemp("kyrgyz-search"))
-    for name, (when, title, text) in STORIES.items():
+    for name, (when, title, text) in ALL.items():
         day, slug = when.split()
         fixture.story(f"news/2026/{day}-{slug}", "ru" if name == "russian" else "ky", text, title=title,
                       date=f"2026-{day} 10:00", slug=slug, topics=["transport"])
@@ -50,7 +78,18 @@ def site(tmp_path_factory):
 
 
 def url(name: str) -> str:
-    return f"/{'ru' if name == 'russian' else 'ky'}/news/2026/{STORIES[name][0].split()[1]}/"
+    return f"/{'ru' if name == 'russian' else 'ky'}/news/2026/{ALL[name][0].split()[1]}/"
+
+
+def every_page(page, site, **params) -> list[str]:
+    """The search's results on every page: "more" clicked until it hides."""
+    search(page, site, "ky", **params)
+    more = page.locator(".search-results__more")
+    while more.is_visible():
+        shown = page.locator(".search-result").count()
+        more.click()
+        page.wait_for_function("shown => document.querySelectorAll('.search-result').length > shown", arg=shown)
+    return results(page, "ky")
 
 
 def test_every_form_finds_what_the_bare_stem_finds(site, new_page):
@@ -67,6 +106,18 @@ def test_the_word_as_typed_ranks_first(site, new_page):
         assert search(page, site, "ky", q=typed)[0] == url(holder), typed
     newest = search(page, site, "ky", q="автобустардын", sort="newest")
     assert newest == [url(name) for name in ("drivers", "boards", "electric", "routes")], "the date order is kept"
+
+
+def test_the_same_word_ranks_above_words_that_only_begin_like_it(site, new_page):
+    """Pagefind's score puts автобусчулар above автобустардын, and the car parks above the parks."""
+    page = new_page()
+    for typed, holder, others in (("автобуска", "boards", ("electric", "routes")),
+                                  ("автобус", "electric", ("boards", "routes"))):
+        assert search(page, site, "ky", q=typed) == [url(name) for name in (holder, *others, "drivers")], typed
+    found = every_page(page, site, q="парктарда")
+    assert found[0] == url("lanterns"), "the word as typed first"
+    assert sorted(found[:len(PARKS)]) == sorted(url(name) for name in PARKS)
+    assert sorted(found[len(PARKS):]) == sorted(url(name) for name in CAR_PARKS), "each story once, over two pages"
 
 
 def test_highlights_show_the_stories_own_words(site, new_page):

@@ -12,13 +12,16 @@
    Pagefind stems Russian words itself; Kyrgyz ones are stemmed here
    (kyrgyz.js, with the rules the build writes to kyrgyz.json): the reader's
    words are looked up by the start all their forms share, so мэриясынын
-   finds мэрия, мэрияга, мэриясы … and the stories that hold a word as it
-   was typed come first. */
+   finds мэрия, мэрияга, мэриясы …; the stories that hold a word as it was
+   typed come first, then those with another form of it, then those whose
+   words only begin like it (автобусчулар for автобус). */
 const root = document.querySelector("[data-search-results]");
 const form = document.querySelector("[data-search-form]");
 const FILTERS = ["section", "year", "official", "unit"];
 const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" } };
 const PAGE = 10;
+// Kyrgyz, by relevance: how many results after a page may take a place in it (sameWordFirst)
+const LOOKAHEAD = 10;
 const WAIT = 300; // ms after the last key: one search per pause, not one per letter
 // The languages Pagefind has no stemmer for: the engine here, its rules beside chunks.json.
 const STEMMED_HERE = { ky: { engine: "./kyrgyz.js", rules: "kyrgyz.json" } };
@@ -38,8 +41,9 @@ if (root && form) {
   let chunks = null; // this language's Pagefind instances, oldest stories first
   let stemmer = null; // for a language stemmed here (STEMMED_HERE)
   let latest = 0; // the newest search: answers to older ones are dropped
-  let results = [];
-  let shown = 0;
+  let waiting = []; // the results not shown yet, in order
+  let ranking = null; // by relevance in a language stemmed here: the stems of the reader's words
+  let paging = Promise.resolve(); // one page at a time: a second click on "more" waits for the first
 
   const fill = (params) => {
     form.elements.q.value = params.get("q") || "";
@@ -76,13 +80,15 @@ if (root && form) {
     return li;
   };
 
+  // Each search has its own `waiting` list: a page of an older search never takes from a newer one's.
   const showMore = async (search) => {
-    const next = results.slice(shown, shown + PAGE);
+    if (search !== latest) return [];
+    const queue = waiting;
+    const next = ranking ? await sameWordFirst(queue, ranking) : queue.splice(0, PAGE);
     const items = (await Promise.all(next.map((r) => r.data()))).map(item);
     if (search !== latest) return [];
     list.append(...items);
-    shown += next.length;
-    more.hidden = shown >= results.length;
+    more.hidden = !queue.length;
     return items;
   };
 
@@ -91,8 +97,8 @@ if (root && form) {
     remember();
     list.replaceChildren();
     more.hidden = true;
-    results = [];
-    shown = 0;
+    waiting = [];
+    ranking = null;
     const words = form.elements.q.value.trim();
     const filters = {};
     for (const name of FILTERS) if (form.elements[name].value) filters[name] = form.elements[name].value;
@@ -108,9 +114,11 @@ if (root && form) {
     const query = typed.length ? typed.map((word) => stemmer.prefix(word) || word).join(" ") : words;
     const found = await Promise.all(chunks.map((chunk) => chunk.search(query || null, { filters, sort })));
     if (search !== latest || found.some((answer) => !answer)) return;
-    results = merged(found, sort);
-    if (typed.length && !sort) results = await typedFirst(found, typed);
+    let results = merged(found, sort);
+    if (typed.length && !sort) results = await typedFirst(found, typed, filters);
     if (search !== latest) return;
+    waiting = results;
+    ranking = typed.length && !sort ? typed.map(stemmer.stem) : null;
     await showMore(search);
     // said once the first results are on the page: the status is a live region
     if (search === latest) {
@@ -121,10 +129,10 @@ if (root && form) {
   // A stemmed search finds every story with a word that begins with the stem; those that hold the
   // reader's words as typed come first (the more of them, the higher), each group by Pagefind's
   // score. Pagefind tells which stories hold a word exactly, and nothing else (its "quoted" search).
-  const typedFirst = async (found, typed) => {
+  const typedFirst = async (found, typed, filters) => {
     const holding = await Promise.all(chunks.map(async (chunk, index) => {
       if (!found[index].results.length) return [];
-      const exact = await Promise.all(typed.map((word) => chunk.search(`"${word}"`)));
+      const exact = await Promise.all(typed.map((word) => chunk.search(`"${word}"`, { filters })));
       return exact.map((answer) => new Set(answer.results.map((result) => result.id)));
     }));
     const held = new Map(); // result -> how many typed words its story holds
@@ -132,6 +140,39 @@ if (root && form) {
       held.set(result, holding[index].filter((ids) => ids.has(result.id)).length);
     }));
     return found.flatMap((answer) => answer.results).sort((a, b) => held.get(b) - held.get(a) || b.score - a.score);
+  };
+
+  // Among the stories found, those holding another form of the reader's word (автобуска for
+  // автобустардын) rank with those whose word only begins like it (автобусчулар) in Pagefind's score,
+  // and so in `waiting`. A page shows first the stories holding the most of the reader's words in
+  // some form, each group in its order; which words a story holds is read from those Pagefind
+  // matched in it (its fragment, which showing it loads anyway). If a story of the next PAGE holds
+  // fewer words than the reader typed, a story among the LOOKAHEAD after them may take its place:
+  // those are read too. The rest wait, in their order, so paging shows every story once. A story of
+  // the same word ranked more than LOOKAHEAD places lower by Pagefind comes after it
+  // (docs/performance.md: how often).
+  const sameWordFirst = async (queue, stems) => {
+    const weigh = (results) => Promise.all(results.map((result) => wordsHeld(result, stems)));
+    let weighed = queue.slice(0, PAGE);
+    let held = await weigh(weighed);
+    if (held.some((count) => count < stems.length)) {
+      const next = queue.slice(PAGE, PAGE + LOOKAHEAD);
+      held = [...held, ...(await weigh(next))];
+      weighed = [...weighed, ...next];
+    }
+    const page = weighed.map((result, index) => ({ result, index, held: held[index] }))
+      .sort((a, b) => b.held - a.held || a.index - b.index).slice(0, PAGE).map(({ result }) => result);
+    queue.splice(0, weighed.length, ...weighed.filter((result) => !page.includes(result)));
+    return page;
+  };
+
+  // How many of the reader's words (by stem) a story holds among the words Pagefind matched in it.
+  const wordsHeld = async (result, stems) => {
+    const data = await result.data();
+    const words = data.raw_content.split(/[\r\n\s]+/g); // as Pagefind counts them (its excerpts)
+    const matched = new Set(data.locations.map((location) => words[location] ?? ""));
+    const held = new Set([...matched].map(stemmer.stem));
+    return stems.filter((stem) => held.has(stem)).length;
   };
 
   // By date, the chunks' answers are laid end to end (the chunks follow the date); by relevance,
@@ -211,9 +252,12 @@ if (root && form) {
     status.append(link);
   };
 
-  more.addEventListener("click", async () => {
-    const items = await showMore(latest);
-    if (items.length) items[0].querySelector("a").focus();
+  more.addEventListener("click", () => {
+    const search = latest;
+    paging = paging.then(async () => {
+      const items = await showMore(search);
+      if (items.length) items[0].querySelector("a").focus();
+    }).catch((error) => console.error("The next results could not be shown:", error));
   });
   let typing = 0;
   form.addEventListener("submit", (event) => {

@@ -82,14 +82,18 @@ def url(name: str) -> str:
 
 
 def every_page(page, site, **params) -> list[str]:
-    """The search's results on every page: "more" clicked until it hides."""
-    search(page, site, "ky", **params)
+    """The search's results on every page ("more" clicked until it hides): as many as it says it found."""
+    first = search(page, site, "ky", **params)
+    found = int("".join(filter(str.isdigit, page.locator(".search-results__status").inner_text())))
+    assert len(first) < found, "more than a page"
     more = page.locator(".search-results__more")
     while more.is_visible():
         shown = page.locator(".search-result").count()
         more.click()
         page.wait_for_function("shown => document.querySelectorAll('.search-result').length > shown", arg=shown)
-    return results(page, "ky")
+    every = results(page, "ky")
+    assert len(every) == found
+    return every
 
 
 def test_every_form_finds_what_the_bare_stem_finds(site, new_page):

@@ -117,7 +117,7 @@ if (root && form) {
     let results = merged(found, sort);
     if (typed.length && !sort) results = await typedFirst(found, typed, filters);
     if (search !== latest) return;
-    waiting = results;
+    waiting = [...results]; // showMore takes the pages from it
     ranking = typed.length && !sort ? typed.map(stemmer.stem) : null;
     await showMore(search);
     // said once the first results are on the page: the status is a live region

@@ -7,7 +7,7 @@ SITE_TOOLS := $(VENV)/.site-tools
 DEV_TOOLS := $(VENV)/.dev-tools
 INSTALL := $(VENV)/bin/python -m pip install --quiet --require-hashes --no-deps
 
-EDITORS := serve build clean new check preview publish edit migrate bench links
+EDITORS := serve build clean new check preview publish edit migrate bench links monitor
 DEVELOPERS := test lint lock hooks
 .PHONY: $(EDITORS) $(DEVELOPERS)
 $(EDITORS): $(SITE_TOOLS)
@@ -16,7 +16,7 @@ $(EDITORS) $(DEVELOPERS):
 	$(VENV)/bin/invoke $@ $(if $(N),-n $(N)) $(if $(RUNS),--runs=$(RUNS)) \
 	  $(if $(SECTION),--section=$(SECTION)) $(if $(NAME),--name=$(NAME)) $(if $(LANGS),--langs=$(LANGS)) \
 	  $(if $(FILE),--file=$(FILE)) $(if $(FORMAT),--format=$(FORMAT)) $(if $(STAGED),--staged) \
-	  $(if $(REMOTE),--remote=$(REMOTE)) $(if $(UPGRADE),--upgrade) $(if $(SINCE),--since=$(SINCE))
+	  $(if $(REMOTE),--remote=$(REMOTE)) $(if $(UPGRADE),--upgrade) $(if $(SINCE),--since=$(SINCE)) $(if $(FROM),--from=$(FROM))
 
 # A changed lock starts a new environment, so nothing an old one installed stays behind.
 $(SITE_TOOLS): requirements.txt

@@ -411,6 +411,22 @@ def lint(c):
         sys.exit(f"{' and '.join(failed)} found problems (above): fix them before the tests run.")
 
 
+MONITORING = ROOT / "monitoring"
+
+
+@task(help={"from": "read saved feed files DIR/<outlet id>/*.xml instead of the internet",
+            "database": "the SQLite file (default monitoring/monitoring.sqlite)",
+            "output": "where the digest goes (default monitoring/output/)"})
+def monitor(c, from_="", database="", output=""):
+    """Read the outlets' feeds (data/outlets.yml), store new items, write the digest to monitoring/output/."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from monitoring.run import monitor as run_monitor
+
+    saved = Path(from_).expanduser().resolve() if from_ else None
+    sys.exit(run_monitor(ROOT, Path(database).resolve() if database else MONITORING / "monitoring.sqlite",
+                         Path(output).resolve() if output else MONITORING / "output", clock(), saved))
+
+
 @task(help={"k": "only tests matching this pytest -k expression"})
 def test(c, k=""):
     """Check the code (ruff, mypy), then run the whole test suite (installing chromium, newsboat and

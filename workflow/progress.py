@@ -41,7 +41,8 @@ class Display:
 
     def __exit__(self, *_exc) -> None:
         self.timer.cancel()
-        self.progress.stop()
+        if self.progress.live.is_started:  # a display never shown: stop() would still print an empty line
+            self.progress.stop()
 
     @contextmanager
     def step(self, description: str, total: int | None = None) -> Iterator[Step]:

@@ -28,6 +28,8 @@ class RegistryEntry:
     kind: str = ""  # official's role, unit's kind
     positions: dict[str, str] = field(default_factory=dict)
     profile: Profile | None = None  # an official's photo, biography and contacts (profiles.py)
+    # Other names and spellings the press uses, per language: media monitoring finds them (monitoring/).
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def name(self, lang: str) -> str:
         return self.names[lang]
@@ -115,12 +117,19 @@ def _read_table(path: Path, kind: str, languages: tuple[str, ...], problems: Pro
         positions = _mapping(fields.get("position"))
         profile = ProfileReader(path, entry_id, languages, problems).read(fields, values.get(entry_id), line) \
             if kind == "officials" else None
+        aliases = _aliases(fields.get("aliases"), languages)
+        if aliases is None:
+            problems.add(path, line, f'"{entry_id}": aliases are other names per language',
+                         f'Write under {entry_id}: aliases: {{ky: ["…", "…"], ru: ["…"]}} '
+                         "(each language optional, each name in quotes).")
+            aliases = {}
         table[entry_id] = RegistryEntry(
             id=entry_id,
             names={lang: str(names[lang]) for lang in languages},
             kind=str(fields.get("role") or fields.get("kind") or ""),
             positions={lang: str(value) for lang, value in positions.items()},
             profile=profile,
+            aliases=aliases,
         )
     return table
 
@@ -128,3 +137,18 @@ def _read_table(path: Path, kind: str, languages: tuple[str, ...], problems: Pro
 def _mapping(value: object) -> dict:
     """The keys an editor wrote under a key, or none if they wrote something else there."""
     return value if isinstance(value, dict) else {}
+
+
+def _aliases(value: object, languages: tuple[str, ...]) -> dict[str, tuple[str, ...]] | None:
+    """`aliases: {ky: [...], ru: [...]}` (a single name may stand without brackets); None if not so."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not set(value) <= set(languages):
+        return None
+    aliases = {}
+    for lang, names in value.items():
+        names = [names] if isinstance(names, str) else names
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            return None
+        aliases[lang] = tuple(n.strip() for n in names)
+    return aliases

@@ -1,0 +1,35 @@
+"""The words the department reads, in Kyrgyz or Russian, from monitoring's own gettext catalogs.
+
+The digest's pages and the terminal lines of `make monitor` share the
+catalogs in monitoring/translations/{ky,ru} (compiled in memory, like the
+theme's: see the localization plugin). The terminal speaks the editor's
+language: PORTAL_UI_LANG=ky|ru, else the system locale's, else Kyrgyz.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from babel.support import Translations
+from localization.catalogs import load_translations
+
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+LANGUAGES = ("ky", "ru")
+
+
+def ui_language() -> str:
+    """The language of the terminal lines."""
+    chosen = os.environ.get("PORTAL_UI_LANG", "").strip().lower()
+    if chosen in LANGUAGES:
+        return chosen
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        system = os.environ.get(variable, "")[:2].lower()
+        if system in LANGUAGES:
+            return system
+    return "ky"
+
+
+def translations(lang: str) -> Translations:
+    """Monitoring's catalog for `lang` (`.gettext`, `.ngettext`)."""
+    return load_translations(TRANSLATIONS, lang)

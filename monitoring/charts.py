@@ -18,7 +18,7 @@ from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
 from .digest import Trend
-from .messages import translations
+from .messages import SHORT_DATE, translations
 
 STYLE = {"svg.fonttype": "none", "svg.hashsalt": "bishkek-monitoring", "font.family": "DejaVu Sans",
          "font.size": 9, "axes.edgecolor": "#4b5563", "xtick.color": "#1a1f26", "ytick.color": "#1a1f26"}
@@ -53,7 +53,7 @@ def trend_svg(trend: Trend, lang: str, top: int) -> bytes:
         axes.set_xlim(-0.5, days[-1] + 0.5)
         axes.yaxis.get_major_locator().set_params(integer=True)
         ticks = list(days)[::-7][::-1]
-        axes.set_xticks(ticks, [format_date(trend.days[t], "d MMM", locale=lang) for t in ticks])
+        axes.set_xticks(ticks, [format_date(trend.days[t], SHORT_DATE[lang], locale=lang) for t in ticks])
         axes.spines[["top", "right"]].set_visible(False)
         axes.grid(axis="y", color="#d4d9e1", linewidth=0.6)
         axes.set_title(trend.entry.name(lang), loc="left", fontsize=10, fontweight="bold", color=INK)

@@ -16,6 +16,10 @@ from localization.catalogs import load_translations
 
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 LANGUAGES = ("ky", "ru")
+# Babel patterns the languages' press writes short dates in: «27-ноя.», «27 нояб.» (long ones: the
+# localization plugin's format_date)
+SHORT_DATE = {"ky": "d-MMM", "ru": "d MMM"}
+WEEKDAY_DATE = {"ky": "EEEE, d-MMMM", "ru": "EEEE, d MMMM"}
 
 
 def ui_language() -> str:

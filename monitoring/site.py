@@ -21,7 +21,7 @@ import shutil
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from babel.dates import format_interval
+from babel.dates import format_date, format_interval
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from localization import localize
@@ -29,7 +29,7 @@ from localization.language import language
 
 from .charts import trend_svg
 from .digest import BISHKEK, Digest, Period, Trend
-from .messages import LANGUAGES, TRANSLATIONS, translations
+from .messages import LANGUAGES, SHORT_DATE, TRANSLATIONS, WEEKDAY_DATE, translations
 
 HERE = Path(__file__).resolve().parent
 THEME_CSS = HERE.parent / "theme" / "static" / "css" / "site.css"
@@ -42,8 +42,20 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     localize(env, TRANSLATIONS)
-    env.filters["date_range"] = date_range
+    env.filters.update(date_range=date_range, short_date=short_date, weekday_date=weekday_date)
     return env
+
+
+@pass_context
+def short_date(context: Context, value: date) -> str:
+    lang = language(context)
+    return format_date(value, SHORT_DATE[lang], locale=lang)
+
+
+@pass_context
+def weekday_date(context: Context, value: date) -> str:
+    lang = language(context)
+    return format_date(value, WEEKDAY_DATE[lang], locale=lang)
 
 
 @pass_context
@@ -75,7 +87,8 @@ def write_site(digest: Digest, output: Path, now: datetime) -> None:
     _write(staging / "robots.txt", "User-agent: *\nDisallow: /\n")
     (staging / "static").mkdir()
     shutil.copyfile(THEME_CSS, staging / "static" / "site.css")
-    shutil.copyfile(HERE / "static" / "digest.css", staging / "static" / "digest.css")
+    for name in ("digest.css", "icon.svg"):
+        shutil.copyfile(HERE / "static" / name, staging / "static" / name)
     _swap(staging, output)
 
 

@@ -150,6 +150,8 @@ class Digest:
         self.own = next((o.id for o in outlets if o.own), None)
         self.entries = _entries(registry)
         self.order = {mention: n for n, mention in enumerate(self.entries)}
+        self._made: dict[int, Item] = {}  # one Item per stored item: its signature is worked out once
+        self._day_stories: dict[date, list[Story]] = {}  # a day's stories, for its page and its week's
 
     @cached_property
     def last_day(self) -> date | None:
@@ -179,7 +181,8 @@ class Digest:
 
     def _items(self, first: date, last: date) -> list[Item]:
         rows = self.store.items(_start(first), _start(last + timedelta(days=1)))
-        return [Item(row, self.outlets[row.outlet], self._entries_of(row.mentions))
+        return [self._made.get(row.id) or self._made.setdefault(
+                    row.id, Item(row, self.outlets[row.outlet], self._entries_of(row.mentions)))
                 for row in rows if row.outlet in self.outlets]
 
     def _entries_of(self, mentions: frozenset[Mention]) -> list[Entry]:
@@ -199,7 +202,7 @@ class Digest:
             by_language=[Count(_language_names(lang), sum(1 for i in about_us if i.stored.language == lang),
                                sum(1 for i in press if i.stored.language == lang)) for lang in LANGUAGES],
             stories=self._stories(about_us),
-            own=self._own(inside, [i for i in around if i.outlet.id != self.own]),
+            own=self._own(inside, [i for i in around if i.outlet.id != self.own and i.entries]),
             per_day=[(d, sum(1 for i in about_us if bishkek_day(i.stored.published) == d))
                      for d in (first + timedelta(days=n) for n in range((last - first).days + 1))],
         )
@@ -208,7 +211,7 @@ class Digest:
         """Every official (none mentioned is news too); the units and topics mentioned, most first."""
         rows: dict[str, list[Row]] = {}
         for kind in KINDS:
-            kind_rows = [Row(entry, [i for i in items if entry in i.entries])
+            kind_rows = [Row(entry, [i for i in items if entry.mention in i.stored.mentions])
                          for entry in self.entries.values() if entry.mention.kind == kind]
             if kind != "officials":
                 kind_rows = sorted((r for r in kind_rows if r.items), key=lambda r: -len(r.items))
@@ -225,15 +228,16 @@ class Digest:
         """Groups of similar items from at least two outlets, each day on its own."""
         stories = []
         for day in sorted({bishkek_day(i.stored.published) for i in items}):
-            of_day = [i for i in items if bishkek_day(i.stored.published) == day]
-            for group in groups([i.signature for i in of_day]):
-                story = Story([of_day[n] for n in group])
-                if len(story.outlets) > 1:
-                    stories.append(story)
+            if day not in self._day_stories:
+                of_day = [i for i in items if bishkek_day(i.stored.published) == day]
+                found = [Story([of_day[n] for n in group]) for group in groups([i.signature for i in of_day])]
+                self._day_stories[day] = [story for story in found if len(story.outlets) > 1]
+            stories += self._day_stories[day]
         return sorted(stories, key=lambda s: (-len(s.outlets), -len(s.items), s.items[0].stored.published))
 
     def _own(self, inside: list[Item], press_around: list[Item]) -> list[OwnStory]:
-        """City Hall's stories of the period, each language's version together, with their pickups."""
+        """City Hall's stories of the period, each language's version together, with their pickups:
+        press items about us (`press_around`) that tell the same."""
         stories: dict[str, OwnStory] = {}
         for item in (i for i in inside if i.outlet.id == self.own):
             stories.setdefault(_VERSION.sub("", item.stored.key), OwnStory({})).versions[item.stored.language] = item

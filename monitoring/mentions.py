@@ -57,6 +57,7 @@ class Source:
     rule: str  # name | surname | title | topic
     text: str
     context: tuple[str, ...] = ()  # surname: the given names and titles that may stand near it
+    initials: tuple[str, ...] = ()  # surname: its given names' initials, «т.»
     lang: str | None = None  # titles and topic words are words of one language; names are any
     alone: bool = False  # surname: not an everyday word, so it may count without its context
     proper: bool = False  # name: one word that counts only capitalized («Тазалык», not «тазалык», cleanliness)
@@ -107,7 +108,7 @@ class _Compiled:
             context = [w for text in source.context for w in words(text)]
             phrase = Phrase(source, tuple(forms(w, lang) for w in parts),
                             frozenset().union(*(forms(w, lang) for w in context)),
-                            frozenset(w[0] + "." for w in context if w.isalpha()),
+                            frozenset(source.initials),
                             any(f & self.bishkek for f in (forms(w, lang) for w in parts)))
             for form in phrase.words[0]:
                 self.index[form].add(phrase)
@@ -191,13 +192,15 @@ def _official(official: RegistryEntry):
     near = tuple(title for by_lang in titles.values() for title in by_lang)
     full_names = sorted({name for name in official.names.values() if len(name.split()) > 1})
     given_names = tuple(sorted({name.split()[0] for name in full_names}))
+    initials = tuple(sorted({given[0].lower() + "." for given in given_names}))
     for name in full_names:
         given, surname = name.split(maxsplit=1)
         yield Source(mention, "name", name)
         yield Source(mention, "name", f"{surname} {given}")
     surnames = {name.split(maxsplit=1)[-1] for name in official.names.values()}
     for text in sorted(surnames | {a for a in _all(official.aliases) if len(a.split()) == 1}):
-        yield Source(mention, "surname", text, given_names + near, alone=not any(map(is_common_word, words(text))))
+        yield Source(mention, "surname", text, given_names + near, initials,
+                     alone=not any(map(is_common_word, words(text))))
     for text in sorted({a for a in _all(official.aliases) if len(a.split()) > 1}):
         yield Source(mention, "name", text)
     for text in sorted(set(official.positions.values())):

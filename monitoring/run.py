@@ -8,8 +8,9 @@ language (messages.py).
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
+import fcntl
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -56,8 +57,7 @@ def monitor(root: Path, database: Path, output: Path, now: datetime, saved: Path
     if saved is not None and not saved.is_dir():
         console.print(_("Nothing was read: %(folder)s is not a folder of saved feeds.") % {"folder": saved}, markup=False)
         return 1
-    store = Store(database)
-    try:
+    with _one_at_a_time(database), _opened(database) as store:
         matcher = Matcher(registry)
         _match_again_if_changed(store, matcher)
         tally = Tally()
@@ -74,11 +74,27 @@ def monitor(root: Path, database: Path, output: Path, now: datetime, saved: Path
                     step.advance()
         with Display(console) as display, display.step(_("Writing the digest")):
             write_site(Digest(store, outlets, registry), output, now)
-    finally:
-        store.close()
     console.print(_report(tally, saved, lang), markup=False)
     console.print(_("The digest: %(path)s") % {"path": _shown(output / lang / "index.html", root)}, markup=False)
     return 0 if tally.read or not tally.feeds else 1
+
+
+@contextmanager
+def _one_at_a_time(database: Path) -> Iterator[None]:
+    """A second run on the same database (the scheduled one meeting a manual one) waits for the first."""
+    database.parent.mkdir(parents=True, exist_ok=True)
+    with database.with_name(database.name + ".lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+@contextmanager
+def _opened(database: Path) -> Iterator[Store]:
+    store = Store(database)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def _take(answer: Answer, outlet: Outlet | None, store: Store, matcher: Matcher, now: datetime,

@@ -54,25 +54,38 @@ class Corpus:
 
 
 def groups(signatures: Sequence[Counter[str]], threshold: float = SAME_EVENT) -> list[list[int]]:
-    """Indexes of items about the same event, each group in index order, largest groups first
-    (an item that is like one of the group's items is in it)."""
+    """Indexes of items about the same event, each group in index order, largest groups first.
+
+    An item joins the group whose items, taken together, it is most like (if
+    at least `threshold`), else starts one: comparing with the whole group,
+    not with its likeliest member, keeps a busy day's many City Hall stories
+    from chaining into one. Only groups sharing a word with the item are
+    compared, so a day of varied news costs little more than its length.
+    """
     corpus = Corpus(signatures)
-    parent = list(range(len(signatures)))
+    members: list[list[int]] = []
+    sums: list[dict[str, float]] = []  # each group's vectors added up…
+    centres: list[dict[str, float]] = []  # …and made unit length
+    holding: dict[str, set[int]] = {}  # word → the groups that have it
+    for i, vector in enumerate(corpus.vectors):
+        candidates = set().union(*(holding.get(word, ()) for word in vector))
+        score, best = max(((corpus.similarity(vector, centres[g]), g) for g in candidates), default=(0.0, -1))
+        if score < threshold:
+            best = len(members)
+            members.append([])
+            sums.append({})
+            centres.append({})
+        members[best].append(i)
+        for word, weight in vector.items():
+            sums[best][word] = sums[best].get(word, 0.0) + weight
+            holding.setdefault(word, set()).add(best)
+        centres[best] = _unit(sums[best])
+    return sorted(members, key=lambda g: (-len(g), g[0]))
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    for i, a in enumerate(corpus.vectors):
-        for j in range(i + 1, len(corpus.vectors)):
-            if corpus.similarity(a, corpus.vectors[j]) >= threshold:
-                parent[root(j)] = root(i)
-    found: dict[int, list[int]] = {}
-    for i in range(len(signatures)):
-        found.setdefault(root(i), []).append(i)
-    return sorted(found.values(), key=lambda g: (-len(g), g[0]))
+def _unit(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {word: v / norm for word, v in vector.items()}
 
 
 def like(target: Sequence[Counter[str]], candidates: Sequence[Counter[str]],

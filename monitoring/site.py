@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import shutil
 from datetime import date, datetime, timedelta
+from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date, format_interval
@@ -48,14 +49,17 @@ def environment() -> Environment:
 
 @pass_context
 def short_date(context: Context, value: date) -> str:
-    lang = language(context)
-    return format_date(value, SHORT_DATE[lang], locale=lang)
+    return _dated(value.date() if isinstance(value, datetime) else value, "short", language(context))
 
 
 @pass_context
 def weekday_date(context: Context, value: date) -> str:
-    lang = language(context)
-    return format_date(value, WEEKDAY_DATE[lang], locale=lang)
+    return _dated(value, "weekday", language(context))
+
+
+@cache  # a day's items show the same few dates many times over
+def _dated(value: date, form: str, lang: str) -> str:
+    return format_date(value, (SHORT_DATE if form == "short" else WEEKDAY_DATE)[lang], locale=lang)
 
 
 @pass_context

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
-from stories.registry import Registry
+from portal.stories.registry import Registry
 
 from .mentions import CITY_HALL, KINDS, Mention
 from .messages import LANGUAGES, translations

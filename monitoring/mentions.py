@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from stories.registry import Registry, RegistryEntry
+from portal.stories.registry import Registry, RegistryEntry
 
 from . import vocabulary
 from .words import WORD, forms, is_common_word, words

@@ -2,7 +2,7 @@
 
 The digest's pages and the terminal lines of `make monitor` share the
 catalogs in monitoring/translations/{ky,ru} (compiled in memory, like the
-theme's: see the localization plugin). The terminal speaks the editor's
+theme's: see the localization plugin; extracted with monitoring/babel.cfg). The terminal speaks the editor's
 language: PORTAL_UI_LANG=ky|ru, else the system locale's, else Kyrgyz.
 """
 
@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from babel.support import Translations
-from localization.catalogs import load_translations
+from portal.localization.catalogs import load_translations
 
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 LANGUAGES = ("ky", "ru")

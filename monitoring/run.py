@@ -16,8 +16,8 @@ from datetime import datetime
 from pathlib import Path
 
 from rich.console import Console
-from stories.problems import Problems
-from stories.registry import load_registry
+from portal.core.problems import Problems
+from portal.stories.registry import load_registry
 from workflow.progress import Display
 
 from .digest import Digest

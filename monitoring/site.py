@@ -25,8 +25,8 @@ from pathlib import Path
 from babel.dates import format_date, format_interval
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
-from localization import localize
-from localization.language import language
+from portal.localization import localize
+from portal.localization.language import language
 
 from .charts import trend_svg
 from .digest import BISHKEK, Digest, Period, Trend

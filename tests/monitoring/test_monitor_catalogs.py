@@ -18,8 +18,8 @@ MONITORING = ROOT / "monitoring"
 
 @cache
 def extracted() -> list[tuple[str, int, str]]:
-    """(file, line, msgid) of every message in monitoring/, as babel.cfg extracts them."""
-    config = ROOT / "babel.cfg"
+    """(file, line, msgid) of every message in monitoring/, as monitoring/babel.cfg extracts them."""
+    config = MONITORING / "babel.cfg"
     method_map, options_map = parse_mapping_cfg(io.StringIO(config.read_text(encoding="utf-8")), str(config))
     return [(name, line, message if isinstance(message, str) else message[0])
             for name, line, message, _comments, _context in extract_from_dir(str(MONITORING), method_map, options_map)]

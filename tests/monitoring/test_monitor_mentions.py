@@ -14,8 +14,8 @@ import pytest
 from helpers import ROOT
 from monitoring.mentions import Matcher, Mention
 from monitoring.words import forms
-from stories.problems import Problems
-from stories.registry import load_registry
+from portal.core.problems import Problems
+from portal.stories.registry import load_registry
 
 MAYOR = Mention("officials", "mayor")
 FIRST = Mention("officials", "first-vice-mayor")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from helpers import ROOT
 from monitoring.messages import translations
 from monitoring.outlets import load_outlets
-from stories.problems import Problems
+from portal.core.problems import Problems
 
 MISTAKES = """good-outlet:
   name: "Kaktus Media"

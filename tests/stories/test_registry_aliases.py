@@ -6,8 +6,8 @@ with the entry's line and what to write instead, and the entry stays.
 
 from __future__ import annotations
 
-from stories.problems import Problems
-from stories.registry import load_registry
+from portal.core.problems import Problems
+from portal.stories.registry import load_registry
 
 OFFICIALS = """mayor:
   role: mayor

@@ -38,7 +38,7 @@ class Validators:
 
 @dataclass(frozen=True)
 class Failure:
-    kind: str  # timeout | http | network | too-large | unknown-outlet (see run.py for the words)
+    kind: str  # timeout | http | network | too-large | unknown-outlet; web-page | not-a-feed (run.py says them)
     detail: str = ""
 
 

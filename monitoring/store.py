@@ -112,7 +112,8 @@ class Store:
             "SELECT id, title, summary FROM items WHERE outlet = ? AND (key = ? OR (link != '' AND link = ?))",
             (outlet, item.key, item.link)).fetchone()
         if row is None:
-            published = min(item.published or seen, seen)  # a feed dated in the future (a wrong zone) is not
+            # never later than first seen: a feed written in a wrong time zone dates its items in the future
+            published = min(item.published or seen, seen)
             cursor = self.db.execute(
                 "INSERT INTO items (outlet, key, link, title, summary, published, language, first_seen) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -12,11 +12,15 @@ published). The database and the digest are generated: never committed.
     parsing.py    a feed's bytes → items (RSS or Atom), or why it is not a feed
     store.py      the SQLite database: items once each, their revisions, mentions, feed validators
     words.py      words and their forms: Russian through pymorphy3, Kyrgyz through kyrgyz.py
+    kyrgyz.py     the portal's Kyrgyz stemmer, as monitoring calls it
+    vocabulary.py titles, the city and other cities: the context that tells whose name it is
     mentions.py   which registry entries an item names, in any grammatical form
     similarity.py items about the same event: stories of the day, releases picked up
     digest.py     a day's or a week's numbers, lists and groups
     charts.py     30-day trend charts per official (matplotlib, SVG)
     site.py       the HTML digest, written with the theme's look and catalogs
-    messages.py   the words the department reads on the terminal, in Kyrgyz or Russian
+    messages.py   the words the department reads, in Kyrgyz or Russian (translations/, babel.cfg)
     run.py        `make monitor` from start to end
+
+The department's guide is docs/monitoring.md; the design, docs/architecture.md.
 """

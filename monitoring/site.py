@@ -7,6 +7,7 @@
     ky/trends.html             30-day trends per official (charts/*.svg)
     ky/summary.html            one printed page for the Mayor's morning
     static/                    the portal theme's stylesheet and the digest's own
+    favicon.ico                the portal's
 
 Every page is marked noindex, loads nothing from another host (the
 portal's Content-Security-Policy) and links each item to the original.
@@ -33,7 +34,7 @@ from .digest import BISHKEK, Digest, Period, Trend
 from .messages import LANGUAGES, SHORT_DATE, TRANSLATIONS, WEEKDAY_DATE, translations
 
 HERE = Path(__file__).resolve().parent
-THEME_CSS = HERE.parent / "theme" / "static" / "css" / "site.css"
+THEME = HERE.parent / "theme"  # the portal's look: its stylesheet and its icon
 DAYS, WEEKS, TREND_DAYS = 7, 4, 30
 OTHER = {"ky": "ru", "ru": "ky"}
 AUTONYMS = {"ky": "Кыргызча", "ru": "Русский"}  # a language's name in itself, the same on every page
@@ -90,9 +91,9 @@ def write_site(digest: Digest, output: Path, now: datetime) -> None:
     _write(staging / "index.html", env.get_template("chooser.html").render(lang="ky", languages=languages))
     _write(staging / "robots.txt", "User-agent: *\nDisallow: /\n")
     (staging / "static").mkdir()
-    shutil.copyfile(THEME_CSS, staging / "static" / "site.css")
-    for name in ("digest.css", "icon.svg"):
-        shutil.copyfile(HERE / "static" / name, staging / "static" / name)
+    shutil.copyfile(THEME / "static" / "css" / "site.css", staging / "static" / "site.css")
+    shutil.copyfile(HERE / "static" / "digest.css", staging / "static" / "digest.css")
+    shutil.copyfile(THEME / "root" / "favicon.ico", staging / "favicon.ico")
     _swap(staging, output)
 
 

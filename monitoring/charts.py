@@ -11,16 +11,18 @@ the same bytes (no date, fixed ids).
 from __future__ import annotations
 
 from io import BytesIO
+from typing import Any
 
 import matplotlib
 from babel.dates import format_date
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from .digest import Trend
 from .messages import SHORT_DATE, translations
 
-STYLE = {"svg.fonttype": "none", "svg.hashsalt": "bishkek-monitoring", "font.family": "DejaVu Sans",
+STYLE: dict[Any, Any] = {"svg.fonttype": "none", "svg.hashsalt": "bishkek-monitoring", "font.family": "DejaVu Sans",
          "font.size": 9, "axes.edgecolor": "#4b5563", "xtick.color": "#1a1f26", "ytick.color": "#1a1f26"}
 INK, GREY = "#1a1f26", "#4b5563"
 AVERAGE_DAYS = 7
@@ -51,7 +53,7 @@ def trend_svg(trend: Trend, lang: str, top: int) -> bytes:
                           color=INK, annotation_clip=False)
         axes.set_ylim(0, high)
         axes.set_xlim(-0.5, days[-1] + 0.5)
-        axes.yaxis.get_major_locator().set_params(integer=True)
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         ticks = list(days)[::-7][::-1]
         axes.set_xticks(ticks, [format_date(trend.days[t], SHORT_DATE[lang], locale=lang) for t in ticks])
         axes.spines[["top", "right"]].set_visible(False)

@@ -68,7 +68,8 @@ def load_outlets(path: Path, problems: Problems, words: Translations) -> list[Ou
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        problems.add(path, None, _("the list of outlets is missing"), _("Create it with entries like:") + "\n" + EXAMPLE)
+        problems.add(path, None, _("the list of outlets is missing"),
+                     _("Create it with entries like:") + "\n" + EXAMPLE)
         return []
     if found := invisible(text):
         problems.add(path, found.line, found.message, found.hint)
@@ -93,7 +94,8 @@ def load_outlets(path: Path, problems: Problems, words: Translations) -> list[Ou
     found_outlets = [o for o in outlets if o is not None]
     owners = [o for o in found_outlets if o.own]
     for extra in owners[1:]:
-        problems.add(path, lines.get(extra.id), _('"%(id)s": only one outlet can be City Hall\'s own') % {"id": extra.id},
+        problems.add(path, lines.get(extra.id),
+                     _('"%(id)s": only one outlet can be City Hall\'s own') % {"id": extra.id},
                      _("Remove own: true from all but the portal of City Hall."))
     return found_outlets
 
@@ -153,7 +155,8 @@ def _feeds(oid: str, value: object, languages: tuple[str, ...], path: Path, line
             problems.add(path, line, _('"%(id)s": "%(url)s" is not a feed address') % {"id": oid, "url": url},
                          _("A feed address starts with https:// or http://, e.g. https://kaktus.media/?rss."))
         elif language is not None and language not in languages:
-            problems.add(path, line, _('"%(id)s": the feed %(url)s is in "%(language)s", not in the outlet\'s languages')
+            problems.add(path, line,
+                         _('"%(id)s": the feed %(url)s is in "%(language)s", not in the outlet\'s languages')
                          % {"id": oid, "url": url, "language": language},
                          _("Write the feed's language as ky or ru, and list it in the outlet's languages."))
         else:

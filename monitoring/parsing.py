@@ -10,6 +10,7 @@ never reaches the digest.
 
 from __future__ import annotations
 
+import calendar
 import re
 import xml.sax
 from dataclasses import dataclass
@@ -81,7 +82,7 @@ def _item(entry: dict, declared: str | None) -> FeedItem | None:
         return None  # nothing to tell it by, or nothing to show (a feed cut off mid-item)
     summary = entry.get("summary") or next((c.get("value", "") for c in entry.get("content", [])), "")
     when = entry.get("published_parsed") or entry.get("updated_parsed")
-    published = datetime(*when[:6], tzinfo=UTC) if when else None
+    published = datetime.fromtimestamp(calendar.timegm(when), UTC) if when else None  # feedparser's are UTC
     language = _language(entry.get("language", "")) or declared
     return FeedItem(str(key), link, title, _shorten(_text(summary, "text/html")), published, language)
 

@@ -55,7 +55,8 @@ def monitor(root: Path, database: Path, output: Path, now: datetime, saved: Path
                       *map(str, unique), sep="\n\n", markup=False)
         return 1
     if saved is not None and not saved.is_dir():
-        console.print(_("Nothing was read: %(folder)s is not a folder of saved feeds.") % {"folder": saved}, markup=False)
+        console.print(_("Nothing was read: %(folder)s is not a folder of saved feeds.") % {"folder": saved},
+                      markup=False)
         return 1
     with _one_at_a_time(database), _opened(database) as store:
         matcher = Matcher(registry)

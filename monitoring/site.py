@@ -97,9 +97,9 @@ def write_site(digest: Digest, output: Path, now: datetime) -> None:
     _swap(staging, output)
 
 
-def _pages(days: list[Period], weeks: list[Period], trends: list[Trend]) -> list[tuple[str, str, dict]]:
+def _pages(days: list[Period], weeks: list[Period], trends: list[Trend]) -> list[tuple[str, str, dict[str, object]]]:
     """(path, template, variables) of every page of one language."""
-    pages = [("index.html", "period.html", {"period": days[0]})]
+    pages: list[tuple[str, str, dict[str, object]]] = [("index.html", "period.html", {"period": days[0]})]
     pages += [(f"days/{p.slug}.html", "period.html", {"period": p}) for p in days]
     pages += [(f"weeks/{p.slug}.html", "period.html", {"period": p}) for p in weeks]
     pages.append(("trends.html", "trends.html", {"trends": trends}))

@@ -155,7 +155,8 @@ def test_stories_of_the_day_and_city_halls_stories_with_the_press_that_picked_th
     [group] = page.xpath('//article[@class="story-group"]')
     assert "Издания: 24.kg, Kaktus Media" in text_of(group)
     own = {text_of(a.xpath("h3")[0]): a for a in page.xpath('//article[@class="own-story"]')}
-    assert set(own) == {"На трёх улицах открылись новые автобусные полосы", "В городских парках включили зимнюю подсветку"}
+    assert set(own) == {"На трёх улицах открылись новые автобусные полосы",
+                        "В городских парках включили зимнюю подсветку"}
     picked = own["На трёх улицах открылись новые автобусные полосы"]
     assert "подхватили: 3" in text_of(picked)
     outlets = [text_of(s) for s in picked.xpath('.//span[@class="press-item__outlet"]')]

@@ -28,7 +28,8 @@ MODIFIED = "Fri, 27 Nov 2026 09:00:00 GMT"
 def rss(*titles: str) -> bytes:
     items = "".join(f"<item><title>{t}</title><link>https://example.kg/{zlib.crc32(t.encode())}</link>"
                     f"<pubDate>Fri, 27 Nov 2026 10:0{n}:00 +0600</pubDate></item>" for n, t in enumerate(titles))
-    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'.encode()
+    feed = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'
+    return feed.encode()
 
 
 class Outlets:

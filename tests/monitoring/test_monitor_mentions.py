@@ -131,6 +131,7 @@ def test_the_fingerprint_follows_the_registries(tmp_path):
     before = matcher(data).fingerprint
     assert before == matcher(ROOT / "data").fingerprint
     with (data / "officials.yml").open("a", encoding="utf-8") as registry:
-        registry.write('vice-mayor-culture:\n  role: vice-mayor\n  name: {ky: "Асел Токтогулова", ru: "Асель Токтогулова"}\n')
+        registry.write('vice-mayor-culture:\n  role: vice-mayor\n'
+                       '  name: {ky: "Асел Токтогулова", ru: "Асель Токтогулова"}\n')
     matcher.cache_clear()
     assert matcher(data).fingerprint != before

@@ -2,13 +2,14 @@
 
 The digest's pages and the terminal lines of `make monitor` share the
 catalogs in monitoring/translations/{ky,ru} (compiled in memory, like the
-theme's: see the localization plugin; extracted with monitoring/babel.cfg). The terminal speaks the editor's
-language: PORTAL_UI_LANG=ky|ru, else the system locale's, else Kyrgyz.
+theme's: see the localization plugin; extracted with monitoring/babel.cfg).
+The terminal speaks the editor's language, as the editors' other commands
+do (workflow.texts.ui_language: PORTAL_UI_LANG=ky|ru, else the locale's,
+else Kyrgyz).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from babel.support import Translations
@@ -20,18 +21,6 @@ LANGUAGES = ("ky", "ru")
 # localization plugin's format_date)
 SHORT_DATE = {"ky": "d-MMM", "ru": "d MMM"}
 WEEKDAY_DATE = {"ky": "EEEE, d-MMMM", "ru": "EEEE, d MMMM"}
-
-
-def ui_language() -> str:
-    """The language of the terminal lines."""
-    chosen = os.environ.get("PORTAL_UI_LANG", "").strip().lower()
-    if chosen in LANGUAGES:
-        return chosen
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        system = os.environ.get(variable, "")[:2].lower()
-        if system in LANGUAGES:
-            return system
-    return "ky"
 
 
 def translations(lang: str) -> Translations:

@@ -19,11 +19,12 @@ from rich.console import Console
 from portal.core.problems import Problems
 from portal.stories.registry import load_registry
 from workflow.progress import Display
+from workflow.texts import ui_language
 
 from .digest import Digest
 from .fetching import Answer, Failure, fetch_all, replay
 from .mentions import Matcher
-from .messages import LANGUAGES, translations, ui_language
+from .messages import LANGUAGES, translations
 from .outlets import Outlet, load_outlets
 from .parsing import NotAFeed, item_language, parse
 from .site import write_site

@@ -126,6 +126,16 @@ def test_nothing_is_loaded_from_another_host(run):
                 assert "//" not in value, f"{page.relative_to(run.output)}: <{tag} {attribute}={value!r}>"
 
 
+def test_every_link_inside_the_digest_leads_to_a_page_of_it(run):
+    for page in sorted(run.output.rglob("*.html")):
+        tree = lxml.html.parse(str(page)).getroot()
+        for href in tree.xpath("//a/@href | //link/@href | //img/@src"):
+            if "://" in href or href.startswith("#"):
+                continue
+            target = (page.parent / href.split("#")[0]).resolve()
+            assert target.is_file(), f"{page.relative_to(run.output)} links to {href}, which is not there"
+
+
 def test_each_item_links_to_its_original_and_a_hostile_link_never_does(run):
     page = run.html("ru/index.html")
     links = page.xpath('//p[@class="press-item__title"]/a/@href')

@@ -404,7 +404,7 @@ def hooks(c):
 
 @task
 def lint(c):
-    """ruff over the whole tree and mypy over plugins/, workflow/ and tasks.py (rules in pyproject.toml)."""
+    """ruff over the whole tree, mypy over plugins/, workflow/, monitoring/ and tasks.py (rules in pyproject.toml)."""
     failed = [tool for tool, command in (("ruff", ["ruff", "check", "."]), ("mypy", ["mypy"]))
               if subprocess.run([str(BIN / command[0]), *command[1:]], cwd=ROOT).returncode != 0]
     if failed:

@@ -11,8 +11,7 @@ published). The database and the digest are generated: never committed.
     fetching.py   polite, concurrent HTTP (conditional GET), or saved files (FROM=DIR)
     parsing.py    a feed's bytes → items (RSS or Atom), or why it is not a feed
     store.py      the SQLite database: items once each, their revisions, mentions, feed validators
-    words.py      words and their forms: Russian through pymorphy3, Kyrgyz through kyrgyz.py
-    kyrgyz.py     the portal's Kyrgyz stemmer, as monitoring calls it
+    words.py      words and their forms: Russian through pymorphy3, Kyrgyz through portal.kyrgyz
     vocabulary.py titles, the city and other cities: the context that tells whose name it is
     mentions.py   which registry entries an item names, in any grammatical form
     similarity.py items about the same event: stories of the day, releases picked up

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from babel.support import Translations
+
 from portal.localization.catalogs import load_translations
 
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"

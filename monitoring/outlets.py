@@ -22,9 +22,10 @@ from urllib.parse import urlsplit
 
 import yaml
 from babel.support import Translations
+
+from portal.core.problems import Problems
 from portal.stories.characters import invisible
 from portal.stories.frontmatter import load_yaml, repeated_key
-from portal.core.problems import Problems
 from portal.stories.slugs import SLUG
 
 from .messages import LANGUAGES

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from rich.console import Console
+
 from portal.core.problems import Problems
 from portal.stories.registry import load_registry
 from workflow.progress import Display

@@ -26,6 +26,7 @@ from pathlib import Path
 from babel.dates import format_date, format_interval
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
+
 from portal.localization import localize
 from portal.localization.language import language
 

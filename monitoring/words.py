@@ -2,7 +2,8 @@
 
 A word's *forms* are every dictionary form it may be (Russian: pymorphy3's
 normal forms of each reading, since «Абдыкалыкова» may be the genitive of
-«Абдыкалыков» or a woman's name; Kyrgyz: the stem) plus the word itself.
+«Абдыкалыков» or a woman's name; Kyrgyz: its stem by portal.kyrgyz, the
+stemmer the portal's search uses too) plus the word itself.
 Two words are the same when their forms meet: a name written in the
 registry's nominative then finds its inflected forms in the press, and a
 surname pymorphy3 does not know (it guesses «Абдыкалыков» is an adjective
@@ -16,7 +17,9 @@ from functools import cache
 
 import pymorphy3
 
-from . import kyrgyz, vocabulary
+from portal import kyrgyz
+
+from . import vocabulary
 
 # An initial with its dot («Т.»); letters (Cyrillic and Latin), joined by hyphens as in «вице-мэр»,
 # «Жалал-Абад»; or a number.

@@ -48,7 +48,7 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:  # http.server's name for it
         self.outlets.requests.append((self.path, dict(self.headers)))
         if self.path == "/hanging.xml":
             self.outlets.release.wait(10)

@@ -146,8 +146,8 @@ def _aliases(value: object, languages: tuple[str, ...]) -> dict[str, tuple[str, 
     if not isinstance(value, dict) or not set(value) <= set(languages):
         return None
     aliases = {}
-    for lang, names in value.items():
-        names = [names] if isinstance(names, str) else names
+    for lang, written in value.items():
+        names = [written] if isinstance(written, str) else written
         if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
             return None
         aliases[lang] = tuple(n.strip() for n in names)

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 SITE_LOCK, DEV_LOCK = ROOT / "requirements.txt", ROOT / "requirements-dev.txt"
 PIN = re.compile(r"^([A-Za-z0-9._-]+)==(\S+)(?: ; (.+?))? \\$", re.M)
-TEST_TOOLS = {"pytest", "playwright", "feedparser", "ruff", "mypy", "pre-commit", "uv"}
+TEST_TOOLS = {"pytest", "playwright", "ruff", "mypy", "pre-commit", "uv"}  # (feedparser: make monitor reads feeds)
 
 
 def pins(lock: Path) -> dict[str, str]:

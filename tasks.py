@@ -424,7 +424,7 @@ def monitor(c, from_="", database="", output=""):
 
     saved = Path(from_).expanduser().resolve() if from_ else None
     sys.exit(run_monitor(ROOT, Path(database).resolve() if database else MONITORING / "monitoring.sqlite",
-                         Path(output).resolve() if output else MONITORING / "output", clock(), saved))
+                         Path(output).resolve() if output else MONITORING / "output", site_settings().clock(), saved))
 
 
 @task(help={"k": "only tests matching this pytest -k expression"})

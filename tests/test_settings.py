@@ -4,6 +4,8 @@ file's folder, one parser for the embargo clock, and a wrong setting named in a 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -11,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from pelican.settings import read_settings
 
-from helpers import ROOT
+from helpers import NOW, PELICAN, ROOT
 from portal.core.settings import DEFAULTS, BadSetting, SiteSettings
 from portal.feeds.config import FeedSettings
 from portal.photos.settings import RenditionSettings
@@ -36,6 +38,27 @@ def test_relative_paths_start_at_the_settings_file_not_the_working_folder(tmp_pa
     assert SiteSettings.read(settings(PORTAL_DATA=str(tmp_path))).data == tmp_path
     with pytest.raises(BadSetting, match="PORTAL_ROOT is missing: PORTAL_DATA"):
         SiteSettings.read(settings(PORTAL_ROOT=None))
+
+
+def test_a_build_run_from_another_folder_reads_the_folders_its_settings_file_names(make_site, tmp_path):
+    """The project's own pelicanconf.py, every path in it relative (content, data, cache, theme,
+    plugins), run from a working folder that holds nothing: the site is built from the settings
+    file's folder, and nothing is read from or written to the working folder."""
+    site = make_site()
+    for lang, title in (("ky", "Жаңы автобус тилкелери"), ("ru", "Новые автобусные полосы")):
+        site.story("news/2026/11-26-bus-lanes", lang, f"{title}.", title=title, date="2026-11-26 10:00")
+    shutil.copy(ROOT / "pelicanconf.py", site.root / "pelicanconf.py")
+    for shared in ("theme", "plugins"):
+        (site.root / shared).symlink_to(ROOT / shared)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    done = subprocess.run([str(PELICAN), "-s", str(site.root / "pelicanconf.py"), "-o", str(site.root / "output"),
+                           "-e", f'PORTAL_NOW="{NOW}"'], cwd=elsewhere, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stdout + done.stderr
+    (story,) = (site.root / "output" / "ky" / "news" / "2026").glob("*/index.html")
+    assert "Жаңы автобус тилкелери" in story.read_text(encoding="utf-8")  # with the registries of the site's data/
+    assert (site.root / "cache").is_dir()
+    assert not list(elsewhere.iterdir())
 
 
 def test_unset_settings_take_the_defaults():
@@ -79,12 +102,17 @@ def test_a_wrong_setting_is_named_with_what_to_write(name, wrong, read):
 
 
 def test_a_wrong_setting_stops_the_build_with_its_name_and_no_traceback(make_site):
+    """Also the embargo clock: the build refuses and takes the values `make new` refuses and takes."""
     site = make_site()
     result = site.build(PORTAL_PAGE_SIZE="twelve")
     assert result.returncode != 0
     assert "The setting PORTAL_PAGE_SIZE must be a whole number of at least 1, not 'twelve'" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    assert_built(site.build())  # and the same site builds with the setting left out
+    clock = site.build(now="tomorrow")  # make new refuses it in the same words (tests/workflow/test_new.py)
+    assert clock.returncode != 0 and "Traceback" not in clock.text
+    assert 'The setting PORTAL_NOW is not a date: "tomorrow". Write, for example: PORTAL_NOW = "2026-11-26 10:30"' \
+        in clock.stderr
+    assert_built(site.build(now="2026-11-26 9:05"))  # and the clock make new takes, which it once refused
 
 
 def test_every_setting_has_its_default_and_its_line_in_the_architecture():

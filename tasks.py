@@ -256,7 +256,7 @@ def publish(c, remote=""):
         print("Note: PORTAL_NOW is ignored when publishing: embargoes follow the real clock.", file=sys.stderr)
     with Display() as display:
         done = build_here("publishconf.py", PUBLISHED, display)
-        status = publish_built(done, display, remote or done.settings["PUBLISH_REMOTE"])
+        status = publish_built(done, display, remote)
     leave(status)
 
 
@@ -264,20 +264,26 @@ def publish_built(done, display, remote: str) -> int:
     """Stage the built site; check and push it if it differs from the published one; record the addresses."""
     from portal.core.settings import SiteSettings  # importable once Pelican has loaded the plugins
     from portal.stories.permalinks import dump
-    from workflow.publishing import PublishError, copy_media, drop, push, record_addresses, stage, without_media
+    from workflow.publishing import (
+        PublishError,
+        PublishSettings,
+        copy_media,
+        drop,
+        push,
+        record_addresses,
+        stage,
+        without_media,
+    )
 
-    settings = done.settings
-    media_elsewhere, media_command = settings.get("PORTAL_MEDIA_URL"), settings.get("PUBLISH_MEDIA_COMMAND")
+    site, publishing = SiteSettings.read(done.settings), PublishSettings.read(done.settings)
+    remote = remote or publishing.remote
     try:
-        if media_elsewhere and not media_command:
-            raise PublishError("PORTAL_MEDIA_URL is set but PUBLISH_MEDIA_COMMAND is not: nothing would copy "
-                               "media/ to where the pages will look for it")
         if not done.ok:
             print(check_built(done, display).as_text(), end="", file=sys.stderr)
             print("Nothing was published: the published site is unchanged.", file=sys.stderr)
             return 1
-        pages = without_media(PUBLISHED, PUBLISHED_PAGES) if media_elsewhere else PUBLISHED
-        staged = stage(pages, ROOT, remote, settings["PUBLISH_BRANCH"], settings.get("CNAME"))
+        pages = without_media(PUBLISHED, PUBLISHED_PAGES) if site.media_url else PUBLISHED
+        staged = stage(pages, ROOT, remote, publishing.branch, publishing.cname)
         if staged.commit:
             report = check_built(done, display)
             if not report.safe:
@@ -285,21 +291,20 @@ def publish_built(done, display, remote: str) -> int:
                 print(report.as_text(), end="", file=sys.stderr)
                 print("Nothing was published: the published site is unchanged.", file=sys.stderr)
                 return 1
-            if media_elsewhere:
-                copy_media(media_command, PUBLISHED / "media", ROOT)
+            if site.media_url:
+                copy_media(publishing.media_command, PUBLISHED / "media", ROOT)
             push(staged, ROOT, remote)
-            print(f"Published to {staged.branch} of {remote}: {settings['SITEURL']}", file=sys.stderr)
+            print(f"Published to {staged.branch} of {remote}: {site.siteurl}", file=sys.stderr)
         else:
             print(f"Nothing new to publish: {staged.branch} of {remote} is already this site.", file=sys.stderr)
-        lock = SiteSettings.read(settings).data / "permalinks.yml"
-        source = settings["PUBLISH_SOURCE_BRANCH"]
-        recorded = record_addresses(ROOT, lock, remote, source, dump)
+        lock = site.data / "permalinks.yml"
+        recorded = record_addresses(ROOT, lock, remote, publishing.source_branch, dump)
     except PublishError as error:
         print(f"Publishing stopped: {error}", file=sys.stderr)
         return 1
     if recorded:
-        print(f"Recorded the new addresses: {lock.relative_to(ROOT)} committed to {source} of {remote} "
-              f"({recorded[:7]}).", file=sys.stderr)
+        print(f"Recorded the new addresses: {lock.relative_to(ROOT)} committed to {publishing.source_branch} of "
+              f"{remote} ({recorded[:7]}).", file=sys.stderr)
     return 0
 
 

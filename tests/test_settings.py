@@ -14,14 +14,17 @@ import pytest
 from pelican.settings import read_settings
 
 from helpers import NOW, PELICAN, ROOT
-from portal.core.settings import DEFAULTS, BadSetting, SiteSettings
+from portal.core.settings import DEFAULTS, BadSetting, SiteSettings, host_limits, licences
 from portal.feeds.config import FeedSettings
 from portal.photos.settings import RenditionSettings
 from sites import assert_built
+from workflow.publishing import PublishSettings
 
 PLUGINS = ROOT / "plugins" / "portal"
 CONTEXT_KEYS = {"PORTAL_SITE", "PORTAL_PHOTOS", "PORTAL_VIEWS", "PORTAL_OUTPUT", "PORTAL_FEEDS",
                 "PORTAL_PAGE_PLANS", "PORTAL_PAGES", "PORTAL_SEARCH"}  # not settings: what plugins share
+ENVIRONMENT = {"PORTAL_UI_LANG"}  # not a setting: the environment variable of the editors' language
+SETTING = r'"((?:PORTAL|PUBLISH)_[A-Z_]+|CNAME)"'  # a name of ours as the code reads it: in quotes
 BISHKEK = ZoneInfo("Asia/Bishkek")
 
 
@@ -93,6 +96,10 @@ def test_the_embargo_clock_reads_what_editors_write(written, expected):
     ("PORTAL_FEED_MAX_ITEMS", 0, FeedSettings.read),
     ("PORTAL_PHOTO_FORMATS", {"webp": 80}, RenditionSettings.from_settings),
     ("PORTAL_PHOTO_WIDTHS", "480, 800", RenditionSettings.from_settings),
+    ("PORTAL_PHOTO_LICENCE", "CC-BY", licences),
+    ("PORTAL_HOST_LIMITS", {"site": "1 GB"}, host_limits),
+    ("PUBLISH_BRANCH", None, PublishSettings.read),
+    ("PUBLISH_MEDIA_COMMAND", "rclone sync", lambda raw: PublishSettings.read({**raw, "PORTAL_MEDIA_URL": "https://m.kg"})),
 ])
 def test_a_wrong_setting_is_named_with_what_to_write(name, wrong, read):
     with pytest.raises(BadSetting) as stopped:
@@ -116,11 +123,14 @@ def test_a_wrong_setting_stops_the_build_with_its_name_and_no_traceback(make_sit
 
 
 def test_every_setting_has_its_default_and_its_line_in_the_architecture():
-    """docs/architecture.md lists every setting DEFAULTS has, and the code reads no other of ours."""
-    read = {name for path in PLUGINS.rglob("*.py")
-            for name in re.findall(r'"(PORTAL_[A-Z_]+)"', path.read_text(encoding="utf-8"))} - CONTEXT_KEYS
-    assert read, "the plugins read settings"
-    assert read <= set(DEFAULTS) | {"PORTAL_LANGUAGES"}
+    """docs/architecture.md lists every setting DEFAULTS has, and the code (plugins, the editors' commands)
+    reads no other of ours."""
+    code = [*PLUGINS.rglob("*.py"), *(ROOT / "workflow").rglob("*.py"), *(ROOT / "monitoring").rglob("*.py"),
+            ROOT / "tasks.py"]
+    read = {name for path in code for name in re.findall(SETTING, path.read_text(encoding="utf-8"))}
+    read -= CONTEXT_KEYS | ENVIRONMENT
+    assert {"PORTAL_NOW", "PORTAL_HOST_LIMITS", "PUBLISH_BRANCH"} <= read, "the code reads settings"
+    assert read <= set(DEFAULTS) | {"PORTAL_LANGUAGES"}, read - set(DEFAULTS)
     architecture = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"^\| `(PORTAL_[A-Z_]+)`", architecture, re.M)) - CONTEXT_KEYS
+    documented = set(re.findall(rf"^\| `{SETTING[1:-1]}`", architecture, re.M)) - CONTEXT_KEYS
     assert documented == set(DEFAULTS) | {"PORTAL_LANGUAGES"}

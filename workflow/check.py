@@ -20,7 +20,7 @@ from .sources import Sources
 
 
 def check(build: Build, root: Path, display: Display, only: list[str] | None = None) -> Report:
-    from portal.core.settings import value  # the build has loaded the plugins by now
+    from portal.core.settings import host_limits, value  # the build has loaded the plugins by now
 
     report = Report()
     if not build.ok:
@@ -38,7 +38,7 @@ def check(build: Build, root: Path, display: Display, only: list[str] | None = N
     with display.step("Validating HTML (Nu HTML Checker)"):
         report.findings += nuchecker.check(output, root, sources.name)
     report.notes += coverage.notes(build.resolver, root)
-    report.limits = value(build.settings, "PORTAL_HOST_LIMITS")
+    report.limits = host_limits(build.settings)
     report.size = size.measure(output, media_elsewhere=bool(value(build.settings, "PORTAL_MEDIA_URL")))
     too_big, near = size.judge(report.size, report.limits)
     report.findings += too_big

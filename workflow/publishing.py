@@ -43,6 +43,32 @@ class PublishError(Exception):
     """Git refused or could not be reached: the message says what and where."""
 
 
+@dataclass(frozen=True)
+class PublishSettings:
+    """Where `make publish` puts the site (publishconf.py; defaults in portal/core/settings.py)."""
+
+    remote: str  # PUBLISH_REMOTE
+    branch: str  # PUBLISH_BRANCH
+    source_branch: str  # PUBLISH_SOURCE_BRANCH
+    media_command: str  # PUBLISH_MEDIA_COMMAND
+    cname: str | None  # CNAME
+
+    @classmethod
+    def read(cls, settings: dict) -> PublishSettings:
+        from portal.core.settings import BadSetting, text, value  # the build has loaded the plugins by now
+
+        media_command = text(settings, "PUBLISH_MEDIA_COMMAND", '"rclone copy --checksum {media} storage:meria-media"')
+        if value(settings, "PORTAL_MEDIA_URL") and "{media}" not in media_command:
+            raise BadSetting("PUBLISH_MEDIA_COMMAND", "must copy {media} (the built media/) to PORTAL_MEDIA_URL's "
+                             "storage, or nothing would be where the pages look for it",
+                             '"rclone copy --checksum {media} storage:meria-media"')
+        cname = value(settings, "CNAME")
+        return cls(remote=text(settings, "PUBLISH_REMOTE", '"origin"'),
+                   branch=text(settings, "PUBLISH_BRANCH", '"gh-pages"'),
+                   source_branch=text(settings, "PUBLISH_SOURCE_BRANCH", '"main"'), media_command=media_command,
+                   cname=None if cname is None else text(settings, "CNAME", '"meria.kg"'))
+
+
 def git(root: Path, *args: str, check: bool = True, env: dict | None = None, stdin: str | None = None) -> str:
     done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, input=stdin,
                           env={**os.environ, **(env or {})})

@@ -1,8 +1,9 @@
-"""Every setting our plugins read: its default, its type, and a clear error when it is wrong.
+"""Every setting of ours: its default, its type, and a clear error when it is wrong.
 
 Pelican hands each plugin its settings as one dict (pelicanconf.py, then
 publishconf.py or `-e NAME=value`). Our plugins read our PORTAL_ settings
-(and TIMEZONE, SITEURL) only through here, never with `settings[...]`:
+(and TIMEZONE, SITEURL), and `make publish` its PUBLISH_ ones, only through
+here, never with `settings[...]`:
 
 - `DEFAULTS` holds every default, once; docs/architecture.md lists each
   setting (tests/test_settings.py checks that both name the same ones);
@@ -17,7 +18,9 @@ publishconf.py or `-e NAME=value`). Our plugins read our PORTAL_ settings
 
 `SiteSettings` are the settings several plugins share; a plugin with
 settings of its own reads them with the same functions (photos:
-`RenditionSettings`, feeds: `FeedSettings`, search: `PORTAL_SEARCH_CHUNK`).
+`RenditionSettings`, feeds: `FeedSettings`, search: `PORTAL_SEARCH_CHUNK`;
+`make check`: `host_limits`; `make publish`: workflow/publishing.py's
+`PublishSettings`).
 """
 
 from __future__ import annotations
@@ -59,6 +62,11 @@ DEFAULTS: dict[str, Any] = {
     "PORTAL_WEBSUB_HUB": "",
     "PORTAL_PODCAST_EMAIL": "",
     "PORTAL_PODCAST_ARTWORK": "img/podcast.png",  # under the theme's static/
+    "PUBLISH_REMOTE": "origin",  # make publish: the git remote it pushes to
+    "PUBLISH_BRANCH": "gh-pages",  # the branch the host serves
+    "PUBLISH_SOURCE_BRANCH": "main",  # where the addresses it recorded (permalinks.yml) are committed
+    "PUBLISH_MEDIA_COMMAND": "",  # with PORTAL_MEDIA_URL: copies {media} (the built media/) there
+    "CNAME": None,  # the custom domain, written to the published branch; None: no file
 }
 LANGUAGE_KEYS = ("name", "locale", "site_name")
 LANGUAGES_EXAMPLE = '{"ky": {"name": "Кыргызча", "locale": "ky_KG", "site_name": "Бишкек шаарынын мэриясы"}, …}'
@@ -149,6 +157,22 @@ def processes(settings: Mapping[str, Any]) -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
+
+
+def host_limits(settings: Mapping[str, Any]) -> dict[str, float]:
+    """PORTAL_HOST_LIMITS: the host's limits in bytes for the `site` and a `file` (0: none), and from
+    which share of them `warn` on (`make check`)."""
+    raw = value(settings, "PORTAL_HOST_LIMITS")
+    example = repr(DEFAULTS["PORTAL_HOST_LIMITS"])
+    if not isinstance(raw, dict) or set(raw) - {"site", "file", "warn"}:
+        raise BadSetting("PORTAL_HOST_LIMITS", f"must give site, file and warn, not {raw!r}", example)
+    for key in ("site", "file"):
+        if isinstance(raw.get(key, 0), bool) or not isinstance(raw.get(key, 0), int) or raw.get(key, 0) < 0:
+            raise BadSetting("PORTAL_HOST_LIMITS", f"must give {key} in bytes, not {raw.get(key)!r}", example)
+    warn = raw.get("warn", 0.8)
+    if isinstance(warn, bool) or not isinstance(warn, int | float) or not 0 < warn <= 1:
+        raise BadSetting("PORTAL_HOST_LIMITS", f"must give warn between 0 and 1, not {warn!r}", example)
+    return {"site": raw.get("site", 0), "file": raw.get("file", 0), "warn": warn}
 
 
 def languages(settings: Mapping[str, Any]) -> dict[str, dict[str, str]]:

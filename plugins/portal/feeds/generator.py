@@ -23,7 +23,7 @@ from pelican.generators import Generator
 from portal.core.context_keys import FEEDS_KEY, OUTPUT_KEY, PLANS_KEY, VIEWS_KEY
 from portal.core.output import Output
 from portal.core.render_cache import PORTAL_CODE, FileJob, RenderCache
-from portal.core.settings import SiteSettings
+from portal.core.settings import DEFAULTS, BadSetting, SiteSettings
 from portal.localization.catalogs import load_translations
 from portal.pages.planning import LanguagePlanner, PagePlan
 from portal.pages.resolve import Resolver
@@ -113,7 +113,8 @@ class FeedsGenerator(Generator):
         """The podcast's artwork (from the theme's static files) and owner."""
         artwork = self.config.podcast_artwork
         if not (Path(self.theme) / "static" / artwork).is_file():
-            raise SystemExit(f"PORTAL_PODCAST_ARTWORK: the theme has no static file {artwork!r}.")
+            raise BadSetting("PORTAL_PODCAST_ARTWORK", f"names {artwork!r}, which is not in the theme's static/",
+                             repr(DEFAULTS["PORTAL_PODCAST_ARTWORK"]))
         urls = self.context[VIEWS_KEY].urls
         return Show(artwork=urls.absolute(f"{urls.theme()}/{artwork}"), email=self.config.podcast_email)
 

@@ -61,18 +61,17 @@ def uses_photo_lists(texts: list[LanguageFile]) -> bool:
     return any(KEY in text.meta for text in texts)
 
 
+@dataclass
 class PhotoLists:
     """Reads the `photos:` lists of a story folder's language files; every mistake becomes a `Problem`."""
 
-    def __init__(self, folder: Path, files: list[str], texts: list[LanguageFile], licences: dict,
-                 default_licence: str, timezone: ZoneInfo, problems: Problems) -> None:
-        self.folder = folder
-        self.files = files
-        self.texts = texts
-        self.licences = licences
-        self.default_licence = default_licence
-        self.timezone = timezone
-        self.problems = problems
+    folder: Path
+    files: list[str]
+    texts: list[LanguageFile]
+    licences: dict
+    default_licence: str
+    timezone: ZoneInfo
+    problems: Problems
 
     def read(self) -> list[Photo]:
         on_disk = photos_on_disk(self.files)

@@ -16,11 +16,13 @@ from sites import FixtureSite, assert_built
 from workflow.links import check as broken_links
 
 PLUGINS = runpy.run_path(str(ROOT / "pelicanconf.py"))["PLUGINS"]
-OPTIONAL = ["portal.search", "portal.feeds", "portal.sitemap"]
+OPTIONAL = ["portal.search", "portal.feeds", "portal.sitemap", "portal.compiled_templates"]
 # What each plugin alone puts in the site: none of it may be there, or be linked to, without it.
 MADE_BY = {"portal.search": ("pagefind/", "ky/search/", "ru/search/"),
            "portal.feeds": ("ky/rss.xml", "ky/feeds/", "ru/feeds/feeds.opml"),
-           "portal.sitemap": ("sitemap.xml", "news-sitemap.xml", "robots.txt")}
+           "portal.sitemap": ("sitemap.xml", "news-sitemap.xml", "robots.txt"),
+           "portal.compiled_templates": ()}  # nothing in the site: the templates compiled, in the cache
+KEPT_BY = {"portal.search": "pagefind", "portal.compiled_templates": "jinja"}  # its folder in CACHE_PATH
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +37,11 @@ def small_site(tmp_path_factory):
 
 @pytest.mark.parametrize("left_out", OPTIONAL)
 def test_the_site_builds_without_an_optional_plugin_and_offers_nothing_of_it(small_site, tmp_path, left_out):
-    result = small_site.build(output=tmp_path / "site", PLUGINS=[name for name in PLUGINS if name != left_out])
+    cache = tmp_path / "cache"
+    result = small_site.build(output=tmp_path / "site", CACHE_PATH=str(cache),
+                              PLUGINS=[name for name in PLUGINS if name != left_out])
     assert_built(result)
+    assert {plugin for plugin, folder in KEPT_BY.items() if (cache / folder).is_dir()} == set(KEPT_BY) - {left_out}
     site = result.output
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 10, "the site was built"

@@ -91,6 +91,7 @@ def test_the_embargo_clock_reads_what_editors_write(written, expected):
     ("PORTAL_LANGUAGES", {"ky": {"name": "Кыргызча"}}, SiteSettings.read),
     ("PORTAL_STORY_URL", "{lang}/{section}/{year}", SiteSettings.read),
     ("TIMEZONE", "Bishkek", SiteSettings.read),
+    ("DEFAULT_LANG", "ru", SiteSettings.read),
     ("PORTAL_FEED_KINDS", ["all", "sectons"], FeedSettings.read),
     ("PORTAL_FEED_ID_AUTHORITY", "meria.kg", FeedSettings.read),
     ("PORTAL_FEED_MAX_ITEMS", 0, FeedSettings.read),

@@ -15,12 +15,13 @@ change there compiles anew rather than using code made for other settings.
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 import jinja2
 from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 from pelican import signals
+
+from portal.core.settings import SiteSettings
 
 # The options the compiler reads: a template compiled under other values is other code.
 COMPILE_OPTIONS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
@@ -42,7 +43,7 @@ def compiled_with(environment: Environment) -> str:
 
 
 def _install(generator) -> None:
-    folder = Path(generator.settings["CACHE_PATH"]) / "jinja"
+    folder = SiteSettings.read(generator.settings).cache / "jinja"
     folder.mkdir(parents=True, exist_ok=True)
     generator.env.bytecode_cache = CompiledTemplates(str(folder))
 

@@ -234,10 +234,15 @@ class SiteSettings:
         if media_url and not media_url.startswith(("https://", "http://")):
             raise BadSetting("PORTAL_MEDIA_URL", f"must be a full address or empty, not {media_url!r}",
                              '"https://media.meria.kg"')
+        known = languages(settings)
+        first = next(iter(known))
+        if settings.get("DEFAULT_LANG", first) != first:  # Pelican's, which the templates fall back on
+            raise BadSetting("DEFAULT_LANG", f"must be the first language of PORTAL_LANGUAGES ({first!r}), "
+                             f"not {settings.get('DEFAULT_LANG')!r}", repr(first))
         data = folder(settings, "PORTAL_DATA")
         if data is None:
             raise BadSetting("PORTAL_DATA", "is missing", repr(DEFAULTS["PORTAL_DATA"]))
-        return cls(languages=languages(settings), timezone=timezone, siteurl=str(settings.get("SITEURL") or ""),
+        return cls(languages=known, timezone=timezone, siteurl=str(settings.get("SITEURL") or ""),
                    cache=Path(str(settings.get("CACHE_PATH", "cache"))), data=data,
                    translations=folder(settings, "PORTAL_TRANSLATIONS"), story_url=story_url,
                    page_size=whole_number(settings, "PORTAL_PAGE_SIZE"), now=clock(settings, timezone),

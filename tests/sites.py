@@ -18,6 +18,7 @@ import json
 import os
 import subprocess
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -146,20 +147,23 @@ class FixtureSite:
 
     # building -----------------------------------------------------------------
     def build(self, output: Path | None = None, siteurl: str | None = None, now: str | None = NOW,
-              theme: Path | None = None, **settings) -> BuildResult:
-        """Run `pelican` as an editor would; extra settings go through `-e KEY=JSON`."""
+              theme: Path | None = None, setup: Callable[[], None] | None = None, wrap: Sequence[str] = (),
+              **settings) -> BuildResult:
+        """Run `pelican` as an editor would; extra settings go through `-e KEY=JSON`. `setup` runs in the
+        child before `pelican` starts (a umask, a resource limit); `wrap` comes before the command (`unshare …`)."""
         output = output or self.root / "output"
         overrides = {"PORTAL_DATA": str(self.data), "CACHE_PATH": str(self.cache), **settings}
         if now is not None:
             overrides["PORTAL_NOW"] = now
         if siteurl is not None:
             overrides["SITEURL"] = siteurl
-        command = [str(PELICAN), str(self.content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(output)]
+        command = [*wrap, str(PELICAN), str(self.content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(output)]
         if theme is not None:
             command += ["-t", str(theme)]
         command += ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
         env = {k: v for k, v in os.environ.items() if k != "PORTAL_NOW"}
-        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=300,
+                              preexec_fn=setup)
         return BuildResult(done.returncode, done.stdout, done.stderr, output,
                            siteurl if siteurl is not None else "http://127.0.0.1:8000", self)
 

@@ -1,0 +1,116 @@
+"""Caches are disposable, and the site is its own: what a damaged cache file or a shared inode cannot do.
+
+One build of the feeds fixture site (photos, a video with captions, a
+recording, the search index) fills the cache; each test works on a copy.
+Every kind of file the build keeps in its cache (the parsed Markdown, the
+compiled templates, the fingerprints, the permalink copy, the measured
+recordings, photo hashes, probes, renditions, cleaned originals, press
+kits, search bundles and records) is damaged in turn, in one way per test
+run: the next build must succeed, make the damaged file anew, and publish
+exactly what the first build published.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+
+import feeds_fixture
+from sites import FixtureSite, assert_built
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def kind(relative: str) -> str:
+    """What a cache file is, whatever its story, photo or digest: `photos/sources/#/#/#-#.webp`."""
+    parts = [re.sub(r"\d+", "#", "#" if re.fullmatch(r"[0-9a-f]{2,}", part) else re.sub(r"[0-9a-f]{7,}", "#", part))
+             for part in relative.split("/")]
+    return "/".join(parts)
+
+
+def one_of_each_kind(cache: Path) -> list[Path]:
+    found: dict[str, Path] = {}
+    for path in sorted(cache.rglob("*")):
+        if path.is_file():
+            found.setdefault(kind(path.relative_to(cache).as_posix()), path)
+    return list(found.values())
+
+
+def damage(path: Path, how: str) -> bytes | None:
+    """Damage the file; its bytes afterwards (None: it is gone)."""
+    data = path.read_bytes()
+    if how == "missing":
+        path.unlink()
+        return None
+    damaged = {"empty": b"", "truncated": data[:len(data) // 2],
+               "altered": data[:len(data) // 2] + bytes([data[len(data) // 2] ^ 0x55]) + data[len(data) // 2 + 1:]
+               if data else b"x"}[how]
+    with path.open("r+b") as file:  # in place, as a failing disk or a stray program would
+        file.write(damaged)
+        file.truncate()
+    return damaged
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> FixtureSite:
+    site = FixtureSite(tmp_path_factory.mktemp("cached") / "site")
+    feeds_fixture.populate(site)
+    assert_built(site.build())
+    return site
+
+
+def copy_of(site: FixtureSite, tmp_path: Path) -> FixtureSite:
+    shutil.copytree(site.root, tmp_path / "site", symlinks=True)
+    return FixtureSite(tmp_path / "site", write_registries=False)
+
+
+@pytest.mark.parametrize("how", ["missing", "empty", "truncated", "altered"])
+def test_every_kind_of_damaged_cache_file_is_made_again_and_never_published(built, tmp_path, how):
+    site = copy_of(built, tmp_path)
+    published = tree(site.root / "output")
+    damaged = {path: damage(path, how) for path in one_of_each_kind(site.cache)}
+    assert len(damaged) > 15, sorted(kind(p.relative_to(site.cache).as_posix()) for p in damaged)
+    again = site.build()
+    assert_built(again)
+    assert tree(again.output) == published
+    left = [path.relative_to(site.cache).as_posix() for path, data in damaged.items()
+            if data is not None and path.is_file() and path.read_bytes() == data]
+    assert not left, f"kept as damaged: {left}"
+
+
+def test_no_published_file_shares_storage_with_a_cache_file(built, tmp_path):
+    site = copy_of(built, tmp_path)
+    again = site.build(output=tmp_path / "public")
+    assert_built(again)
+    shared = [p.relative_to(again.output).as_posix() for p in again.output.rglob("*")
+              if p.is_file() and p.stat().st_nlink != 1]
+    assert not shared
+    rendition = next(again.output.glob(f"media/{feeds_fixture.FILM.id}/poster-*.webp"))
+    cached = {p: p.read_bytes() for p in site.cache.rglob("*.webp")}
+    published = rendition.read_bytes()
+    rendition.write_bytes(b"edited on the server")
+    assert {p: p.read_bytes() for p in site.cache.rglob("*.webp")} == cached
+    assert_built(site.build(output=again.output))
+    assert rendition.read_bytes() == published
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027], ids=["022", "027"])
+def test_published_files_get_the_modes_of_the_umask_whatever_the_cache_and_content_modes(built, tmp_path, umask):
+    site = copy_of(built, tmp_path)
+    for path in [*site.cache.rglob("*"), *site.content.rglob("*")]:
+        path.chmod(0o700 if path.is_dir() else 0o600)
+    done = site.build(output=tmp_path / "public", setup=lambda: os.umask(umask))
+    assert_built(done)
+    modes = {p.relative_to(done.output).as_posix(): stat.S_IMODE(p.stat().st_mode) for p in done.output.rglob("*")}
+    wrong = {name: oct(mode) for name, mode in modes.items()
+             if mode != (0o777 if (done.output / name).is_dir() else 0o666) & ~umask}
+    assert not wrong
+    assert stat.S_IMODE(done.output.stat().st_mode) == 0o777 & ~umask
+    assert any(name.endswith(".mp4") for name in modes) and any(name.endswith(".zip") for name in modes)

@@ -1,0 +1,81 @@
+"""Builds started together on one clone: each finishes correctly, or waits for the other and says so.
+
+`make check`, `make build` and the rebuild a `make preview` server runs on
+every change, started at the same moment on the same project (one cache
+folder, one data/permalinks.yml), twice, with an edit in between. Every
+site folder must then be exactly what a build of its own makes, and the
+cache must hold no half-written or stray file. Before the build lock, most
+such rounds failed with a traceback from the search cache or the content
+cache.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import fixture_site as fx
+from helpers import NOW, PELICAN
+from project import GIT_IDENTITY, INVOKE
+from sites import FixtureSite
+
+WAITING = "Waiting for another build of this site"
+
+
+def tree(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def preview_rebuild(root) -> list[str]:
+    """What `make preview`'s server runs on every change (tasks.preview)."""
+    return [str(PELICAN), "content", "-s", "pelicanconf.py", "-o", str(root / ".preview"),
+            "-e", "PORTAL_LIVE_RELOAD=true", "PORTAL_PREVIEW=true"]
+
+
+def start(command: list[str], cwd) -> subprocess.Popen:
+    env = {**os.environ, **GIT_IDENTITY, "PORTAL_NOW": NOW}
+    return subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def reference(content, data, tmp_path, name: str) -> dict[str, dict[str, bytes]]:
+    """The public and the preview site of this content, each built alone in a project of its own."""
+    alone = FixtureSite(tmp_path / name, write_registries=False)
+    shutil.copytree(content, alone.content, dirs_exist_ok=True)
+    shutil.copytree(data, alone.data, dirs_exist_ok=True)
+    sites = {}
+    for folder, preview in (("output", False), (".preview", True)):
+        built = alone.build(output=alone.root / folder, PORTAL_PREVIEW=preview, PORTAL_LIVE_RELOAD=preview)
+        assert built.returncode == 0, built.text
+        sites[folder] = tree(built.output)
+    return sites
+
+
+def edit(project) -> None:
+    path = project.content / fx.BUS_LANES.id / "ru.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nРаботы завершены досрочно.\n", encoding="utf-8")
+
+
+def test_builds_started_together_all_finish_and_leave_what_each_makes_alone(project, tmp_path):
+    fx.populate(project.site)
+    rounds = [[[str(INVOKE), "check"], [str(INVOKE), "build"], preview_rebuild(project.root)],
+              [[str(INVOKE), "build"], preview_rebuild(project.root), [str(INVOKE), "build"]]]
+    said = ""
+    for number, commands in enumerate(rounds):
+        if number:
+            edit(project)
+        expected = reference(project.content, project.data, tmp_path, f"alone{number}")
+        runs = [start(command, project.root) for command in commands]
+        outputs = [run.communicate(timeout=600)[0] for run in runs]
+        for command, run, output in zip(commands, runs, outputs):
+            assert run.returncode == 0, f"{command}:\n{output}"
+            assert "Traceback" not in output and "Error" not in output, output
+        said += "".join(outputs)
+        assert tree(project.root / "output") == expected["output"]
+        assert tree(project.root / ".preview") == expected[".preview"]
+        if number == 0:
+            assert tree(project.root / ".check") == expected["output"]
+        half_written = [p for p in (project.root / "cache").rglob("*") if p.name.startswith(".tmp-")]
+        assert not half_written and not (project.root / "cache" / "pagefind" / "staging").exists()
+        assert not list(project.root.glob(".*-staging"))
+    assert WAITING in said, "builds that overlap wait for each other, and say so"

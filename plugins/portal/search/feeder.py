@@ -40,8 +40,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the checker reads it as a module of the package
+    from .normalise import normalised
     from .service import SearchIndexFailed, Service, decode
 else:  # run as a script (see above), beside service.py
+    from normalise import normalised
     from service import SearchIndexFailed, Service, decode
 
 WAIT = 0.05  # seconds between two looks at a file that has not grown
@@ -112,11 +114,12 @@ def index(pagefind: str, requests: bytes) -> list[dict[str, str]]:
 
 
 def write(folder: Path, files: list[dict[str, str]]) -> None:
-    """A bundle as GetFiles gives it: each file's path in the bundle and its bytes in base64."""
-    for file in files:
-        target = folder / file["path"]
+    """A bundle as GetFiles gives it (each file's path in the bundle and its bytes in base64), put in
+    order (normalise.py: the same stories give the same bytes)."""
+    for path, data in normalised({file["path"]: base64.b64decode(file["content"]) for file in files}).items():
+        target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(base64.b64decode(file["content"]))
+        target.write_bytes(data)
 
 
 if __name__ == "__main__":

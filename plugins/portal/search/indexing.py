@@ -25,9 +25,8 @@ feeder.py, which hands them to Pagefind one chunk at a time while Python
 renders the pages. `bundles()`, called after the pages are written, waits
 for it.
 
-Pagefind writes its filter files in hash-map order, so two runs over the same
-stories can give differently named files; keeping the bundles means the
-same commit builds to the same bytes on one machine.
+Pagefind writes its filter files in hash-map order; feeder.py puts them in
+order (normalise.py), so the same stories give the same bundle on any run.
 """
 
 from __future__ import annotations

@@ -134,6 +134,10 @@ def bench(c, n=1000, runs=3, seed=1):
 @task
 def clean(c):
     """Remove the built site (the content cache stays, so the next build is fast)."""
+    sys.path.insert(0, str(ROOT / "plugins"))  # as Pelican loads them
+    from portal.core.locks import hold, site_lock
+
+    hold(site_lock(OUTPUT))  # not in the middle of a build of it
     shutil.rmtree(OUTPUT, ignore_errors=True)
 
 

@@ -102,10 +102,19 @@ def build(settings_file: Path, output: Path, overrides: dict | None = None,
         signals.all_generators_finalized.disconnect(keep_context)
         signals.content_written.disconnect(written)
         logging.getLogger().removeHandler(warnings)
+        _hand_back_the_cache(settings)
     result.warnings = [Finding("(the build)", None, f"the build warned: {message}",
                                "A developer should look at this: the content itself may be fine.", "content")
                        for message in warnings.messages]
     return result
+
+
+def _hand_back_the_cache(settings: dict) -> None:
+    """The build took its cache folder's lock (portal.site_output, on `initialized`): the next build may
+    start now. The site folder's lock stays until this command ends: `check` and `publish` read that folder."""
+    locks = sys.modules.get("portal.core.locks")  # loaded with the plugins, if the build got that far
+    if locks is not None:
+        locks.release(locks.cache_lock(Path(settings["CACHE_PATH"])))
 
 
 def leave(status: int) -> NoReturn:

@@ -7,9 +7,17 @@ has registered its own (wherever it stands in PLUGINS): `generate_context`
 opens the `Output` (shared as `PORTAL_OUTPUT`) once every plugin has read
 its content, and `generate_output` commits it once every plugin has written
 its files.
+
+Builds that share a site folder or a cache folder take turns
+(portal.core.locks): the locks are taken on `initialized`, before any
+generator reads a cache, and the cache's is handed back on `finalized`.
 """
 
+from pathlib import Path
+
 from pelican import signals
+
+from portal.core.locks import cache_lock, hold, release, site_lock
 
 from .generator import SiteOutputGenerator
 
@@ -22,5 +30,16 @@ def _after_every_plugin(_pelican) -> None:
     signals.get_generators.connect(_generators)  # receivers run in the order they connected
 
 
+def _take_turns(pelican) -> None:
+    hold(site_lock(Path(pelican.output_path)))
+    hold(cache_lock(Path(pelican.settings["CACHE_PATH"])))
+
+
+def _done(pelican) -> None:
+    release(cache_lock(Path(pelican.settings["CACHE_PATH"])))
+
+
 def register() -> None:
+    signals.initialized.connect(_take_turns)
     signals.initialized.connect(_after_every_plugin)
+    signals.finalized.connect(_done)

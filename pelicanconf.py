@@ -43,9 +43,6 @@ READERS = {"rst": None, "html": None, "htm": None}  # Markdown only: see plugins
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
                      "auto_reload": False}  # a build never sees a template change: no stat per include
 
-CACHE_PATH = "cache"
-LOAD_CONTENT_CACHE = True
-CACHE_CONTENT = True                 # without these two the stories plugin's cache was never written:
-CONTENT_CACHING_LAYER = "generator"  # Pelican's default layer ("reader") skips a CachingGenerator's own cache
-GZIP_CACHE = False                   # gzip cost more time than the smaller file saved
+CACHE_PATH = "cache"                 # every cache file is checked before use: a damaged one is made anew
+LOAD_CONTENT_CACHE = CACHE_CONTENT = False  # Pelican's own (unchecked) cache: the stories plugin keeps its own
 DELETE_OUTPUT_DIRECTORY = False     # the site_output plugin updates the site in place, and only if the build succeeds

@@ -74,6 +74,14 @@ def front_matter(meta: dict) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
+class _Plain(yaml.SafeDumper):
+    """YAML as an editor writes it: a value used twice is written twice, never as an anchor and an alias
+    (which the build refuses)."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 class FixtureSite:
     """A site of our own in a temporary folder: content/, data/, cache/."""
 
@@ -129,7 +137,7 @@ class FixtureSite:
     def describe_photos(self, story_id: str, photos: dict[str, dict]) -> Path:
         """content/<story_id>/photos.yml: {file name: {alt: {ky: …, ru: …}, credit: …, …}}."""
         path = self.folder(story_id) / "photos.yml"
-        path.write_text(yaml.safe_dump(photos, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(yaml.dump(photos, Dumper=_Plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
         return path
 
     def pdf(self, story_id: str, name: str, pages: int = 2) -> Path:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip
 import os
-import pickle
 import shutil
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import yaml
 
 import fixture_site as fx
 from helpers import ROOT, url_to_file
+from portal.core import sealed
 from portal.core.render_cache import PAGE_CACHE
 from sites import BuildResult, FixtureSite, assert_built
 
@@ -153,17 +153,17 @@ def test_a_theme_change_renders_every_page_again(fixture, tmp_path):
 
 
 def test_the_content_cache_is_used(fixture, tmp_path):
-    """A file changed behind the cache's back (same modification time) still shows the cached text."""
+    """A file changed behind the cache's back (same size and modification time) still shows the cached text."""
     first = build(fixture, tmp_path / "output")
     path = fixture.content / fx.SNOW.id / "index.ru.md"
     stamp = path.stat()
-    path.write_text(path.read_text(encoding="utf-8") + "\nТекст, которого нет в кэше.\n", encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("единиц", "ЕДИНИЦ"), encoding="utf-8")
     os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
     second = build(fixture, first.output)
-    assert "Текст, которого нет в кэше." not in second.file(fx.SNOW.urls["ru"]).read_text(encoding="utf-8")
+    assert "ЕДИНИЦ" not in second.file(fx.SNOW.urls["ru"]).read_text(encoding="utf-8")
     os.utime(path)  # now it looks changed: read again
     third = build(fixture, first.output)
-    assert "Текст, которого нет в кэше." in third.file(fx.SNOW.urls["ru"]).read_text(encoding="utf-8")
+    assert "ЕДИНИЦ" in third.file(fx.SNOW.urls["ru"]).read_text(encoding="utf-8")
 
 
 def test_an_edit_leaves_the_fingerprints_of_unrelated_pages_alone(fixture, tmp_path):
@@ -171,7 +171,7 @@ def test_an_edit_leaves_the_fingerprints_of_unrelated_pages_alone(fixture, tmp_p
     caption must not change that of a page that shows neither (the feed catalog and the photo
     library are in every page's context, but not what they carry)."""
     def fingerprints() -> dict[str, bytes]:
-        recorded = pickle.loads((fixture.cache / PAGE_CACHE).read_bytes())
+        recorded = sealed.load(fixture.cache / PAGE_CACHE)
         return {name: fingerprint for name, (fingerprint, _stamp) in recorded.items()}
 
     first = build(fixture, tmp_path / "output")

@@ -8,7 +8,6 @@ fingerprint (cache/portal-feeds.pickle) is unchanged was not rendered.
 
 from __future__ import annotations
 
-import pickle
 import re
 import shutil
 from pathlib import Path
@@ -19,6 +18,7 @@ import feeds_fixture
 import fixture_site as fx
 from feedfiles import FILES
 from helpers import ROOT
+from portal.core import sealed
 from portal.feeds.fingerprints import FEED_CACHE
 from sites import BuildResult, FixtureSite, assert_built
 
@@ -52,7 +52,7 @@ def rebuild(site: FixtureSite, output: Path, **settings) -> tuple[BuildResult, s
 
 def fingerprints(site: FixtureSite) -> dict[str, bytes]:
     return {name: fingerprint for name, (fingerprint, _stamp) in
-            pickle.loads((site.cache / FEED_CACHE).read_bytes()).items()}
+            sealed.load(site.cache / FEED_CACHE).items()}
 
 
 def carrying(output: Path, story: fx.Story, lang: str) -> set[str]:

@@ -7,7 +7,6 @@ a rebuild updates the site in place, as every build does (portal/core/output.py)
 from __future__ import annotations
 
 import json
-import pickle
 import shutil
 from datetime import datetime
 from itertools import pairwise
@@ -18,6 +17,7 @@ import pytest
 
 import fixture_site as fx
 from helpers import LANGS, page_text, search_fragment, search_fragment_files, text_of
+from portal.core import sealed
 from portal.search.indexing import RECENT_PARTS, bounds, chunked
 from portal.search.records import text_of as blocks_of
 from sites import FixtureSite, assert_built
@@ -161,7 +161,7 @@ def test_an_edit_makes_the_record_of_the_edited_story_only(fixture, tmp_path):
     chunk = next(path.parts[-3] for path in search_fragment_files(first.output)
                  if search_fragment(path)["url"] == fx.SNOW.urls["ru"])
     known = fixture.cache / "pagefind-records" / f"{chunk}.pickle"
-    salt, records = pickle.loads(known.read_bytes())
+    salt, records = sealed.load(known)
     assert len(records) > 1
     marked = {}
     for key, payload in records.items():
@@ -170,7 +170,7 @@ def test_an_edit_makes_the_record_of_the_edited_story_only(fixture, tmp_path):
             request["meta"]["title"] = "Помеченная запись"
             marked[request["url"]] = key
         records[key] = json.dumps(request, ensure_ascii=False).encode()
-    known.write_bytes(pickle.dumps((salt, records)))
+    sealed.save(known, (salt, records))
     story = fixture.root / "content" / fx.SNOW.id / "index.ru.md"
     added = "\nМеста, где стоянка запрещена, обозначены краской.\n"
     story.write_text(story.read_text(encoding="utf-8") + added, encoding="utf-8")

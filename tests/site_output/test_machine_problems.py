@@ -121,7 +121,7 @@ def test_no_permission_to_write(site):
     for folder in folders:
         folder.chmod(0o555)
     try:
-        assert_reported_as_the_computers(site.build(wrap=wrap), "no permission to write", before)
+        assert_reported_as_the_computers(site.build(wrap=wrap), "no permission to use", before)
     finally:
         for folder in folders:
             folder.chmod(0o755)

@@ -10,6 +10,8 @@ Jinja's own `FileSystemBytecodeCache` keys a template by its name, file and
 source. What else the compiled code depends on (the Jinja version, the
 environment's extensions and syntax options) is added to the key here, so a
 change there compiles anew rather than using code made for other settings.
+Each file is kept with its checksum (portal.core.sealed): Jinja would load
+an altered file's code as it is, and stop on a truncated one.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 from pelican import signals
 
+from portal.core import sealed
 from portal.core.settings import SiteSettings
 
 # The options the compiler reads: a template compiled under other values is other code.
@@ -33,6 +36,14 @@ COMPILE_OPTIONS = ("block_start_string", "block_end_string", "variable_start_str
 class CompiledTemplates(FileSystemBytecodeCache):
     def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
         return super().get_bucket(environment, f"{name}|{compiled_with(environment)}", filename, source)
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = sealed.load(Path(self._get_cache_filename(bucket)))
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        sealed.save(Path(self._get_cache_filename(bucket)), bucket.bytecode_to_string())
 
 
 def compiled_with(environment: Environment) -> str:

@@ -16,20 +16,36 @@ from typing import BinaryIO
 
 
 @contextmanager
-def atomic(path: Path) -> Iterator[BinaryIO]:
-    """A file that appears at `path` complete, or not at all: written under a
-    temporary name in the same folder and renamed when the block succeeds."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+def staged(folder: Path) -> Iterator[tuple[BinaryIO, Path]]:
+    """A new file under a temporary name in `folder`, and that name: the block renames it where it
+    belongs once it is whole; if the block fails (or does not rename it), it is removed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
     try:
-        with os.fdopen(handle, "wb") as f:
-            yield f
-        os.replace(temporary, path)
-    except BaseException:
+        with os.fdopen(handle, "w+b") as file:
+            yield file, Path(temporary)
+    finally:
         Path(temporary).unlink(missing_ok=True)
-        raise
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    with atomic(path) as f:
+@contextmanager
+def atomic(path: Path, mode: int | None = None) -> Iterator[BinaryIO]:
+    """A file that appears at `path` complete, or not at all; private to its owner unless `mode` says."""
+    with staged(path.parent) as (file, temporary):
+        yield file
+        file.flush()
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+
+
+def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
+    with atomic(path, mode) as f:
         f.write(data)
+
+
+def new_file_mode() -> int:
+    """The mode the umask gives a new file (0644 under the usual 022)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask

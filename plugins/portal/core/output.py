@@ -10,7 +10,11 @@ making and removing a tree of ~3,500 folders and linking ~7,000 files. Now:
   tests see exactly which files a build changed;
 - a new or changed file is written to a staging folder beside the site
   (same file system), never into the site and never through an existing
-  file, which may be a hard link into a build cache;
+  file (a site made before this code may hold hard links into a cache);
+- a file from a cache or from content/ is copied, never linked: a change
+  to the published file can never change the cache or the editor's file,
+  nor the reverse. Every file gets the mode the umask gives a new file
+  (0644 under the usual 022), whatever the mode of its source;
 - `commit`, run by `SiteOutputGenerator` after every plugin has written, moves
   the staged files into place (one rename each; where there is no site yet,
   the staging folder becomes it) and removes the files this build did not
@@ -30,9 +34,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from stat import S_ISREG
+
+
+COMPARED = 1 << 20  # bytes: a copy this small is compared with its source when their times differ
 
 
 class Output:
@@ -82,35 +90,20 @@ class Output:
             self._stage(name, lambda target: _write_new(target, data))
 
     def copy(self, name: str, source: Path) -> None:
-        """A file from content/ or the theme: kept if the site's copy is still current (size, mtime)."""
+        """A file from content/, the theme or a build cache (a rendition, a press kit, a search bundle
+        file): kept if the site's copy is still current, else copied with the source's modification
+        time. Current: another file of the same size and modification time, or, for a small file, of
+        the same bytes (a search index made again gives most of its files anew, the same). Never a hard
+        link: the site and the cache would then be one file, and an edit of either the other's."""
         old = self.stat(name)
         if old is not None:
-            now = source.stat()
-            if old.st_size == now.st_size and old.st_mtime_ns == now.st_mtime_ns:
+            now = os.stat(source)
+            if (old.st_dev, old.st_ino) != (now.st_dev, now.st_ino) and old.st_size == now.st_size and (
+                    old.st_mtime_ns == now.st_mtime_ns
+                    or (now.st_size <= COMPARED and (self.site / name).read_bytes() == source.read_bytes())):
                 self._keep(name)
                 return
         self._stage(name, lambda target: _copy_new(source, target))
-
-    def place(self, name: str, cached: Path) -> None:
-        """A file from a build cache whose files are never rewritten in place (photo renditions,
-        the search bundle): hard-linked, so it costs no copy (copied where the cache is on
-        another disk). Where the site already has the same bytes, its file is kept."""
-        old, new = self.stat(name), os.stat(cached)
-        if old is not None and ((old.st_dev, old.st_ino) == (new.st_dev, new.st_ino)
-                                or (old.st_size == new.st_size
-                                    and (self.site / name).read_bytes() == cached.read_bytes())):
-            self._keep(name)
-            return
-
-        def make(target: Path) -> None:
-            try:
-                os.link(cached, target)
-            except FileExistsError:
-                raise  # _stage unlinks it and tries again
-            except OSError:
-                _copy_new(cached, target)
-
-        self._stage(name, make)
 
     def claim(self, names: Iterable[str]) -> None:
         """Files that forked workers kept or staged (they returned their names): part of the new site."""
@@ -161,9 +154,12 @@ def _write_new(target: Path, data: bytes) -> None:
 
 
 def _copy_new(source: Path, target: Path) -> None:
+    """A new file with the source's bytes and modification time, and the mode the umask gives any new file
+    (not the source's: a cache file is private, an editor's file may be)."""
     if os.path.lexists(target):
         raise FileExistsError(target)
-    shutil.copy2(source, target)
+    shutil.copyfile(source, target)
+    os.utime(target, ns=(time.time_ns(), os.stat(source).st_mtime_ns))
 
 
 def _files(folder: Path) -> list[str]:

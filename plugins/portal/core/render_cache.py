@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import Protocol
 
-from .atomic import atomic_write
+from . import sealed
 from .context_keys import OUTPUT_KEY, PAGES_KEY, PHOTOS_KEY, PLANS_KEY, SITE_KEY, VIEWS_KEY
 from .output import Output
 from .parallel import split
@@ -85,10 +85,7 @@ class RenderCache:
     def __init__(self, cache_dir: Path, salt: bytes, views: Digests, file_name: str = PAGE_CACHE) -> None:
         self.path = cache_dir / file_name
         self.salt = salt
-        try:
-            self.previous: dict[str, tuple[bytes, tuple]] = pickle.loads(self.path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-            self.previous = {}
+        self.previous: dict[str, tuple[bytes, tuple]] = sealed.load(self.path) or {}
         self.current: dict[str, tuple[bytes, tuple]] = {}
         self.rendered = 0
         self.views = views  # the build's (Resolver.digests): pages, feeds and search share them
@@ -154,7 +151,7 @@ class RenderCache:
         self.rendered += page.rendered
 
     def save(self) -> None:
-        atomic_write(self.path, pickle.dumps(self.current, protocol=pickle.HIGHEST_PROTOCOL))
+        sealed.save(self.path, self.current)
 
 
 class _ContextPickler(pickle.Pickler):

@@ -18,9 +18,8 @@ from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
-from pelican.generators import Generator
-
 from portal.core.context_keys import FEEDS_KEY, OUTPUT_KEY, PLANS_KEY, VIEWS_KEY
+from portal.core.machine import MachineGuard
 from portal.core.output import Output
 from portal.core.render_cache import PORTAL_CODE, FileJob, RenderCache
 from portal.core.settings import DEFAULTS, BadSetting, SiteSettings
@@ -43,7 +42,7 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 logger = logging.getLogger(__name__)
 
 
-class FeedsGenerator(Generator):
+class FeedsGenerator(MachineGuard):
     def generate_context(self) -> None:
         resolver: Resolver = self.context[VIEWS_KEY]
         site = resolver.site

@@ -23,9 +23,9 @@ import logging
 from pathlib import Path
 
 from pelican import signals
-from pelican.generators import Generator
 
 from portal.core.context_keys import OUTPUT_KEY, PAGES_KEY, PHOTOS_KEY, PLANS_KEY, SITE_KEY, VIEWS_KEY
+from portal.core.machine import MachineGuard
 from portal.core.output import Output
 from portal.core.render_cache import PORTAL_CODE, FileJob, RenderCache
 from portal.core.settings import SiteSettings
@@ -39,7 +39,7 @@ from .urls import Urls
 logger = logging.getLogger(__name__)
 
 
-class BilingualGenerator(Generator):
+class BilingualGenerator(MachineGuard):
     def generate_context(self) -> None:
         settings = SiteSettings.read(self.settings)
         urls = Urls(settings.siteurl, settings.story_url, settings.media_url)

@@ -9,7 +9,7 @@ leaves in the context.
 it (forked workers on PORTAL_PROCESSES cores), stops the build on a photo that cannot be decoded, builds the
 press kits and records what it did in `<cache>/photos/stats.json` (the tests
 read it: a second build must decode and encode nothing). `generate_output`
-places the cache's files in the site (Output.place: hard links).
+places the cache's files in the site (Output.place: copies, never links).
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
-from pelican.generators import Generator
-
+from portal.core import sealed
 from portal.core.atomic import atomic_write
 from portal.core.context_keys import OUTPUT_KEY, PHOTOS_KEY, SITE_KEY
+from portal.core.digests import Digests
+from portal.core.machine import MachineGuard
 from portal.core.output import Output
 from portal.core.problems import BuildStopped, Problems
 from portal.core.settings import SiteSettings, licences
@@ -41,12 +42,15 @@ CAPTIONS_TEMPLATE = "press_kit.txt"
 # Of a photo's name, the bytes its renditions' names keep ("<name>-800.<hash>.webp"): a file name takes
 # 255 bytes, a Cyrillic letter two, and the hash keeps two photos whose names start alike apart.
 RENDITION_STEM_BYTES = 120
+HASHES = "hashes.pickle"  # SHA-256 of sources and cache files, while each file stays the same
 
 
 class Made(NamedTuple):
-    """A photo's files in the cache: its probe.json, and each rendition's width, encoding and path."""
+    """A photo's files in the cache: its probe, its cleaned original, and each rendition's width, encoding
+    and path."""
 
     probe: dict
+    original: Path
     renditions: list[tuple[int, Encoding, Path]]
 
 
@@ -57,30 +61,30 @@ class Planned(NamedTuple):
     photo: Photo
     entry: Path
     rights: Rights
-    original: Path
     made: Made | None
 
 
-class PhotosGenerator(Generator):
+class PhotosGenerator(MachineGuard):
     def generate_context(self) -> None:
         site = self.context[SITE_KEY]
         self.root = SiteSettings.read(self.settings).cache / "photos"
         self.renditions = RenditionSettings.from_settings(self.settings)
         self.licences, _ = licences(self.settings)
-        hashes = cache.SourceHashes(self.root / "hashes.json")
+        self.digests = Digests(self.root / HASHES)
         planned: list[Planned] = []
-        tasks = []
+        tasks: dict[tuple[Path, str], render.Task] = {}  # two stories may publish the same photo alike
         for story in site.stories.values():
             for photo in story.photos:
                 rights = self.rights(story, photo)
-                entry = cache.entry(self.root, hashes.sha(photo.path))
-                original = cache.original_path(entry, rights, photo.path.suffix)
-                made = self.made(entry, rights, original)
-                planned.append(Planned(story, photo, entry, rights, original, made))
-                if made is None:
-                    tasks.append(render.Task(photo.path, entry, self.renditions, rights,
-                                             None if original.exists() else original))
-        outcomes = self.work(tasks)
+                entry = cache.entry(self.root, self.digests.sha(photo.path))
+                files = self.digests.checked(entry)
+                made = self.made(entry, rights, photo, files)
+                planned.append(Planned(story, photo, entry, rights, made))
+                original = cache.original_name(rights, photo.path.suffix)  # its key covers every text written
+                if made is None and (entry, original) not in tasks:
+                    tasks[entry, original] = render.Task(photo.path, entry, self.renditions, rights, frozenset(files),
+                                                         None if original in files else original)
+        outcomes = self.work(list(tasks.values()))
         problems = Problems(root=Path.cwd())
         for outcome in outcomes:
             if outcome.error:
@@ -89,8 +93,8 @@ class PhotosGenerator(Generator):
                              "Copy or export the photo again (as JPEG) and replace the file.")
         if problems:
             raise BuildStopped(problems)
-        hashes.save()
         library = self.library(planned, site)
+        self.digests.save()
         self.record(outcomes, library)
         self.context[PHOTOS_KEY] = library
 
@@ -98,7 +102,7 @@ class PhotosGenerator(Generator):
         library: PhotoLibrary = self.context[PHOTOS_KEY]
         output: Output = self.context[OUTPUT_KEY]
         for site_path, cached in library.files.items():
-            output.place(site_path, cached)  # a link: the cache and output/ are usually on one disk
+            output.copy(site_path, cached)
 
     # planning -------------------------------------------------------------
     def rights(self, story: Story, photo: Photo) -> Rights:
@@ -111,20 +115,18 @@ class PhotosGenerator(Generator):
                       caption={lang: photo.caption[lang] for lang in languages if lang in photo.caption},
                       alt={lang: photo.alt[lang] for lang in languages if lang in photo.alt})
 
-    def made(self, entry: Path, rights: Rights, original: Path) -> Made | None:
-        """What the cache holds of a photo, or None if it lacks any of it."""
-        probe = self.probe(entry)
-        if probe is None or not original.exists():
+    def made(self, entry: Path, rights: Rights, photo: Photo, files: dict[str, Path]) -> Made | None:
+        """What the cache holds of a photo (`files`: its entry's files that are whole, by name), or None
+        if it lacks any of it."""
+        probe = sealed.load(entry / cache.PROBE)
+        original = files.get(cache.original_name(rights, photo.path.suffix))
+        if probe is None or original is None:
             return None
-        renditions = cache.renditions(entry, self.renditions, rights, probe["width"])
-        return Made(probe, renditions) if all(path.exists() for _, _, path in renditions) else None
-
-    @staticmethod
-    def probe(entry: Path) -> dict | None:
-        try:
-            return json.loads(cache.probe_path(entry).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        renditions = [(width, encoding, files.get(name)) for width, encoding, name  # narrowest first
+                      in sorted(cache.renditions(self.renditions, rights, probe["width"]), key=lambda r: r[0])]
+        if any(path is None for _, _, path in renditions):
             return None
+        return Made(probe, original, renditions)  # type: ignore[arg-type]
 
     def work(self, tasks: list[render.Task]) -> list[render.Outcome]:
         """Spread the tasks over PORTAL_PROCESSES cores; one photo per task bounds each worker's memory.
@@ -142,10 +144,10 @@ class PhotosGenerator(Generator):
     def library(self, planned: list[Planned], site) -> PhotoLibrary:
         library = PhotoLibrary(mime_order=tuple(e.mime for e in self.renditions.encodings))
         kits: dict[str, list[tuple[Photo, PublishedPhoto, Path]]] = {}
-        for story, photo, entry, rights, original, cached in planned:
-            made = cached or self.made(entry, rights, original)  # the photos made in this build
+        for story, photo, entry, rights, made in planned:
+            made = made or self.made(entry, rights, photo, self.digests.checked(entry))  # made in this build
             assert made is not None, "every photo was made, or the build stopped"
-            probe = made.probe
+            probe, original = made.probe, made.original
             folder = f"media/{story.id}"
             published = PublishedPhoto(
                 name=photo.name, width=probe["width"], height=probe["height"],
@@ -169,8 +171,9 @@ class PhotosGenerator(Generator):
                   library: PhotoLibrary) -> PressKit:
         files = [(photo.name, original) for photo, _, original in members]
         captions = self.captions(story, members)
-        zip_path = self.root / "kits" / f"{press_kit.key(files, captions)}.zip"
-        press_kit.build(zip_path, files, captions, story.date)
+        key = press_kit.key(files, captions)
+        zip_path = self.digests.checked(self.root / "kits").get(f"{key}.zip") or \
+            press_kit.build(self.root / "kits" / key, files, captions, story.date)
         _, year, folder = story.id.split("/")
         name = f"{year}-{folder}-photos.zip"
         site_path = f"media/{story.id}/{name}"

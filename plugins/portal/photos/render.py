@@ -2,26 +2,28 @@
 
 A task names what the cache lacks for one source photo: its cleaned
 original, some renditions, or (for a photo never seen) everything. The photo
-is decoded at most once, at the smallest scale that still covers the widest
-rendition needed: JPEG decoding scales by 1/2, 1/4 or 1/8 on the fly
+is decoded at most once, at the smallest scale that still covers its widest
+rendition: JPEG decoding scales by 1/2, 1/4 or 1/8 on the fly
 (`Image.draft`), so an 8000×6000 photo made into 1600-pixel renditions
 is decoded as 2000×1500 (12 MB, not 144 MB). Each file is written to a
-temporary name and renamed, so an interrupted or failed build leaves no
-half-written file in the cache.
+temporary name and renamed to one that ends with the digest of its bytes
+(portal.core.digests), so an interrupted or failed build leaves no
+half-written file in the cache, and a damaged one is found out.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
-import json
 import warnings
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from PIL import Image, ImageCms, ImageOps, PngImagePlugin
 
-from portal.core.atomic import atomic_write
+from portal.core import sealed
+from portal.core.digests import store
+from portal.core.machine import is_machine
 
 from . import cache, jpeg
 from .rights import ORIENTATION, Rights
@@ -39,7 +41,8 @@ class Task:
     entry: Path  # the photo's folder in the cache
     settings: RenditionSettings
     rights: Rights
-    original: Path | None  # the cleaned original's cache path, when it is missing
+    made: frozenset[str]  # the names (without their digest) of the files the entry holds whole
+    original: str | None  # the cleaned original's name, when it is missing
 
 
 @dataclass
@@ -54,7 +57,8 @@ class Outcome:
 
 
 def run(task: Task) -> Outcome:
-    """Do the task; a photo Pillow cannot decode becomes an error message, never an exception."""
+    """Do the task; a photo Pillow cannot decode becomes an error message, never an exception. The
+    computer's own errors (a full disk) are raised: they are not the photo's (see portal.core.machine)."""
     outcome = Outcome(task.source)
     try:
         with warnings.catch_warnings():
@@ -62,6 +66,8 @@ def run(task: Task) -> Outcome:
             _run(task, outcome)
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning,
             jpeg.NotAJpeg) as error:
+        if is_machine(error):
+            raise
         outcome.error = str(error) or type(error).__name__
     return outcome
 
@@ -74,15 +80,13 @@ def _run(task: Task, outcome: Outcome) -> None:
         if orientation in ROTATED:
             width, height = height, width
         outcome.width, outcome.height = width, height
-        wanted = [(w, encoding, path)
-                  for w, encoding, path in cache.renditions(task.entry, task.settings, task.rights, width)
-                  if not path.exists()]
-        if wanted:
-            _renditions(image, orientation, wanted, task.rights, outcome)
+        every = cache.renditions(task.settings, task.rights, width)
+        if any(name not in task.made for _, _, name in every):
+            _renditions(image, orientation, every, task, outcome)
     if task.original:
-        atomic_write(task.original, _cleaned_original(task, orientation, outcome))
-    atomic_write(cache.probe_path(task.entry), json.dumps(
-        {"width": outcome.width, "height": outcome.height, "format": outcome.format}).encode())
+        name = PurePath(task.original)
+        store(task.entry / name.stem, name.suffix, _cleaned_original(task, orientation, outcome))
+    sealed.save(task.entry / cache.PROBE, {"width": outcome.width, "height": outcome.height, "format": outcome.format})
 
 
 def _cleaned_original(task: Task, orientation: int, outcome: Outcome) -> bytes:
@@ -109,30 +113,38 @@ def _cleaned_original(task: Task, orientation: int, outcome: Outcome) -> bytes:
         return buffer.getvalue()
 
 
-def _renditions(image: Image.Image, orientation: int, wanted: list[tuple[int, Encoding, Path]],
-                rights: Rights, outcome: Outcome) -> None:
-    widest = max(width for width, _, _ in wanted)
+def _renditions(image: Image.Image, orientation: int, every: list[tuple[int, Encoding, str]], task: Task,
+                outcome: Outcome) -> None:
+    """Encode the renditions the entry lacks. Each width is resized from the next wider one (a third of
+    the work, the same look), and always from the same decoded image down every width, so a rendition
+    made alone (the others kept) has the same bytes as one made with all of them."""
+    widest = every[0][0]
     target = (widest, max(1, outcome.height * widest // outcome.width))
     image.draft("RGB", target[::-1] if orientation in ROTATED else target)  # JPEG: decode at 1/2, 1/4 or 1/8
     image.load()
     outcome.decoded += 1
-    pixels = _srgb(ImageOps.exif_transpose(image))
+    pixels = srgb(ImageOps.exif_transpose(image))
     pixels.info = {}  # Pillow would carry the source's comment, ICC profile and DPI over into the renditions
-    exif, xmp = rights.for_renditions().exif(), rights.for_renditions().xmp()
+    exif, xmp = task.rights.for_renditions().exif(), task.rights.for_renditions().xmp()
+    missing = [name for _, _, name in every if name not in task.made]
     resized = pixels
-    for width, encoding, path in sorted(wanted, key=lambda w: -w[0]):
+    for width, encoding, name in every:
         size = (width, max(1, round(outcome.height * width / outcome.width)))
-        if resized.size != size:  # each width from the next wider one: a third of the work, the same look
+        if resized.size != size:
             resized = resized.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
-        buffer = io.BytesIO()
-        resized.save(buffer, encoding.pillow, exif=exif, xmp=xmp, **encoding.options())
-        atomic_write(path, buffer.getvalue())
-        outcome.encoded += 1
+        if name in missing:
+            buffer = io.BytesIO()
+            resized.save(buffer, encoding.pillow, exif=exif, xmp=xmp, **encoding.options())
+            store(task.entry / PurePath(name).stem, encoding.extension, buffer.getvalue())
+            outcome.encoded += 1
+            if name == missing[-1]:
+                return
 
 
-def _srgb(image: Image.Image) -> Image.Image:
-    """Plain RGB in sRGB, what browsers assume: colour profiles (a CMYK print
-    file, Adobe RGB) are converted, transparency is flattened onto white."""
+def srgb(image: Image.Image) -> Image.Image:
+    """Plain RGB in sRGB, what browsers assume, for every mode Pillow opens: colour profiles (a CMYK
+    print file, Adobe RGB) are converted; 16- and 32-bit grey is scaled from 0-65535 and floating
+    point grey from 0.0-1.0 (Pillow's own conversion clips both to white); transparency is laid on white."""
     profile = image.info.get("icc_profile")
     if profile and image.mode in ("RGB", "CMYK"):
         with contextlib.suppress(ImageCms.PyCMSError, OSError):  # a broken profile: read as sRGB
@@ -140,7 +152,11 @@ def _srgb(image: Image.Image) -> Image.Image:
                                                   ImageCms.createProfile("sRGB"), outputMode="RGB")
             if converted is not None:  # (None only when converting in place)
                 return converted
-    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+    if image.mode.startswith("I"):
+        image = image.convert("I").point(lambda value: value * (1 / 257))
+    elif image.mode == "F":
+        image = image.point(lambda value: value * 255)
+    if image.mode in ("RGBA", "LA", "PA", "RGBa") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
         white = Image.new("RGBA", rgba.size, "white")
         return Image.alpha_composite(white, rgba).convert("RGB")

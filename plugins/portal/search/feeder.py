@@ -41,10 +41,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the checker reads it as a module of the package
     from .normalise import normalised
-    from .service import SearchIndexFailed, Service, decode
+    from .service import SearchIndexFailed, Service, decode, refused
 else:  # run as a script (see above), beside service.py
     from normalise import normalised
-    from service import SearchIndexFailed, Service, decode
+    from service import SearchIndexFailed, Service, decode, refused
 
 WAIT = 0.05  # seconds between two looks at a file that has not grown
 
@@ -127,3 +127,5 @@ if __name__ == "__main__":
         feed(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))
     except SearchIndexFailed as failure:
         sys.exit(str(failure))
+    except OSError as error:  # a full disk: the build says so (portal.core.machine), not "search failed"
+        sys.exit(refused(error))

@@ -12,15 +12,15 @@ from __future__ import annotations
 import json
 import logging
 
-from pelican.generators import Generator
-
 from portal import kyrgyz
 from portal.core.context_keys import OUTPUT_KEY, PLANS_KEY, SEARCH_KEY, VIEWS_KEY
+from portal.core.digests import Digests
+from portal.core.machine import MachineGuard
 from portal.core.output import Output
 from portal.core.settings import SiteSettings, whole_number
 from portal.pages.resolve import Resolver
 
-from .indexing import Indexing, KnownRecords, chunked
+from .indexing import Indexing, KnownRecords, bundle_files, chunked
 from .page import search_page
 
 BUNDLE = "pagefind"  # the folder under the site's root: /pagefind/pagefind.js, chunks.json and a folder per chunk
@@ -29,11 +29,12 @@ TABLE = "chunks.json"  # each language's chunks, oldest first (Indexing.table)
 # Pagefind has no Kyrgyz stemmer: search.js stems the reader's Kyrgyz words itself, by these rules (portal.kyrgyz).
 KYRGYZ_RULES = "kyrgyz.json"
 RECORDS = "pagefind-records"  # in the cache folder, beside the bundles (indexing.KnownRecords)
+DIGESTS = "pagefind-files.pickle"  # in the cache folder: the digests of the bundles' files (indexing.intact)
 UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
 logger = logging.getLogger(__name__)
 
 
-class SearchGenerator(Generator):
+class SearchGenerator(MachineGuard):
     indexing: Indexing  # made by generate_context
 
     def generate_context(self) -> None:
@@ -42,7 +43,8 @@ class SearchGenerator(Generator):
         stories = {lang: resolver.story_views(lang) for lang in languages}
         chunks = chunked(stories, whole_number(self.settings, "PORTAL_SEARCH_CHUNK", minimum=2), resolver.digests)
         cache = SiteSettings.read(self.settings).cache.resolve()
-        self.indexing = Indexing(chunks, languages, cache / "pagefind", KnownRecords(cache / RECORDS, resolver.digests))
+        self.indexing = Indexing(chunks, languages, cache / "pagefind", KnownRecords(cache / RECORDS, resolver.digests),
+                                 Digests(cache / DIGESTS))
         self.context[SEARCH_KEY] = {lang: resolver.urls.search(lang) for lang in languages}  # the header's box
         self.context.setdefault(PLANS_KEY, []).append(search_page)
 
@@ -52,11 +54,11 @@ class SearchGenerator(Generator):
         output: Output = self.context[OUTPUT_KEY]
         written = output.written
         for name, bundle in bundles.items():
-            for made in sorted(p for p in bundle.rglob("*") if p.is_file()):
+            for path, made in bundle_files(bundle).items():
                 if not made.name.startswith(UNUSED):
-                    output.place(f"{BUNDLE}/{name}/{made.relative_to(bundle).as_posix()}", made)
+                    output.copy(f"{BUNDLE}/{name}/{path}", made)
         if bundles:
-            output.place(f"{BUNDLE}/{SCRIPT}", next(iter(bundles.values())) / SCRIPT)
+            output.copy(f"{BUNDLE}/{SCRIPT}", next(iter(bundles.values())) / SCRIPT)
         output.write(f"{BUNDLE}/{TABLE}", json.dumps(self.indexing.table(), separators=(",", ":")).encode())
         output.write(f"{BUNDLE}/{KYRGYZ_RULES}",
                      json.dumps(kyrgyz.rules(), ensure_ascii=False, separators=(",", ":")).encode())

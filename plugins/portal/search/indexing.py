@@ -32,8 +32,8 @@ order (normalise.py), so the same stories give the same bundle on any run.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
-import pickle
 import shutil
 import subprocess
 import sys
@@ -45,19 +45,22 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
-from portal.core.atomic import atomic_write
+from portal.core import sealed
+from portal.core.digests import Digests
 from portal.core.parallel import release_free_memory
 from portal.pages.views import StoryView
 
 from . import records
 from .records import record
-from .service import SearchIndexFailed, as_json, encode
+from .service import SearchIndexFailed, as_json, encode, refused_write
 
 FEEDER = Path(__file__).with_name("feeder.py")  # run as a script: see its docstring
+MANIFEST = ".files"  # in each bundle of the cache: its files and their SHA-256 (portal.core.sealed)
 # Pagefind services at once: an edit's chunks (one per language) are indexed side by side; a build
 # with more chunks to index has them indexed one at a time while it renders, so that one index is in
 # memory (~90 MB) beside the rendering processes, then side by side on the cores they leave.
 SIDE_BY_SIDE = 2
+logger = logging.getLogger(__name__)
 # The newest stories are indexed in chunks this many times smaller than PORTAL_SEARCH_CHUNK (see bounds).
 # Halves, not smaller: a search reads one ~35 kB index file in every chunk, whatever its size. At
 # 1,000 story pairs a search downloaded 338 kB with halves (5 chunks a language), 474 kB with fifths.
@@ -135,17 +138,13 @@ class KnownRecords:
     def records(self, chunk: Chunk) -> list[bytes]:
         """The chunk's records in order, the known ones taken as they were; remembered for the next build."""
         path = self.folder / f"{chunk.name}.pickle"
-        try:
-            salt, known = pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-            salt, known = None, {}
-        if salt != self.salt:
-            known = {}
+        kept = sealed.load(path)
+        known = kept[1] if isinstance(kept, tuple) and kept[0] == self.salt else {}
         made = {}
         for story in chunk.stories:
             key = self.digest(story)
             made[key] = known.get(key) or as_json({"type": "AddRecord", "index_id": 0, **record(story)})
-        atomic_write(path, pickle.dumps((self.salt, made), protocol=pickle.HIGHEST_PROTOCOL))
+        sealed.save(path, (self.salt, made))
         return list(made.values())
 
     def forget_all_but(self, chunks: list[Chunk]) -> None:
@@ -159,14 +158,16 @@ class KnownRecords:
 class Indexing:
     """The bundles of these chunks: the kept ones, and the others being built."""
 
-    def __init__(self, chunks: list[Chunk], languages: list[str], cache: Path, known: KnownRecords) -> None:
+    def __init__(self, chunks: list[Chunk], languages: list[str], cache: Path, known: KnownRecords,
+                 digests: Digests) -> None:
         """Writes the records of the chunks that are not kept and starts feeding them to Pagefind."""
         known.forget_all_but(chunks)
         self.cache = cache
         self.staging = cache / "staging"
         self.chunks = chunks
         self.languages = languages
-        self.missing = [chunk for chunk in chunks if not (cache / chunk.digest).is_dir()]
+        self.digests = digests
+        self.missing = [chunk for chunk in chunks if not intact(cache / chunk.digest, digests)]
         self.feeder: subprocess.Popen | None = None
         if not self.missing:
             return
@@ -202,17 +203,43 @@ class Indexing:
             said = self.errors.read().decode(errors="replace").strip()
             self.errors.close()
             if code != 0:
-                raise SearchIndexFailed(said if said.startswith("The search index was not built")
-                                        else f"The search index was not built: feeder.py stopped ({code}).\n{said}")
+                raise refused_write(said) or SearchIndexFailed(
+                    said if said.startswith("The search index was not built")
+                    else f"The search index was not built: feeder.py stopped ({code}).\n{said}")
             for chunk in self.missing:
-                (self.staging / chunk.digest).rename(self.cache / chunk.digest)
+                made = self.staging / chunk.digest
+                sealed.save(made / MANIFEST, {name: self.digests.sha(path) for name, path in bundle_files(made).items()})
+                shutil.rmtree(self.cache / chunk.digest, ignore_errors=True)  # a damaged bundle of that name
+                made.rename(self.cache / chunk.digest)
             self.feeder = None
         kept = {chunk.digest for chunk in self.chunks}
         for older in self.cache.iterdir() if self.cache.is_dir() else ():  # older bundles, and the staging folder
             if older.name not in kept:
                 shutil.rmtree(older)
+        self.digests.save()
         return {chunk.name: self.cache / chunk.digest for chunk in self.chunks}
 
     def table(self) -> dict[str, list[str]]:
         """What search.js reads first (`chunks.json`): each language's chunks, oldest first."""
         return {lang: [c.name for c in self.chunks if c.lang == lang] for lang in self.languages}
+
+
+def bundle_files(bundle: Path) -> dict[str, Path]:
+    """The files Pagefind made in a bundle, by their path in it."""
+    return {path.relative_to(bundle).as_posix(): path for path in sorted(bundle.rglob("*"))
+            if path.is_file() and path.name != MANIFEST}
+
+
+def intact(bundle: Path, digests: Digests) -> bool:
+    """The bundle holds exactly the files its manifest lists (no stray one), each with the digest listed."""
+    listed = sealed.load(bundle / MANIFEST)
+    if listed is None:
+        return False
+    files = bundle_files(bundle)
+    try:
+        whole = set(files) == set(listed) and all(digests.sha(path) == listed[name] for name, path in files.items())
+    except FileNotFoundError:
+        whole = False
+    if not whole:
+        logger.info("The search bundle %s is damaged: it is indexed anew.", bundle)
+    return whole

@@ -20,6 +20,7 @@ import base64
 import contextlib
 import io
 import json
+import os
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -30,6 +31,21 @@ STOP_WAIT = 30  # seconds a service may take to stop once its input ends
 
 class SearchIndexFailed(SystemExit):
     """Stops the build with Pagefind's own words instead of a traceback."""
+
+
+REFUSED = "The computer refused to write a file: "  # how feeder.py reports an OSError, for the build to raise
+
+
+def refused(error: OSError) -> str:
+    return f"{REFUSED}{error.errno}\t{error.filename or ''}"
+
+
+def refused_write(said: str) -> OSError | None:
+    """The OSError that feeder.py reported (`refused`), to be raised in the build; None if it reported another."""
+    if not said.startswith(REFUSED):
+        return None
+    number, _, filename = said[len(REFUSED):].partition("\t")
+    return OSError(int(number), os.strerror(int(number)), filename or None)
 
 
 def encode(payloads: Sequence[bytes], first: int = 1) -> bytes:

@@ -18,6 +18,7 @@ from pathlib import Path
 from pelican import signals
 
 from portal.core.locks import cache_lock, hold, release, site_lock
+from portal.core.machine import guarded
 
 from .generator import SiteOutputGenerator
 
@@ -31,8 +32,9 @@ def _after_every_plugin(_pelican) -> None:
 
 
 def _take_turns(pelican) -> None:
-    hold(site_lock(Path(pelican.output_path)))
-    hold(cache_lock(Path(pelican.settings["CACHE_PATH"])))
+    with guarded():  # a cache folder that cannot be made: the computer's problem, told so
+        hold(site_lock(Path(pelican.output_path)))
+        hold(cache_lock(Path(pelican.settings["CACHE_PATH"])))
 
 
 def _done(pelican) -> None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pelican.generators import Generator
-
 from portal.core.context_keys import OUTPUT_KEY
+from portal.core.machine import MachineGuard
 from portal.core.output import Output
 
 
-class SiteOutputGenerator(Generator):
+class SiteOutputGenerator(MachineGuard):
     def generate_context(self) -> None:
         """Every plugin has read its content without an error that stops the build: the
         site may now change, so the staging folder is opened (emptied) here, not before."""

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pelican.generators import Generator
-
 from portal.core.context_keys import OUTPUT_KEY, PAGES_KEY, VIEWS_KEY
+from portal.core.machine import MachineGuard
 from portal.core.settings import languages
 from portal.pages.resolve import Resolver
 
@@ -13,7 +12,7 @@ from .sitemaps import news_sitemap, robots, sitemap
 NOT_LISTED = {"404.html"}  # templates of pages that are not addresses of the site
 
 
-class SitemapGenerator(Generator):
+class SitemapGenerator(MachineGuard):
     def generate_output(self, writer) -> None:
         resolver: Resolver = self.context[VIEWS_KEY]
         urls = resolver.urls

@@ -13,6 +13,8 @@ from portal.core.dates import parse_datetime
 from portal.core.problems import Problems
 
 from . import recordings
+from .recordings import webvtt
+from .recordings.problem import Unplayable
 from .characters import invisible
 from .model import Attachment, Decision, Event, Media, Photo, Translation
 from .packed import PackedHtml
@@ -47,7 +49,7 @@ class FieldReader:
     """Reads one file's front matter; every mistake becomes a `Problem`."""
 
     def __init__(self, meta: dict, lines: dict[str, int], source: Path, folder: Path,
-                 registry: Registry, timezone: ZoneInfo, problems: Problems, measured: recordings.Measured) -> None:
+                 registry: Registry, timezone: ZoneInfo, problems: Problems, verdicts: recordings.Verdicts) -> None:
         self.meta = meta
         self.lines = lines
         self.source = source
@@ -56,7 +58,7 @@ class FieldReader:
         self.timezone = timezone
         self.problems = problems
         self.photos: dict[str, Photo] = {}  # the story's photos (photos: lists, or the old photos.yml), by file name
-        self.measured = measured  # recordings: length and codec, kept between builds
+        self.verdicts = verdicts  # recordings read to their end, kept between builds by their content
 
     def problem(self, key: str | None, message: str, hint: str = "") -> None:
         line = self.lines.get(key) if key else None
@@ -291,8 +293,7 @@ def read_event(reader: FieldReader) -> Event | None:
 
 
 def read_media(reader: FieldReader, kind: str, lang: str, languages: tuple[str, ...]) -> Media:
-    suffixes = (".mp4",) if kind == "video" else (".mp3", ".m4a", ".ogg")
-    file = reader.file(kind, suffixes)
+    file = reader.file(kind, recordings.SUFFIXES[kind])
     external_url = reader.text("video_url") if kind == "video" else ""
     if external_url and not external_url.startswith("https://"):
         reader.problem("video_url", '"video_url" must be a full https:// address')
@@ -311,18 +312,61 @@ def read_media(reader: FieldReader, kind: str, lang: str, languages: tuple[str, 
     media = Media(kind=kind, file=file, external_url=external_url, poster=read_image(reader, "poster"),
                   duration=duration)
     if file:
-        media.seconds = reader.measured.seconds(file.path)
-        if media.seconds is None:
-            reader.problem(kind, f'the {kind} "{file.name}" cannot be read',
-                           "Export it again (video: MP4 with H.264; audio: MP3) and replace the file.")
-        elif kind == "video" and reader.measured.video_codec(file.path) not in recordings.H264:
-            reader.problem(kind, f'the video "{file.name}" is not H.264 video',
-                           "Export it as MP4 with the H.264 (AVC) codec: it is the one every browser plays.")
+        media.file, media.seconds = checked_recording(reader, kind, file)
     if kind == "video" and file:
         media.captions = recordings.captions(reader.folder, languages)
-        media.cues = {language: recordings.cues(vtt.path) or [] for language, vtt in media.captions.items()}
+        media.cues = {language: read_captions(reader, vtt.path) for language, vtt in media.captions.items()}
         check_captions(reader, media, lang)
     return media
+
+
+def checked_recording(reader: FieldReader, kind: str, file: Attachment) -> tuple[Attachment | None, float | None]:
+    """The file as it is published (an MP4 with its index moved first) and its length, from the stream;
+    None and None after reporting, against the file itself, why it cannot be published."""
+    verdict = reader.verdicts.verdict(file.path)
+    suffix = file.path.suffix.lower()
+    hint = "Copy or export it again, and replace the file."
+    if verdict.format != recordings.EXPECTED[suffix]:
+        if verdict.format is None:
+            message = f'the {kind} "{file.name}" is not a recording the site can read'
+        else:
+            called, right_suffix = recordings.FORMATS[verdict.format]
+            message = f'the {kind} "{file.name}" is {called}, not {recordings.LABELS[suffix]}'
+            if right_suffix in recordings.SUFFIXES[kind]:
+                hint = f"Rename it to {file.path.stem}{right_suffix} (and write that name here)."
+        hint = hint if verdict.format else "Export it again (video: MP4 with H.264; audio: MP3) and replace the file."
+    elif verdict.problem:
+        message = f'the {kind} "{file.name}" {verdict.problem}'
+    elif kind == "video" and verdict.video not in recordings.H264:
+        message = f'the video "{file.name}" is not H.264 video'
+        hint = "Export it as MP4 with the H.264 (AVC) codec: it is the one every browser plays."
+    else:
+        try:
+            return reader.verdicts.published(file, verdict), verdict.seconds
+        except Unplayable as problem:
+            message = f'the {kind} "{file.name}" {problem}'
+    reader.problems.add(file.path, None, message, hint)
+    return None, None
+
+
+def read_captions(reader: FieldReader, path: Path) -> list[tuple[float, str]]:
+    """The cues of a captions file; each malformed block is a problem with its line (see webvtt.py)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        reader.problems.add(path, None, "these captions are not UTF-8 text", "Save them again as UTF-8.")
+        return []
+    if found := invisible(text):
+        reader.problems.add(path, found.line, found.message, found.hint)
+        return []
+    parsed = webvtt.parse(text)
+    for line, message in parsed.problems:
+        reader.problems.add(path, line, message, "Correct this line: a browser skips what it cannot read.")
+    if not parsed.cues and not parsed.problems:
+        reader.problems.add(path, 1, "these captions have no cue",
+                            "After the first line (WEBVTT) and a blank line, write cues like:\n"
+                            "00:00.000 --> 00:04.000\nText of the cue")
+    return parsed.cues
 
 
 def check_captions(reader: FieldReader, media: Media, lang: str) -> None:
@@ -331,9 +375,3 @@ def check_captions(reader: FieldReader, media: Media, lang: str) -> None:
     if lang not in media.captions:
         reader.problem("video", f"this video has no captions in {lang}",
                        f"Put the captions (a WebVTT file) next to this file as {name}.")
-    elif not media.cues[lang]:
-        reader.problems.add(media.captions[lang].path, 1, "these captions are not a WebVTT file with cues",
-                            "Save it as UTF-8; the first line must be WEBVTT, then a blank line and cues like:\n"
-                            "00:00.000 --> 00:04.000\nText of the cue")
-    elif found := invisible(media.captions[lang].path.read_text(encoding="utf-8-sig")):
-        reader.problems.add(media.captions[lang].path, found.line, found.message, found.hint)

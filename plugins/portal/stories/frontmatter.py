@@ -3,6 +3,12 @@
 Dates and numbers are left as text (YAML's timestamp, int and float resolvers
 are removed): one parser, with one error message, handles every date an editor
 writes, and a duration like `6:12` is not read as the base-60 number 372.
+
+YAML's anchors and aliases (`&name`, `*name`, `<<: *name`) are refused in
+everything editors write: no editor needs them, and ten lines of nested
+aliases stand for a billion values, which took the build minutes to hours
+to walk. So is nesting deeper than `MAX_DEPTH`, and front matter longer
+than `MAX_FRONT_MATTER`: the work a file costs stays bounded.
 """
 
 from __future__ import annotations
@@ -51,18 +57,38 @@ class Document:
 
 FENCE = "---"
 EXAMPLE = "---\ntitle: …\ndate: 2026-11-26 10:30\n---"
+MAX_DEPTH = 32  # lists and mappings within each other; an editor's go three deep
+MAX_FRONT_MATTER = 64 * 1024  # bytes: a long summary and a dozen corrections take 4 kB
+SHORTCUT = "anchors (&name) and aliases (*name) are not accepted here: write each value out in full"
 
 
 def load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
     """A YAML document an editor wrote (front matter, photos.yml, a registry) and its node tree,
     parsed once: the nodes give each key's line. None and None for an empty one; raises
-    yaml.YAMLError."""
+    yaml.YAMLError, also for an anchor, an alias or nesting deeper than MAX_DEPTH."""
+    bounded(text)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         return (loader.construct_document(node) if node is not None else None), node
     finally:
         loader.dispose()
+
+
+def bounded(text: str) -> None:
+    """Raise a MarkedYAMLError at the first anchor or alias, or at nesting deeper than MAX_DEPTH, before
+    anything is built from the text (libyaml's events: a pass over the text, however it is nested)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.MarkedYAMLError(problem=SHORTCUT, problem_mark=event.start_mark)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise yaml.MarkedYAMLError(problem=f"lists and keys are nested more than {MAX_DEPTH} deep",
+                                           problem_mark=event.start_mark)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def repeated_key(node: yaml.Node | None) -> tuple[str, int, int] | None:
@@ -111,6 +137,10 @@ def parse(text: str) -> Document:
         raise FrontMatterError(1, "the front matter is not closed",
                                "Add a line with only '---' after the last key.") from None
     source = "\n".join(lines[1:end])
+    if len(source.encode("utf-8")) > MAX_FRONT_MATTER:
+        raise FrontMatterError(2, f"the front matter is too long ({len(source.encode()) // 1024} kB; at most "
+                               f"{MAX_FRONT_MATTER // 1024} kB)",
+                               "Put long texts in the body of the file, below the second '---' line.")
     try:
         meta, node = load_yaml(source)
     except yaml.MarkedYAMLError as error:

@@ -6,14 +6,16 @@ generators that write and leaves a `Site` in the shared context under
 `PORTAL_PREVIEW` (the `preview` task, never a public build), drafts and
 embargoed stories too. A story folder's photos are read with its first
 language file (from every language file's `photos:`, see photo_list.py).
-Parsed files (front matter, HTML through the allow-list sanitizer) are cached
-with Pelican's own content cache, keyed on each file's stamp and on the
+Parsed files (front matter, HTML through the allow-list sanitizer) are kept
+in the cache folder (`parsed.pickle`, a `StampedFacts`: checksummed, so a
+damaged one is parsed anew), keyed on each file's size and mtime and on the
 parser itself (MarkdownConverter.identity: the parsing code and the
 footnotes' words from the theme's catalogs, so a cache made before a change
-to the sanitizer cannot bring its old HTML back); validation runs on every
-build because registries and other files can change what is valid. The
-files the cache lacks are parsed on every core (see parallel.py); the rest
-happens here, in order, so that a warm build forks nothing.
+to the sanitizer cannot bring its old HTML back); Pelican's own content
+cache is off. Validation runs on every build because registries and other
+files can change what is valid. The files the cache lacks are parsed on
+every core (see parallel.py); the rest happens here, in order, so that a
+warm build forks nothing.
 """
 
 from __future__ import annotations
@@ -23,13 +25,13 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from pelican.generators import CachingGenerator
-
-from portal.core.atomic import atomic_write
 from portal.core.context_keys import SITE_KEY
+from portal.core.context_keys import SITE_KEY
+from portal.core.machine import MachineGuard
 from portal.core.parallel import split
 from portal.core.problems import BuildStopped, Problems
 from portal.core.settings import SiteSettings, licences
+from portal.core.stamped import StampedFacts
 from portal.localization.catalogs import load_translations
 
 from . import layout, validate
@@ -39,30 +41,19 @@ from .packed import PackedHtml
 from .permalinks import PermalinkLock
 from .photo_list import LanguageFile, PhotoLists, uses_photo_lists
 from .photos_yml import PhotosFile
-from .reading import (
-    FOOTNOTE_BACKLINK,
-    PAGES_FOLDER,
-    PARSER,
-    MarkdownConverter,
-    ParsedFile,
-    Unreadable,
-    list_content,
-    markdown_files,
-)
-from .recordings import Measured
+from .names import check_links, list_content
+from .reading import FOOTNOTE_BACKLINK, PAGES_FOLDER, MarkdownConverter, ParsedFile, Unreadable, markdown_files
+from .recordings import Verdicts
 from .registry import Registry, load_registry
 from .sanitize import find_line
 
-RECORDINGS = "recordings.json"  # in the cache folder: recordings.Measured
-CONTENT_CACHE = "StoriesGenerator"  # Pelican's content cache of this generator (named after its class)
-CACHED_BY = "StoriesGenerator.parser"  # beside it: the PARSER of the build that saved it
+PARSED = "parsed.pickle"  # in the cache folder: each Markdown file as parsed, while it and the parser stay
 RESERVED_PATHS = {"officials", "units", "topics", "archive", "page", "media", "theme", "photo", "feeds", "search"}
 
 
-class StoriesGenerator(CachingGenerator):
+class StoriesGenerator(MachineGuard):
     def __init__(self, *args, settings: dict, **kwargs) -> None:
         self.site_settings = SiteSettings.read(settings)
-        forget_other_parsers(self.site_settings.cache)
         super().__init__(*args, settings=settings, **kwargs)
         self.content_root = Path(self.path)
         self.languages = tuple(self.site_settings.languages)
@@ -71,20 +62,22 @@ class StoriesGenerator(CachingGenerator):
         catalogs = self.site_settings.catalogs(self.theme)
         self.converter = MarkdownConverter({lang: load_translations(catalogs, lang).gettext(FOOTNOTE_BACKLINK)
                                             for lang in self.languages})
+        self.parsed = StampedFacts(self.site_settings.cache / PARSED, salt=self.converter.identity)
         self.problems = Problems(root=Path.cwd())
 
     def generate_context(self) -> None:
         data_dir = self.site_settings.data
+        check_links(data_dir, self.problems)
         registry = load_registry(data_dir, self.languages, self.problems)
         self.sections = list(registry.sections)
         self.sections_unreadable = "sections" in registry.unreadable  # then where() blames no folder
         stories: dict[str, Story] = {}
         pages: dict[str, Page] = {}
-        folders = list_content(self.content_root)
+        folders = list_content(self.content_root, self.problems)
         validate.check_folders(folders, self.content_root, self.sections, PAGES_FOLDER, self.languages, self.problems)
         paths = markdown_files(folders)  # a folder's files one after the other
         parsed = self.parse(paths)
-        self.recordings = Measured(self.site_settings.cache / RECORDINGS)
+        self.recordings = Verdicts(self.site_settings.cache)
         for path in paths:
             self.read_file(path, parsed, folders[path.parent], registry, stories, pages)
         self.recordings.save()
@@ -98,12 +91,8 @@ class StoriesGenerator(CachingGenerator):
             validate.check_unused_files(stories, folders, self.languages, self.problems)
         if self.problems:
             raise BuildStopped(self.problems)
-        cache_dir = self.site_settings.cache
-        (cache_dir / CACHED_BY).unlink(missing_ok=True)  # a cache that is not saved whole is not trusted
-        self.save_cache()
-        if self._cache_data_policy:  # Pelican's: whether save_cache wrote anything
-            atomic_write(cache_dir / CACHED_BY, PARSER.encode())
-        self._cache: dict = {}  # Pelican's content cache: nothing reads it again, and it is a copy of every file
+        self.parsed.save()
+        del self.parsed  # nothing reads it again, and it is a copy of every file
         now = self.site_settings.clock()
         public = published(stories, now)
         lock.record(public)
@@ -150,17 +139,14 @@ class StoriesGenerator(CachingGenerator):
     def parse(self, paths: list[Path]) -> dict[Path, ParsedFile | None]:
         """Each file parsed: from the content cache, else anew on every core (and then cached);
         None for a file that cannot be parsed, reported as a problem."""
-        parsed: dict[Path, ParsedFile | None] = {}
-        for path in paths:
-            cached = self.get_cached_data(str(path))
-            parsed[path] = cached if getattr(cached, "parser", None) == self.converter.identity else None
+        parsed: dict[Path, ParsedFile | None] = {path: self.parsed.cached(path) for path in paths}
         missing = [path for path in paths if parsed[path] is None]
         results = split(missing, self.converter.parse_file, self.site_settings.processes)
         for path, result in zip(missing, results, strict=True):
             if isinstance(result, Unreadable):
                 self.problems.add(path, result.line, result.message, result.hint)
             else:
-                self.cache_data(str(path), result)
+                self.parsed.keep(path, result)
                 parsed[path] = result
         return parsed
 
@@ -221,21 +207,6 @@ class StoriesGenerator(CachingGenerator):
 def is_public(translation: Translation, now: datetime) -> bool:
     """Published and not embargoed: a draft is never public, whatever its date."""
     return translation.status == "published" and (translation.date is None or translation.date <= now)
-
-
-def forget_other_parsers(cache_dir: Path) -> None:
-    """Remove Pelican's content cache, before Pelican reads it, if other parsing code saved it.
-
-    Each of its files would be parsed again anyway (see reading.PARSER), but
-    Pelican unpickles the whole cache first, and a pickle of classes that have
-    since moved or been renamed stops the build with an ImportError, which
-    Pelican lets through: an editor would have to delete the cache."""
-    try:
-        saved_by = (cache_dir / CACHED_BY).read_text(encoding="ascii")
-    except (OSError, ValueError):
-        saved_by = None
-    if saved_by != PARSER:
-        (cache_dir / CONTENT_CACHE).unlink(missing_ok=True)
 
 
 def published(items: dict, now: datetime) -> dict:

@@ -10,14 +10,15 @@ a package lock; later builds take the slug from there. Only an explicit
 from __future__ import annotations
 
 import hashlib
-import pickle
 from pathlib import Path
 
 import yaml
 
-from portal.core.atomic import atomic_write
+from portal.core import sealed
+from portal.core.atomic import atomic_write, new_file_mode
 from portal.core.problems import Problems
 
+from .frontmatter import bounded
 from .model import Story
 
 # libyaml when PyYAML has it: the lock grows with the archive and is parsed whenever it
@@ -43,10 +44,8 @@ class PermalinkLock:
         self.copy = cache_dir / PARSED
         text = path.read_bytes() if path.exists() else b""
         self.digest = hashlib.blake2b(text, digest_size=16).digest()
-        try:
-            digest, slugs = pickle.loads(self.copy.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-            digest = None
+        kept = sealed.load(self.copy)
+        digest, slugs = kept if isinstance(kept, tuple) else (None, None)
         if digest != self.digest:
             slugs = self._parse(text, problems)
             if slugs is None:
@@ -60,6 +59,7 @@ class PermalinkLock:
         hint = ("The build writes this file. After a merge, keep the lines of both sides "
                 "(remove the <<<<<<<, ======= and >>>>>>> lines), or delete the file and build again.")
         try:
+            bounded(text)  # no anchors or aliases: an editor may have edited it
             slugs = yaml.load(text, Loader=_LOADER) or {}
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
@@ -90,9 +90,9 @@ class PermalinkLock:
         if not changed:
             return
         text = dump(self.slugs)
-        self.path.write_text(text, encoding="utf-8")
+        atomic_write(self.path, text.encode("utf-8"), mode=new_file_mode())  # an editor's file: never half written
         self.digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
         self._keep_copy(self.slugs)
 
     def _keep_copy(self, slugs: dict[str, dict[str, str]]) -> None:
-        atomic_write(self.copy, pickle.dumps((self.digest, slugs), protocol=pickle.HIGHEST_PROTOCOL))
+        sealed.save(self.copy, (self.digest, slugs))

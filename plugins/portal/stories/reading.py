@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -16,6 +19,8 @@ from . import characters, frontmatter, layout, packed, sanitize
 from .packed import PackedHtml
 
 PAGES_FOLDER = "pages"
+MAX_FILE = 1024 * 1024  # bytes of a story file: 500,000 Cyrillic letters, a long decision is a tenth of it
+MAX_SECONDS = 5  # of processor time to parse one file: a long story takes 0.05 s
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
 # The title of a footnote's back-link (↩), in the file's language: a msgid of the theme's catalogs.
 FOOTNOTE_BACKLINK = "Back to footnote {} in the text"
@@ -25,11 +30,10 @@ _TOP_HEADING = re.compile(r"^#(?!#)\s", re.MULTILINE)
 def _parser_identity() -> str:
     """What decides what a parsed file holds: this code, where it lives, and the libraries' versions.
 
-    Pelican's content cache only checks each file's stamp; a file parsed by
-    other code (another Markdown extension, a stricter sanitizer) is parsed
+    The content cache (generator.PARSED) is salted with it (through
+    MarkdownConverter.identity): a file parsed by other code (another Markdown extension, a stricter sanitizer) is parsed
     again instead of bringing its old HTML back. The modules' names count
-    too: the cache pickles `ParsedFile` and its parts by them, and a cache
-    made before they moved could not be read (generator.forget_other_parsers).
+    too: the cache pickles `ParsedFile` and its parts by them.
     """
     digest = hashlib.blake2b(digest_size=16)
     for module in (sys.modules[__name__], characters, frontmatter, layout, packed, sanitize):
@@ -60,7 +64,6 @@ class ParsedFile:
     body_line: int
     top_heading_line: int | None
     empty: bool  # nothing but white space: the browser editor leaves a language nobody wrote empty
-    parser: str  # the converter's identity (no default: an older pickle must not find one on the class)
 
 
 @dataclass(frozen=True)
@@ -80,23 +83,31 @@ class MarkdownConverter:
     language, because Python-Markdown's footnotes title their back-links
     from the instance's configuration: `backlink_titles` gives each
     language's (FOOTNOTE_BACKLINK translated), and `identity` the parser
-    they make, as ParsedFile.parser records it.
+    they make, which salts the content cache (generator.PARSED).
     """
 
     def __init__(self, backlink_titles: dict[str, str]) -> None:
-        self._md = {lang: markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html",
-                                            extension_configs={"extra": {"footnotes": {"BACKLINK_TITLE": title}}})
-                    for lang, title in backlink_titles.items()}
+        self.backlink_titles = backlink_titles
+        self._md = self._markdown()
         self.identity = hashlib.blake2b(repr((PARSER, sorted(backlink_titles.items()))).encode(),
                                         digest_size=16).hexdigest()
+
+    def _markdown(self) -> dict[str, markdown.Markdown]:
+        return {lang: markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html",
+                                        extension_configs={"extra": {"footnotes": {"BACKLINK_TITLE": title}}})
+                for lang, title in self.backlink_titles.items()}
 
     def parse_file(self, path: Path) -> ParsedFile | Unreadable:
         """The file parsed, or what is wrong with it (returned, not raised: files may be parsed
         in a worker process, and every file's mistakes are reported together)."""
+        if (size := path.stat().st_size) > MAX_FILE:
+            return Unreadable(None, f"the text is too long ({size // 1024} kB; a story has at most "
+                              f"{MAX_FILE // 1024} kB)", "Split it into several stories, or publish a long "
+                              "document as a PDF (a decision's `document:`).")
         try:
             text = path.read_text(encoding="utf-8")
             if not text.strip():
-                return ParsedFile({}, {}, PackedHtml.pack(""), [], 1, None, True, self.identity)
+                return ParsedFile({}, {}, PackedHtml.pack(""), [], 1, None, True)
             found = characters.invisible(text)
             if found:
                 return Unreadable(found.line, found.message, found.hint)
@@ -105,6 +116,11 @@ class MarkdownConverter:
             return Unreadable(None, "the file is not UTF-8 text", "Save it again as UTF-8.")
         except frontmatter.FrontMatterError as error:
             return Unreadable(error.line, error.message, error.hint)
+        except TooSlow:
+            self._md = self._markdown()  # stopped halfway: its state is not to be trusted
+            return Unreadable(None, f"the text takes too long to read (more than {MAX_SECONDS} seconds)",
+                              "Look for a long run of unclosed brackets [ ( < { or of # signs, and close or "
+                              "remove them; or split the text into several stories.")
 
     def parse(self, text: str, lang: str) -> ParsedFile:
         """`text` (a file's, front matter and Markdown) in `lang`, or in the first language if that is none."""
@@ -113,17 +129,39 @@ class MarkdownConverter:
         match = _TOP_HEADING.search(document.body)
         heading_line = body_line + document.body.count("\n", 0, match.start()) if match else None
         md = self._md.get(lang) or next(iter(self._md.values()))
-        html = md.reset().convert(document.body)
-        return ParsedFile(document.meta, document.lines, PackedHtml.pack(sanitize.clean(html)),
-                          sanitize.unsafe_parts(html), body_line, heading_line, False, self.identity)
+        with time_limit(MAX_SECONDS):
+            html = md.reset().convert(document.body)
+            cleaned = sanitize.clean(html)
+        return ParsedFile(document.meta, document.lines, PackedHtml.pack(cleaned),
+                          sanitize.unsafe_parts(html), body_line, heading_line, False)
 
 
-def list_content(content: Path) -> dict[Path, list[str]]:
-    """Every folder under content/ with the names of its files: one walk (os.walk: half the time
-    of Path.rglob), which gives a story folder's Markdown and its photos alike."""
-    return {Path(folder): names for folder, _folders, names in os.walk(content)}
+class TooSlow(BaseException):
+    """A file took more than its share of the processor to parse (a BaseException: Markdown's extensions
+    catch Exception)."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TooSlow in the block once it has used `seconds` of processor time (SIGPROF: Python-Markdown
+    backtracks for minutes on some shapes of text, and its loops can be interrupted). Only in a main
+    thread, where signals are delivered: elsewhere the block runs unbounded."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(*_signal) -> None:
+        raise TooSlow
+
+    previous = signal.signal(signal.SIGPROF, stop)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 def markdown_files(folders: dict[Path, list[str]]) -> list[Path]:
-    """Every .md file of `list_content`, in a stable order."""
+    """Every .md file of `names.list_content`, in a stable order."""
     return sorted(folder / name for folder, names in folders.items() for name in names if name.endswith(".md"))

@@ -85,7 +85,8 @@ def _read_table(path: Path, kind: str, languages: tuple[str, ...], problems: Pro
         raw, node = load_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        problems.add(path, mark.line + 1 if mark else None, "this registry is not valid YAML", example)
+        problems.add(path, mark.line + 1 if mark else None,
+                     f"this registry is not valid YAML ({getattr(error, 'problem', None) or 'see this line'})", example)
         return None
     if node is None:  # an empty registry: nothing to name
         return {}

@@ -67,7 +67,7 @@ def site(disk) -> FixtureSite:
 
 def edit(site: FixtureSite, marker: str) -> None:
     """A change that needs new files everywhere: a page, a photo's renditions, the search index."""
-    path = site.content / fx.BUS_LANES.id / "ru.md"
+    path = site.content / fx.BUS_LANES.id / "index.ru.md"
     path.write_text(path.read_text(encoding="utf-8") + f"\nДополнение {marker}.\n", encoding="utf-8")
     site.photo(fx.BUS_LANES.id, f"{marker}.jpg", size=(1600, 1000), color=(10, 20, len(marker) * 9 % 256))
     photos = site.content / fx.BUS_LANES.id / "photos.yml"

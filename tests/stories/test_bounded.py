@@ -28,21 +28,21 @@ LAUGHS = "\n".join([
 def report(tmp_path_factory) -> str:
     site = FixtureSite(tmp_path_factory.mktemp("bounded"))
     fx.populate(site)
-    site.raw("news/2026/11-20-laughs/ru.md", f"---\n{LAUGHS}\n---\nТекст.\n")
-    site.raw("news/2026/11-21-alias/ru.md", "---\ntitle: &t Полосы\ndate: 2026-11-21 10:00\nsummary: *t\n---\nТекст.\n")
+    site.raw("news/2026/11-20-laughs/index.ru.md", f"---\n{LAUGHS}\n---\nТекст.\n")
+    site.raw("news/2026/11-21-alias/index.ru.md", "---\ntitle: &t Полосы\ndate: 2026-11-21 10:00\nsummary: *t\n---\nТекст.\n")
     photos = site.content / fx.BUS_LANES.id / "photos.yml"
     photos.write_text(photos.read_text(encoding="utf-8").replace("lanes.jpg:", "lanes.jpg: &photo", 1), encoding="utf-8")
-    site.raw("news/2026/11-22-long/ru.md", "---\ntitle: Длинный\ndate: 2026-11-22 10:00\n---\n"
+    site.raw("news/2026/11-22-long/index.ru.md", "---\ntitle: Длинный\ndate: 2026-11-22 10:00\n---\n"
              + "Сегодня открылись выделенные полосы. " * 60_000)
-    site.raw("news/2026/11-23-links/ru.md", "---\ntitle: Ссылки\ndate: 2026-11-23 10:00\n---\n" + "[a](b " * 20_000)
-    site.raw("news/2026/11-24-front/ru.md", "---\ntitle: Длинная шапка\ndate: 2026-11-24 10:00\nsummary: "
+    site.raw("news/2026/11-23-links/index.ru.md", "---\ntitle: Ссылки\ndate: 2026-11-23 10:00\n---\n" + "[a](b " * 20_000)
+    site.raw("news/2026/11-24-front/index.ru.md", "---\ntitle: Длинная шапка\ndate: 2026-11-24 10:00\nsummary: "
              + "очень " * 20_000 + "\n---\nТекст.\n")
     result = site.build()
     assert result.returncode == 1 and "Traceback" not in result.text, result.text
     return result.text
 
 
-@pytest.mark.parametrize("where", ["news/2026/11-20-laughs/ru.md:4", "news/2026/11-21-alias/ru.md:2",
+@pytest.mark.parametrize("where", ["news/2026/11-20-laughs/index.ru.md:4", "news/2026/11-21-alias/index.ru.md:2",
                                    f"{fx.BUS_LANES.id}/photos.yml:1"])
 def test_yaml_anchors_and_aliases_are_a_problem_with_their_line(report, where):
     found = [entry for entry in report.split("\n\n") if f"{where}:" in entry]
@@ -50,9 +50,9 @@ def test_yaml_anchors_and_aliases_are_a_problem_with_their_line(report, where):
 
 
 @pytest.mark.parametrize("story, what", [
-    ("news/2026/11-22-long/ru.md", "the text is too long"),
-    ("news/2026/11-23-links/ru.md", "the text takes too long to read"),
-    ("news/2026/11-24-front/ru.md", "the front matter is too long"),
+    ("news/2026/11-22-long/index.ru.md", "the text is too long"),
+    ("news/2026/11-23-links/index.ru.md", "the text takes too long to read"),
+    ("news/2026/11-24-front/index.ru.md", "the front matter is too long"),
 ])
 def test_sizes_beyond_sane_limits_are_a_problem(report, story, what):
     found = [entry for entry in report.split("\n\n") if f"{story}:" in entry]

@@ -21,12 +21,12 @@ def report(tmp_path_factory) -> str:
     outside = root / "outside"
     outside.mkdir()
     (outside / "secret.jpg").write_bytes(b"\xff\xd8 not for the public")
-    (outside / "ru.md").write_text("---\ntitle: Чужой файл\ndate: 2026-11-20 10:00\n---\nТекст.\n", encoding="utf-8")
+    (outside / "index.ru.md").write_text("---\ntitle: Чужой файл\ndate: 2026-11-20 10:00\n---\nТекст.\n", encoding="utf-8")
     site = FixtureSite(root / "site")
     fx.populate(site)
     lanes = site.folder(fx.BUS_LANES.id)
     (lanes / "secret.jpg").symlink_to(outside / "secret.jpg")
-    site.folder("news/2026/11-20-linked").joinpath("ru.md").symlink_to(outside / "ru.md")
+    site.folder("news/2026/11-20-linked").joinpath("index.ru.md").symlink_to(outside / "index.ru.md")
     (site.content / "news" / "2026" / "11-21-folder").symlink_to(outside, target_is_directory=True)
     (site.data / "topics-copy.yml").symlink_to(site.data / "topics.yml")
     site.story("news/2026/11-22-bus-lаnes", "ru", "Текст.", title="Полосы", date="2026-11-22 10:00")  # Cyrillic а
@@ -39,7 +39,7 @@ def report(tmp_path_factory) -> str:
 
 
 @pytest.mark.parametrize("where", [
-    f"content/{fx.BUS_LANES.id}/secret.jpg", "content/news/2026/11-20-linked/ru.md", "content/news/2026/11-21-folder",
+    f"content/{fx.BUS_LANES.id}/secret.jpg", "content/news/2026/11-20-linked/index.ru.md", "content/news/2026/11-21-folder",
     "data/topics-copy.yml",
 ])
 def test_a_symbolic_link_is_a_problem_naming_it(report, where):

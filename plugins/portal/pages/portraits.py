@@ -3,18 +3,21 @@
 A portrait is made anew from its file, so none of the file's metadata is
 published (a photo taken with a phone carries where it was taken). The
 renditions are cached in `CACHE_PATH/portraits/` under the digest of the
-file's bytes: a build decodes a portrait once, then only places its files.
+file's bytes, each named with the digest of its own (portal.core.digests),
+their sizes kept with a checksum (portal.core.sealed): a build decodes a
+portrait once, then only copies its files, and a damaged one is made anew.
 """
 
 from __future__ import annotations
 
-import hashlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from portal.core.atomic import atomic, atomic_write
+from portal.core import sealed
+from portal.core.digests import Digests, store
 from portal.core.output import Output
 from portal.stories.registry import RegistryEntry
 
@@ -33,38 +36,37 @@ class Rendition:
 
 def make_portraits(officials: dict[str, RegistryEntry], cache: Path) -> dict[str, list[Rendition]]:
     """Each official with a photo: their renditions, narrowest first (made where the cache lacks them)."""
+    digests = Digests(cache / "hashes.pickle")
+    files = digests.checked(cache)
     made = {}
     for official in officials.values():
         if official.profile and official.profile.photo:
-            made[official.id] = _renditions(official.id, official.profile.photo, cache)
+            made[official.id] = _renditions(official.id, official.profile.photo, cache, digests, files)
+    digests.save()
     return made
 
 
-def _size(written: str) -> tuple[int, int]:
-    width, height = written.split("x")
-    return int(width), int(height)
+def _renditions(official: str, photo: Path, cache: Path, digests: Digests, files: dict[str, Path]) -> list[Rendition]:
+    key = digests.sha(photo)[:10]
+    sizes = cache / f"{key}.sizes"  # [(240, 300), (480, 600)]: the files made, without opening them
+    found = sealed.load(sizes)
+    if not found or not all(f"{key}-{w}.jpg" in files for w, _ in found):
+        found = _make(photo, cache, key, files)
+        sealed.save(sizes, found)
+    return [Rendition(w, h, f"{FOLDER}/{official}-{w}.{key}.jpg", files[f"{key}-{w}.jpg"]) for w, h in found]
 
 
-def _renditions(official: str, photo: Path, cache: Path) -> list[Rendition]:
-    key = hashlib.sha256(photo.read_bytes()).hexdigest()[:10]
-    sizes = cache / f"{key}.sizes"  # "240x300 480x600": the files made, without opening them
-    found = [_size(written) for written in sizes.read_text().split()] if sizes.is_file() else []
-    if not found or not all((cache / f"{key}-{w}.jpg").is_file() for w, _ in found):
-        found = _make(photo, cache, key)
-        atomic_write(sizes, " ".join(f"{w}x{h}" for w, h in found).encode())
-    return [Rendition(w, h, f"{FOLDER}/{official}-{w}.{key}.jpg", cache / f"{key}-{w}.jpg") for w, h in found]
-
-
-def _make(photo: Path, cache: Path, key: str) -> list[tuple[int, int]]:
-    """The renditions at WIDTHS (a photo narrower than one is made once, at its own width)."""
+def _make(photo: Path, cache: Path, key: str, files: dict[str, Path]) -> list[tuple[int, int]]:
+    """The renditions at WIDTHS (a photo narrower than one is made once, at its own width), added to `files`."""
     with Image.open(photo) as opened:
         image = ImageOps.exif_transpose(opened).convert("RGB")  # upright, then without its EXIF
     sizes = []
     for width in sorted({min(width, image.width) for width in WIDTHS}):
         copy = image.copy()
         copy.thumbnail((width, width * 4), Image.Resampling.LANCZOS)
-        with atomic(cache / f"{key}-{copy.width}.jpg") as file:
-            copy.save(file, "JPEG", quality=QUALITY, optimize=True, progressive=True)
+        buffer = io.BytesIO()
+        copy.save(buffer, "JPEG", quality=QUALITY, optimize=True, progressive=True)
+        files[f"{key}-{copy.width}.jpg"] = store(cache / f"{key}-{copy.width}", ".jpg", buffer.getvalue())
         sizes.append(copy.size)
     return sizes
 
@@ -72,4 +74,4 @@ def _make(photo: Path, cache: Path, key: str) -> list[tuple[int, int]]:
 def place_portraits(portraits: dict[str, list[Rendition]], output: Output) -> None:
     for renditions in portraits.values():
         for rendition in renditions:
-            output.place(rendition.site_path, rendition.cached)
+            output.copy(rendition.site_path, rendition.cached)

@@ -19,6 +19,7 @@ import struct
 import pytest
 
 from helpers import ROOT, text_of
+from portal.core import sealed
 from sites import assert_built
 
 MEDIA = ROOT / "tests" / "media"
@@ -153,6 +154,7 @@ def good(tmp_path_factory):
     audio(site, "audio/2026/11-14-opus", "opus.ogg", (MEDIA / "tone-opus.ogg").read_bytes())
     audio(site, "audio/2026/11-14-aac", "aac.m4a", (MEDIA / "tone.m4a").read_bytes())
     audio(site, "audio/2026/11-14-spot", "spot.mp3", SPOT.read_bytes())
+    audio(site, "audio/2026/11-15-again", "again.mp3", SPOT.read_bytes())  # the same bytes under another name
     result = site.build()
     assert_built(result)
     return result
@@ -183,3 +185,9 @@ def test_an_mp4_with_its_index_last_is_published_with_it_first_and_the_same_samp
     moved = published.index(mdat["published"]) - source.index(mdat["source"])
     assert moved > 0 and chunk_offsets(published) == [offset + moved for offset in chunk_offsets(source)]
 
+
+def test_a_verdict_is_kept_by_the_content_of_the_file(good):
+    """Seven recordings, six contents: six verdicts, each read once, whatever the file's name."""
+    _, verdicts = sealed.load(good.fixture.cache / "recordings" / "verdicts.pickle")
+    assert len(verdicts) == 6
+    assert {verdict.format for verdict in verdicts.values()} == {"mp4", "ogg", "mp3"}

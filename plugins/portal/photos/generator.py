@@ -163,17 +163,18 @@ class PhotosGenerator(MachineGuard):
                 library.files[site_path] = path
             library.photos[story.id, photo.name] = published
             kits.setdefault(story.id, []).append((photo, published, original))
+        made_kits = self.digests.checked(self.root / "kits")
         for story_id, members in kits.items():
-            library.kits[story_id] = self.press_kit(site.stories[story_id], members, library)
+            library.kits[story_id] = self.press_kit(site.stories[story_id], members, library, made_kits)
         return library
 
-    def press_kit(self, story: Story, members: list[tuple[Photo, PublishedPhoto, Path]],
-                  library: PhotoLibrary) -> PressKit:
+    def press_kit(self, story: Story, members: list[tuple[Photo, PublishedPhoto, Path]], library: PhotoLibrary,
+                  made: dict[str, Path]) -> PressKit:
+        """The story's press kit (`made`: the kits the cache holds whole, by name without their digest)."""
         files = [(photo.name, original) for photo, _, original in members]
         captions = self.captions(story, members)
         key = press_kit.key(files, captions)
-        zip_path = self.digests.checked(self.root / "kits").get(f"{key}.zip") or \
-            press_kit.build(self.root / "kits" / key, files, captions, story.date)
+        zip_path = made.get(f"{key}.zip") or press_kit.build(self.root / "kits" / key, files, captions, story.date)
         _, year, folder = story.id.split("/")
         name = f"{year}-{folder}-photos.zip"
         site_path = f"media/{story.id}/{name}"

@@ -96,6 +96,7 @@ class Verdicts:
         kept = sealed.load(self.folder / "verdicts.pickle")
         self.known: dict[str, Verdict] = kept[1] if isinstance(kept, tuple) and kept[0] == VERSION else {}
         self.used: dict[str, Verdict] = {}
+        self.moved: dict[str, Path] | None = None  # the MP4s moved to fast start, listed once when first needed
 
     def verdict(self, path: Path) -> Verdict:
         sha = self.digests.sha(path)
@@ -107,12 +108,15 @@ class Verdicts:
         """The file to publish: itself, or for an MP4 with its index last, the same with its index first."""
         if not verdict.index_last:
             return file
+        if self.moved is None:
+            self.moved = self.digests.checked(self.folder)
         stem = self.folder / f"{self.digests.sha(file.path)[:32]}-faststart"
-        moved = self.digests.checked(self.folder).get(stem.name + ".mp4")
+        moved = self.moved.get(stem.name + ".mp4")
         if moved is None:
             with file.path.open("rb") as f:
                 movie = mp4.read(f)
-            moved = store_from(stem, ".mp4", lambda target: mp4.faststart(file.path, movie, target))
+            moved = self.moved[stem.name + ".mp4"] = store_from(
+                stem, ".mp4", lambda target: mp4.faststart(file.path, movie, target))
         return replace(file, path=moved, size=moved.stat().st_size)
 
     def save(self) -> None:

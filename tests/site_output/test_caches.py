@@ -1,13 +1,16 @@
 """Caches are disposable, and the site is its own: what a damaged cache file or a shared inode cannot do.
 
-One build of the feeds fixture site (photos, a video with captions, a
-recording, the search index) fills the cache; each test works on a copy.
-Every kind of file the build keeps in its cache (the parsed Markdown, the
-compiled templates, the fingerprints, the permalink copy, the measured
-recordings, photo hashes, probes, renditions, cleaned originals, press
-kits, search bundles and records) is damaged in turn, in one way per test
-run: the next build must succeed, make the damaged file anew, and publish
-exactly what the first build published.
+One build of the feeds fixture site (photos, officials' portraits, a video
+with captions, a recording, the search index) and of a video whose index
+comes last fills the cache; each test works on a copy. One file of every
+kind the build keeps in its cache (the parsed Markdown, the compiled
+templates, the fingerprints, the permalink copy, recording verdicts and the
+fast-start copy, photo hashes, probes, renditions, cleaned originals, press
+kits, portraits, every kind of search bundle file and record: over forty
+kinds) is damaged, in one way per test: missing, empty, cut in half, or
+one byte changed. Each kind is checked on its own (no check trusts another
+file), so damaging them together hides none. The next build must succeed,
+make every damaged file anew, and publish exactly what the first build did.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 import pytest
 
 import feeds_fixture
+from helpers import ROOT
 from sites import FixtureSite, assert_built
 
 
@@ -62,6 +66,15 @@ def damage(path: Path, how: str) -> bytes | None:
 def built(tmp_path_factory) -> FixtureSite:
     site = FixtureSite(tmp_path_factory.mktemp("cached") / "site")
     feeds_fixture.populate(site)
+    late = "video/2026/11-22-index-last"  # published with its index moved first: a copy kept in the cache
+    shutil.copy(ROOT / "tests" / "media" / "clip-index-last.mp4", site.folder(late) / "clip.mp4")
+    for lang in ("ky", "ru"):
+        shutil.copy(feeds_fixture.CLIP / f"captions.{lang}.vtt", site.folder(late) / f"captions.{lang}.vtt")
+    site.photo(late, "still.jpg", size=(320, 180))
+    site.describe_photos(late, {"still.jpg": {"alt": {"ky": "Кадр", "ru": "Кадр"}, "credit": "Пресс-кызмат"}})
+    for lang in ("ky", "ru"):
+        site.story(late, lang, "Видео.", title={"ky": "Клип", "ru": "Клип"}[lang], date="2026-11-22 12:00",
+                   slug="index-last", video="clip.mp4", poster="still.jpg")
     assert_built(site.build())
     return site
 
@@ -76,7 +89,7 @@ def test_every_kind_of_damaged_cache_file_is_made_again_and_never_published(buil
     site = copy_of(built, tmp_path)
     published = tree(site.root / "output")
     damaged = {path: damage(path, how) for path in one_of_each_kind(site.cache)}
-    assert len(damaged) > 15, sorted(kind(p.relative_to(site.cache).as_posix()) for p in damaged)
+    assert len(damaged) > 40, sorted(kind(p.relative_to(site.cache).as_posix()) for p in damaged)
     again = site.build()
     assert_built(again)
     assert tree(again.output) == published

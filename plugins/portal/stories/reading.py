@@ -20,7 +20,9 @@ from .packed import PackedHtml
 
 PAGES_FOLDER = "pages"
 MAX_FILE = 1024 * 1024  # bytes of a story file: 500,000 Cyrillic letters, a long decision is a tenth of it
-MAX_SECONDS = 5  # of processor time to parse one file: a long story takes 0.05 s
+# Processor time to parse one file: a second, and three more per megabyte (a long story takes 0.05 s,
+# the largest file allowed 0.4 s here; Python-Markdown took minutes over 120 kB of "[a](b ").
+BASE_SECONDS, SECONDS_PER_MB = 1.0, 3.0
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
 # The title of a footnote's back-link (↩), in the file's language: a msgid of the theme's catalogs.
 FOOTNOTE_BACKLINK = "Back to footnote {} in the text"
@@ -116,9 +118,9 @@ class MarkdownConverter:
             return Unreadable(None, "the file is not UTF-8 text", "Save it again as UTF-8.")
         except frontmatter.FrontMatterError as error:
             return Unreadable(error.line, error.message, error.hint)
-        except TooSlow:
+        except TooSlow as slow:
             self._md = self._markdown()  # stopped halfway: its state is not to be trusted
-            return Unreadable(None, f"the text takes too long to read (more than {MAX_SECONDS} seconds)",
+            return Unreadable(None, f"the text takes too long to read (more than {slow.seconds:.1f} seconds)",
                               "Look for a long run of unclosed brackets [ ( < { or of # signs, and close or "
                               "remove them; or split the text into several stories.")
 
@@ -129,7 +131,7 @@ class MarkdownConverter:
         match = _TOP_HEADING.search(document.body)
         heading_line = body_line + document.body.count("\n", 0, match.start()) if match else None
         md = self._md.get(lang) or next(iter(self._md.values()))
-        with time_limit(MAX_SECONDS):
+        with time_limit(BASE_SECONDS + SECONDS_PER_MB * len(text) / (1 << 20)):
             html = md.reset().convert(document.body)
             cleaned = sanitize.clean(html)
         return ParsedFile(document.meta, document.lines, PackedHtml.pack(cleaned),
@@ -139,6 +141,10 @@ class MarkdownConverter:
 class TooSlow(BaseException):
     """A file took more than its share of the processor to parse (a BaseException: Markdown's extensions
     catch Exception)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(seconds)
+        self.seconds = seconds
 
 
 @contextmanager
@@ -151,7 +157,7 @@ def time_limit(seconds: float) -> Iterator[None]:
         return
 
     def stop(*_signal) -> None:
-        raise TooSlow
+        raise TooSlow(seconds)
 
     previous = signal.signal(signal.SIGPROF, stop)
     signal.setitimer(signal.ITIMER_PROF, seconds)

@@ -67,7 +67,7 @@ def expected(image: Image.Image) -> list[tuple[float, float, float]]:
     if mode == "F":
         return [(min(max(p, 0.0), 1.0) * 255,) * 3 for p in values]
     if mode == "LA":
-        return [on_white((l, l, l), a) for l, a in values]
+        return [on_white((grey, grey, grey), alpha) for grey, alpha in values]
     if mode == "RGBA":
         return [on_white(p[:3], p[3]) for p in values]
     if mode == "P":
@@ -84,7 +84,8 @@ def expected(image: Image.Image) -> list[tuple[float, float, float]]:
 
 def difference(shown: Image.Image, wanted: list[tuple[float, ...]]) -> tuple[float, float]:
     """The largest and the mean difference of one channel of one pixel, 0-255."""
-    gaps = [abs(a - min(max(b, 0), 255)) for pixel, want in zip(pixels(shown), wanted) for a, b in zip(pixel, want)]
+    gaps = [abs(a - min(max(b, 0), 255))
+            for pixel, want in zip(pixels(shown), wanted, strict=True) for a, b in zip(pixel, want, strict=True)]
     return max(gaps), sum(gaps) / len(gaps)
 
 
@@ -112,9 +113,9 @@ def test_published_renditions_of_every_mode_a_photo_file_can_have_match_their_de
     sources = {}
     for name, mode in SAVED.items():
         buffer = io.BytesIO()
-        pattern(mode).save(buffer, {"png": "PNG", "jpg": "JPEG", "webp": "WEBP"}[name.rsplit(".", 1)[1]],
-                           **({"quality": 100} if name.endswith(".jpg") else {"lossless": True} if name.endswith(".webp")
-                              else {}))
+        kind = name.rsplit(".", 1)[1]
+        options = {"jpg": {"quality": 100}, "webp": {"lossless": True}}.get(kind, {})
+        pattern(mode).save(buffer, {"png": "PNG", "jpg": "JPEG", "webp": "WEBP"}[kind], **options)
         (folder / name).write_bytes(buffer.getvalue())
         sources[name] = Image.open(io.BytesIO(buffer.getvalue()))
         assert sources[name].mode == mode, name

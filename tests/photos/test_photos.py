@@ -25,8 +25,8 @@ from PIL import Image, ImageChops
 
 import fixture_site as fx
 from helpers import LANGS, NOW, PELICAN, ROOT, jsonld, links, text_of
-from portal.core import sealed
 from photo_files import GPS_IFD, MAKE, MODEL, SECRETS, bomb_png, camera_jpeg, camera_png, scene, truncated_jpeg
+from portal.core import sealed
 from sites import FixtureSite, assert_built
 
 PARK = "news/2026/11-20-park-opening"

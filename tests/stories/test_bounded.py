@@ -29,12 +29,15 @@ def report(tmp_path_factory) -> str:
     site = FixtureSite(tmp_path_factory.mktemp("bounded"))
     fx.populate(site)
     site.raw("news/2026/11-20-laughs/index.ru.md", f"---\n{LAUGHS}\n---\nТекст.\n")
-    site.raw("news/2026/11-21-alias/index.ru.md", "---\ntitle: &t Полосы\ndate: 2026-11-21 10:00\nsummary: *t\n---\nТекст.\n")
+    site.raw("news/2026/11-21-alias/index.ru.md",
+             "---\ntitle: &t Полосы\ndate: 2026-11-21 10:00\nsummary: *t\n---\nТекст.\n")
     photos = site.content / fx.BUS_LANES.id / "photos.yml"
-    photos.write_text(photos.read_text(encoding="utf-8").replace("lanes.jpg:", "lanes.jpg: &photo", 1), encoding="utf-8")
+    photos.write_text(photos.read_text(encoding="utf-8").replace("lanes.jpg:", "lanes.jpg: &photo", 1),
+                      encoding="utf-8")
     site.raw("news/2026/11-22-long/index.ru.md", "---\ntitle: Длинный\ndate: 2026-11-22 10:00\n---\n"
              + "Сегодня открылись выделенные полосы. " * 60_000)
-    site.raw("news/2026/11-23-links/index.ru.md", "---\ntitle: Ссылки\ndate: 2026-11-23 10:00\n---\n" + "[a](b " * 20_000)
+    site.raw("news/2026/11-23-links/index.ru.md",
+             "---\ntitle: Ссылки\ndate: 2026-11-23 10:00\n---\n" + "[a](b " * 20_000)
     site.raw("news/2026/11-24-front/index.ru.md", "---\ntitle: Длинная шапка\ndate: 2026-11-24 10:00\nsummary: "
              + "очень " * 20_000 + "\n---\nТекст.\n")
     result = site.build()

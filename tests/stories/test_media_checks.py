@@ -138,7 +138,8 @@ def test_a_bad_recording_is_a_problem_naming_it(bad, where, what):
 ])
 def test_a_malformed_caption_cue_is_a_problem_with_its_line(bad, line, what):
     _, report = bad
-    found = [entry for entry in report.split("\n\n") if f"content/video/2026/11-20-cues/captions.ru.vtt:{line}:" in entry]
+    where = f"content/video/2026/11-20-cues/captions.ru.vtt:{line}:"
+    found = [entry for entry in report.split("\n\n") if where in entry]
     assert found and what in found[0], report
     assert "captions.ru.vtt:3:" not in report
 

@@ -21,7 +21,8 @@ def report(tmp_path_factory) -> str:
     outside = root / "outside"
     outside.mkdir()
     (outside / "secret.jpg").write_bytes(b"\xff\xd8 not for the public")
-    (outside / "index.ru.md").write_text("---\ntitle: Чужой файл\ndate: 2026-11-20 10:00\n---\nТекст.\n", encoding="utf-8")
+    (outside / "index.ru.md").write_text("---\ntitle: Чужой файл\ndate: 2026-11-20 10:00\n---\nТекст.\n",
+                                         encoding="utf-8")
     site = FixtureSite(root / "site")
     fx.populate(site)
     lanes = site.folder(fx.BUS_LANES.id)
@@ -32,15 +33,16 @@ def report(tmp_path_factory) -> str:
     site.story("news/2026/11-22-bus-lаnes", "ru", "Текст.", title="Полосы", date="2026-11-22 10:00")  # Cyrillic а
     site.story("news/2026/11-23-трамвай", "ru", "Текст.", title="Трамвай", date="2026-11-23 10:00")  # one script
     site.photo(fx.CONCERT.id, "сцeна.jpg")  # a Latin "e" in a Cyrillic word
-    site.describe_photos(fx.CONCERT.id, {"сцeна.jpg": {"alt": {"ky": "Сахна", "ru": "Сцена"}, "credit": "Пресс-служба"}})
+    site.describe_photos(fx.CONCERT.id,
+                         {"сцeна.jpg": {"alt": {"ky": "Сахна", "ru": "Сцена"}, "credit": "Пресс-служба"}})
     result = site.build()
     assert result.returncode == 1 and "Traceback" not in result.text, result.text
     return result.text
 
 
 @pytest.mark.parametrize("where", [
-    f"content/{fx.BUS_LANES.id}/secret.jpg", "content/news/2026/11-20-linked/index.ru.md", "content/news/2026/11-21-folder",
-    "data/topics-copy.yml",
+    f"content/{fx.BUS_LANES.id}/secret.jpg", "content/news/2026/11-20-linked/index.ru.md",
+    "content/news/2026/11-21-folder", "data/topics-copy.yml",
 ])
 def test_a_symbolic_link_is_a_problem_naming_it(report, where):
     assert f"{where}: this is a symbolic link" in report, report

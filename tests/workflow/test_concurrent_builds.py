@@ -54,8 +54,9 @@ def edit(project) -> None:
 def test_builds_started_together_all_finish_and_leave_what_each_makes_alone(project, tmp_path):
     fx.populate(project.site)
     preview = [str(INVOKE), "build", "--preview"]  # what the servers of `make preview` and `make edit` run on a change
+    bare = [str(PELICAN), "content", "-s", "pelicanconf.py"]
     rounds = [[[str(INVOKE), "check"], [str(INVOKE), "build"], preview],
-              [[str(INVOKE), "build"], preview, [str(INVOKE), "build"], [str(PELICAN), "content", "-s", "pelicanconf.py"]]]
+              [[str(INVOKE), "build"], preview, [str(INVOKE), "build"], bare]]
     said = ""
     for number, commands in enumerate(rounds):
         if number:
@@ -63,7 +64,7 @@ def test_builds_started_together_all_finish_and_leave_what_each_makes_alone(proj
         expected = reference(project.content, project.data, tmp_path, f"alone{number}")
         runs = [start(command, project.root) for command in commands]
         outputs = [run.communicate(timeout=600)[0] for run in runs]
-        for command, run, output in zip(commands, runs, outputs):
+        for command, run, output in zip(commands, runs, outputs, strict=True):
             assert run.returncode == 0, f"{command}:\n{output}"
             assert "Traceback" not in output and "Error" not in output, output
         said += "".join(outputs)

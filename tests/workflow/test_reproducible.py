@@ -27,7 +27,7 @@ def test_builds_are_byte_identical_from_any_cache(site, tmp_path, monkeypatch, p
         shutil.copytree(site.fixture.root / "data", tmp_path / name / "data")
         fixtures.append(type(site.fixture)(tmp_path / name, write_registries=False))
     builds = []
-    for number, (fixture, seed) in enumerate(zip([*fixtures, fixtures[0]], ("1", "4242", "77"))):
+    for number, (fixture, seed) in enumerate(zip([*fixtures, fixtures[0]], ("1", "4242", "77"), strict=True)):
         monkeypatch.setenv("PYTHONHASHSEED", seed)
         result = fixture.build(output=tmp_path / f"output{number}", PORTAL_PREVIEW=preview, PORTAL_SEARCH_CHUNK=3)
         assert result.returncode == 0, result.text

@@ -11,12 +11,13 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from io import BufferedRandom
 from pathlib import Path
 from typing import BinaryIO
 
 
 @contextmanager
-def staged(folder: Path) -> Iterator[tuple[BinaryIO, Path]]:
+def staged(folder: Path) -> Iterator[tuple[BufferedRandom, Path]]:
     """A new file under a temporary name in `folder`, and that name: the block renames it where it
     belongs once it is whole; if the block fails (or does not rename it), it is removed."""
     folder.mkdir(parents=True, exist_ok=True)

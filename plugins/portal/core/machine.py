@@ -38,7 +38,8 @@ WHAT = {
                   "Ask whoever looks after this computer to lift the file size limit."),
     errno.EMFILE: ("too many files are open", "Close some programs, or ask whoever looks after this computer."),
     errno.ENFILE: ("too many files are open", "Close some programs, or ask whoever looks after this computer."),
-    errno.EIO: ("the disk could not be read or written", "The disk may be failing: ask whoever looks after this computer."),
+    errno.EIO: ("the disk could not be read or written",
+                "The disk may be failing: ask whoever looks after this computer."),
     errno.ENOMEM: ("the computer ran out of memory", "Close some programs and build again."),
 }
 NOT_YOURS = "This is not a problem with your content."
@@ -50,13 +51,14 @@ class MachineProblem(SystemExit):
 
 
 def is_machine(error: BaseException) -> bool:
+    """An error of the computer, never of the editor's content (which `message` can then tell)."""
     return isinstance(error, MemoryError) or (isinstance(error, OSError) and error.errno in WHAT)
 
 
-def message(error: BaseException) -> str:
-    what, advice = WHAT[errno.ENOMEM] if isinstance(error, MemoryError) else WHAT[error.errno]
+def message(error: OSError | MemoryError) -> str:
+    what, advice = WHAT[errno.ENOMEM if isinstance(error, MemoryError) else error.errno or 0]
     where = ""
-    if getattr(error, "filename", None):
+    if isinstance(error, OSError) and error.filename:
         path = Path(os.fspath(error.filename))
         where = f" ({path.parent if path.name.startswith('.tmp-') else path})"  # a file being written: its folder
     return f"The build stopped: {what}{where}.\n{NOT_YOURS} {advice}\n{UNCHANGED}"

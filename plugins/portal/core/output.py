@@ -39,7 +39,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from stat import S_ISREG
 
-
 COMPARED = 1 << 20  # bytes: a copy this small is compared with its source when their times differ
 
 

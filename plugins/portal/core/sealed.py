@@ -43,17 +43,20 @@ def load(path: Path) -> Any | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        return _damaged(path, error.strerror or str(error))
+        _damaged(path, error.strerror or str(error))
+        return None
     start = len(HEADER) + DIGEST_SIZE
     payload = memoryview(data)[start:]
-    if not data.startswith(HEADER) or hashlib.blake2b(payload, digest_size=DIGEST_SIZE).digest() != data[len(HEADER):start]:
-        return _damaged(path, "its checksum does not match")
+    checksum = hashlib.blake2b(payload, digest_size=DIGEST_SIZE).digest()
+    if not data.startswith(HEADER) or checksum != data[len(HEADER):start]:
+        _damaged(path, "its checksum does not match")
+        return None
     try:
         return pickle.loads(payload)
-    except Exception as error:  # noqa: BLE001 - a whole file of older code: classes moved, fields renamed
-        return _damaged(path, f"it was made by other code ({type(error).__name__})")
+    except Exception as error:
+        _damaged(path, f"it was made by other code ({type(error).__name__})")
+        return None
 
 
 def _damaged(path: Path, why: str) -> None:
     logger.info("The cache file %s cannot be used (%s): it is made anew.", path, why)
-    return None

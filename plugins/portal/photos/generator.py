@@ -144,8 +144,8 @@ class PhotosGenerator(MachineGuard):
     def library(self, planned: list[Planned], site) -> PhotoLibrary:
         library = PhotoLibrary(mime_order=tuple(e.mime for e in self.renditions.encodings))
         kits: dict[str, list[tuple[Photo, PublishedPhoto, Path]]] = {}
-        for story, photo, entry, rights, made in planned:
-            made = made or self.made(entry, rights, photo, self.digests.checked(entry))  # made in this build
+        for story, photo, entry, rights, kept in planned:
+            made = kept or self.made(entry, rights, photo, self.digests.checked(entry))  # made in this build
             assert made is not None, "every photo was made, or the build stopped"
             probe, original = made.probe, made.original
             folder = f"media/{story.id}"

@@ -208,7 +208,8 @@ class Indexing:
                     else f"The search index was not built: feeder.py stopped ({code}).\n{said}")
             for chunk in self.missing:
                 made = self.staging / chunk.digest
-                sealed.save(made / MANIFEST, {name: self.digests.sha(path) for name, path in bundle_files(made).items()})
+                listed = {name: self.digests.sha(path) for name, path in bundle_files(made).items()}
+                sealed.save(made / MANIFEST, listed)
                 shutil.rmtree(self.cache / chunk.digest, ignore_errors=True)  # a damaged bundle of that name
                 made.rename(self.cache / chunk.digest)
             self.feeder = None

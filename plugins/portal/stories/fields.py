@@ -13,11 +13,11 @@ from portal.core.dates import parse_datetime
 from portal.core.problems import Problems
 
 from . import recordings
-from .recordings import webvtt
-from .recordings.problem import Unplayable
 from .characters import invisible
 from .model import Attachment, Decision, Event, Media, Photo, Translation
 from .packed import PackedHtml
+from .recordings import webvtt
+from .recordings.problem import Unplayable
 from .registry import Registry
 from .slugs import slug_problem, slugify
 

@@ -75,18 +75,19 @@ def load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
         loader.dispose()
 
 
-def bounded(text: str) -> None:
+def bounded(text: str | bytes) -> None:
     """Raise a MarkedYAMLError at the first anchor or alias, or at nesting deeper than MAX_DEPTH, before
     anything is built from the text (libyaml's events: a pass over the text, however it is nested)."""
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
+        mark: Any = event.start_mark  # libyaml's Mark: the same fields as PyYAML's
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise yaml.MarkedYAMLError(problem=SHORTCUT, problem_mark=event.start_mark)
+            raise yaml.MarkedYAMLError(problem=SHORTCUT, problem_mark=mark)
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
                 raise yaml.MarkedYAMLError(problem=f"lists and keys are nested more than {MAX_DEPTH} deep",
-                                           problem_mark=event.start_mark)
+                                           problem_mark=mark)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 

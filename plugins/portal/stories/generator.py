@@ -37,11 +37,11 @@ from portal.localization.catalogs import load_translations
 from . import layout, validate
 from .fields import PAGE_KEYS, FieldReader, read_translation
 from .model import Page, Site, Story, Translation
+from .names import check_links, list_content
 from .packed import PackedHtml
 from .permalinks import PermalinkLock
 from .photo_list import LanguageFile, PhotoLists, uses_photo_lists
 from .photos_yml import PhotosFile
-from .names import check_links, list_content
 from .reading import FOOTNOTE_BACKLINK, PAGES_FOLDER, MarkdownConverter, ParsedFile, Unreadable, markdown_files
 from .recordings import Verdicts
 from .registry import Registry, load_registry

@@ -33,9 +33,10 @@ def _parser_identity() -> str:
     """What decides what a parsed file holds: this code, where it lives, and the libraries' versions.
 
     The content cache (generator.PARSED) is salted with it (through
-    MarkdownConverter.identity): a file parsed by other code (another Markdown extension, a stricter sanitizer) is parsed
-    again instead of bringing its old HTML back. The modules' names count
-    too: the cache pickles `ParsedFile` and its parts by them.
+    MarkdownConverter.identity): a file parsed by other code (another
+    Markdown extension, a stricter sanitizer) is parsed again instead of
+    bringing its old HTML back. The modules' names count too: the cache
+    pickles `ParsedFile` and its parts by them.
     """
     digest = hashlib.blake2b(digest_size=16)
     for module in (sys.modules[__name__], characters, frontmatter, layout, packed, sanitize):

@@ -26,8 +26,8 @@ from pathlib import Path
 from portal.core import sealed
 from portal.core.digests import Digests, store_from
 
-from . import mp3, mp4, ogg
 from ..model import Attachment
+from . import mp3, mp4, ogg
 from .problem import Unplayable
 
 H264 = mp4.H264

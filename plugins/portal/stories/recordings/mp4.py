@@ -108,8 +108,8 @@ def read(f: BinaryIO) -> Movie:
         raise Damaged("it has two indexes")
     if any(box.kind == b"mvex" for box in boxes(f, movies[0].payload, movies[0].end)):
         raise Damaged("it is a fragmented MP4, made for streaming")
-    tracks = [_track(f, trak) for trak in _children(f, movies[0], b"trak")]
-    tracks = [track for track in tracks if track is not None]
+    read = [_track(f, trak) for trak in _children(f, movies[0], b"trak")]
+    tracks = [track for track in read if track is not None]
     if not tracks:
         raise Damaged("it holds no audio or video")
     data = [(box.payload, box.end) for box in top if box.kind == b"mdat"]
@@ -159,7 +159,7 @@ def _track(f: BinaryIO, trak: Box) -> Track | None:
     offsets = _table(_payload(f, offsets_box), 1, wide=offsets_box.kind == b"co64")
     runs = _table(_payload(f, _child(f, stbl, b"stsc")), 3)
     chunks = _chunks(offsets, runs, sizes)
-    seconds = sum(count * delta for count, delta in zip(times[0::2], times[1::2])) / timescale
+    seconds = sum(count * delta for count, delta in zip(times[0::2], times[1::2], strict=True)) / timescale
     return Track(handler, codec, seconds, chunks, offsets_box)
 
 
@@ -187,8 +187,8 @@ def _chunks(offsets: array, runs: array, sizes: array) -> list[tuple[int, int]]:
     """(offset, bytes) of each chunk: `runs` (stsc) says how many samples each chunk holds, from its first chunk on."""
     chunks = []
     sample = 0
-    starts = list(runs[0::3]) + [len(offsets) + 1]
-    for run, (first, per_chunk) in enumerate(zip(runs[0::3], runs[1::3])):
+    starts = [*runs[0::3], len(offsets) + 1]
+    for run, (first, per_chunk) in enumerate(zip(runs[0::3], runs[1::3], strict=True)):
         for chunk in range(first, starts[run + 1]):
             if chunk > len(offsets) or sample + per_chunk > len(sizes):
                 raise Damaged("its index does not add up")

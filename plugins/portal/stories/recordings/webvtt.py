@@ -59,7 +59,9 @@ def parse(text: str) -> Captions:
 
 def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
     """The blocks of lines between blank lines, each with the number of its first line."""
-    blocks, current, start = [], [], 0
+    blocks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
     for number, line in enumerate(lines, 1):
         if line.strip():
             if not current:
@@ -93,5 +95,7 @@ def _cue(line: str, number: int, previous: float, problems: list[tuple[int, str]
 
 
 def _seconds(written: str) -> float:
-    hours, minutes, seconds, millis = TIME.fullmatch(written).groups()
+    parts = TIME.fullmatch(written)
+    assert parts is not None, "checked by the caller"
+    hours, minutes, seconds, millis = parts.groups()
     return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis) / 1000

@@ -9,7 +9,7 @@ leaves in the context.
 it (forked workers on PORTAL_PROCESSES cores), stops the build on a photo that cannot be decoded, builds the
 press kits and records what it did in `<cache>/photos/stats.json` (the tests
 read it: a second build must decode and encode nothing). `generate_output`
-places the cache's files in the site (Output.place: copies, never links).
+copies the cache's files into the site (Output.copy: never links).
 """
 
 from __future__ import annotations
@@ -122,11 +122,10 @@ class PhotosGenerator(MachineGuard):
         original = files.get(cache.original_name(rights, photo.path.suffix))
         if probe is None or original is None:
             return None
-        renditions = [(width, encoding, files.get(name)) for width, encoding, name  # narrowest first
-                      in sorted(cache.renditions(self.renditions, rights, probe["width"]), key=lambda r: r[0])]
-        if any(path is None for _, _, path in renditions):
-            return None
-        return Made(probe, original, renditions)  # type: ignore[arg-type]
+        every = cache.renditions(self.renditions, rights, probe["width"])
+        wanted = sorted(every, key=lambda rendition: rendition[0])  # narrowest first
+        renditions = [(width, encoding, files[name]) for width, encoding, name in wanted if name in files]
+        return Made(probe, original, renditions) if len(renditions) == len(wanted) else None
 
     def work(self, tasks: list[render.Task]) -> list[render.Outcome]:
         """Spread the tasks over PORTAL_PROCESSES cores; one photo per task bounds each worker's memory.

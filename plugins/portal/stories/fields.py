@@ -326,15 +326,14 @@ def checked_recording(reader: FieldReader, kind: str, file: Attachment) -> tuple
     verdict = reader.verdicts.verdict(file.path)
     suffix = file.path.suffix.lower()
     hint = "Copy or export it again, and replace the file."
-    if verdict.format != recordings.EXPECTED[suffix]:
-        if verdict.format is None:
-            message = f'the {kind} "{file.name}" is not a recording the site can read'
-        else:
-            called, right_suffix = recordings.FORMATS[verdict.format]
-            message = f'the {kind} "{file.name}" is {called}, not {recordings.LABELS[suffix]}'
-            if right_suffix in recordings.SUFFIXES[kind]:
-                hint = f"Rename it to {file.path.stem}{right_suffix} (and write that name here)."
-        hint = hint if verdict.format else "Export it again (video: MP4 with H.264; audio: MP3) and replace the file."
+    if verdict.format is None:
+        message = f'the {kind} "{file.name}" is not a recording the site can read'
+        hint = "Export it again (video: MP4 with H.264; audio: MP3) and replace the file."
+    elif verdict.format != recordings.EXPECTED[suffix]:
+        called, right_suffix = recordings.FORMATS[verdict.format]
+        message = f'the {kind} "{file.name}" is {called}, not {recordings.LABELS[suffix]}'
+        if right_suffix in recordings.SUFFIXES[kind]:
+            hint = f"Rename it to {file.path.stem}{right_suffix} (and write that name here)."
     elif verdict.problem:
         message = f'the {kind} "{file.name}" {verdict.problem}'
     elif kind == "video" and verdict.video not in recordings.H264:

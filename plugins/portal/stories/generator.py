@@ -26,7 +26,6 @@ from datetime import datetime
 from pathlib import Path
 
 from portal.core.context_keys import SITE_KEY
-from portal.core.context_keys import SITE_KEY
 from portal.core.machine import MachineGuard
 from portal.core.parallel import split
 from portal.core.problems import BuildStopped, Problems

@@ -17,6 +17,7 @@ an altered file's code as it is, and stop on a truncated one.
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import jinja2
 from jinja2 import Environment, FileSystemBytecodeCache

@@ -266,7 +266,8 @@ def publish(c, remote=""):
 
 def publish_built(done, display, remote: str) -> int:
     """Stage the built site; check and push it if it differs from the published one; record the addresses."""
-    from portal.core.settings import SiteSettings  # importable once Pelican has loaded the plugins
+    from portal.core.locks import cache_lock, hold  # importable once Pelican has loaded the plugins
+    from portal.core.settings import SiteSettings
     from portal.stories.permalinks import dump
     from workflow.publishing import (
         PublishError,
@@ -302,6 +303,7 @@ def publish_built(done, display, remote: str) -> int:
         else:
             print(f"Nothing new to publish: {staged.branch} of {remote} is already this site.", file=sys.stderr)
         lock = site.data / "permalinks.yml"
+        hold(cache_lock(site.cache))  # a build reads and writes the addresses while it holds this lock
         recorded = record_addresses(ROOT, lock, remote, publishing.source_branch, dump)
     except PublishError as error:
         print(f"Publishing stopped: {error}", file=sys.stderr)

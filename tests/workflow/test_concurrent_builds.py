@@ -76,3 +76,26 @@ def test_builds_started_together_all_finish_and_leave_what_each_makes_alone(proj
         assert not half_written and not (project.root / "cache" / "pagefind" / "staging").exists()
         assert not list(project.root.glob(".*-staging"))
     assert WAITING in said, "builds that overlap wait for each other, and say so"
+
+
+def test_two_publishes_and_a_build_started_together(project, tmp_path):
+    """An editor's `make publish`, the scheduled one and `make build` at the same moment: one publish
+    pushes, the other waits for it and finds nothing new, the build is whole, and the addresses are
+    committed once while no build is reading or writing them."""
+    fx.populate(project.site)
+    bare = project.with_remote(tmp_path / "remote.git")
+    commands = [[str(INVOKE), "publish"], [str(INVOKE), "publish"], [str(INVOKE), "build"]]
+    runs = [start(command, project.root) for command in commands]
+    outputs = [run.communicate(timeout=600)[0] for run in runs]
+    for command, run, output in zip(commands, runs, outputs, strict=True):
+        assert run.returncode == 0, f"{command}:\n{output}"
+        assert "Traceback" not in output and "Error" not in output, output
+    said = "".join(outputs[:2])
+    assert said.count("Published to gh-pages") == 1 and said.count("Nothing new to publish") == 1, said
+    assert WAITING in said
+    published = set(project.git("ls-tree", "-r", "--name-only", "gh-pages", cwd=bare).splitlines())
+    assert published == set(tree(project.root / ".publish")) | {".nojekyll", "CNAME"}
+    lock = project.data / "permalinks.yml"
+    assert project.git("show", "main:data/permalinks.yml", cwd=bare) == lock.read_text(encoding="utf-8").strip()
+    assert project.git("status", "--porcelain", "--", "data") == ""
+    assert (project.root / "output" / "index.html").is_file() and not list(project.root.glob(".*-staging"))

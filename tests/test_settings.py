@@ -135,3 +135,12 @@ def test_every_setting_has_its_default_and_its_line_in_the_architecture():
     architecture = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     documented = set(re.findall(rf"^\| `{SETTING[1:-1]}`", architecture, re.M)) - CONTEXT_KEYS
     assert documented == set(DEFAULTS) | {"PORTAL_LANGUAGES"}
+
+
+def test_the_plugins_read_no_setting_but_through_the_settings_layer():
+    """Pelican's own settings too (CACHE_PATH, SITEURL, DEFAULT_LANG): `SiteSettings` has them, checked."""
+    raw = [f"{path.relative_to(PLUGINS)}:{number}" for path in PLUGINS.rglob("*.py")
+           if path != PLUGINS / "core" / "settings.py"
+           for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+           if re.search(r"settings(\[|\.get\()", line)]
+    assert not raw, raw

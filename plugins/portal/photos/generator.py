@@ -192,8 +192,7 @@ class PhotosGenerator(MachineGuard):
                        "credit": photo.credit.get(lang, ""), "taken": photo.taken,
                        "licence": self.licences[photo.licence], "year": (photo.taken or story.date).year}
                       for photo, published, _ in members]
-            parts.append(template.render(lang=lang, DEFAULT_LANG=self.settings["DEFAULT_LANG"],
-                                         title=story.translations[lang].title, photos=photos))
+            parts.append(template.render(lang=lang, title=story.translations[lang].title, photos=photos))
         return "\n".join(part.strip() + "\n" for part in parts)
 
     def record(self, outcomes: list[render.Outcome], library: PhotoLibrary) -> None:

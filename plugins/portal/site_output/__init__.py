@@ -19,6 +19,7 @@ from pelican import signals
 
 from portal.core.locks import cache_lock, hold, release, site_lock
 from portal.core.machine import guarded
+from portal.core.settings import SiteSettings
 
 from .generator import SiteOutputGenerator
 
@@ -34,11 +35,11 @@ def _after_every_plugin(_pelican) -> None:
 def _take_turns(pelican) -> None:
     with guarded():  # a cache folder that cannot be made: the computer's problem, told so
         hold(site_lock(Path(pelican.output_path)))
-        hold(cache_lock(Path(pelican.settings["CACHE_PATH"])))
+        hold(cache_lock(SiteSettings.read(pelican.settings).cache))
 
 
 def _done(pelican) -> None:
-    release(cache_lock(Path(pelican.settings["CACHE_PATH"])))
+    release(cache_lock(SiteSettings.read(pelican.settings).cache))
 
 
 def register() -> None:

@@ -14,6 +14,7 @@ import pytest
 from pelican.settings import read_settings
 
 from helpers import NOW, PELICAN, ROOT
+from portal.core import context_keys
 from portal.core.settings import DEFAULTS, BadSetting, SiteSettings, host_limits, licences
 from portal.feeds.config import FeedSettings
 from portal.photos.settings import RenditionSettings
@@ -21,8 +22,7 @@ from sites import assert_built
 from workflow.publishing import PublishSettings
 
 PLUGINS = ROOT / "plugins" / "portal"
-CONTEXT_KEYS = {"PORTAL_SITE", "PORTAL_PHOTOS", "PORTAL_VIEWS", "PORTAL_OUTPUT", "PORTAL_FEEDS",
-                "PORTAL_PAGE_PLANS", "PORTAL_PAGES", "PORTAL_SEARCH"}  # not settings: what plugins share
+CONTEXT_KEYS = {key for name, key in vars(context_keys).items() if name.endswith("_KEY")}  # what plugins share
 ENVIRONMENT = {"PORTAL_UI_LANG"}  # not a setting: the environment variable of the editors' language
 SETTING = r'"((?:PORTAL|PUBLISH)_[A-Z_]+|CNAME)"'  # a name of ours as the code reads it: in quotes
 BISHKEK = ZoneInfo("Asia/Bishkek")
@@ -135,6 +135,8 @@ def test_every_setting_has_its_default_and_its_line_in_the_architecture():
     architecture = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     documented = set(re.findall(rf"^\| `{SETTING[1:-1]}`", architecture, re.M)) - CONTEXT_KEYS
     assert documented == set(DEFAULTS) | {"PORTAL_LANGUAGES"}
+    not_settings = architecture[architecture.index("Not settings, though named"):].split("\n\n")[0]
+    assert set(re.findall(r"`(PORTAL_[A-Z_]+)`", not_settings)) == CONTEXT_KEYS
 
 
 def test_the_plugins_read_no_setting_but_through_the_settings_layer():

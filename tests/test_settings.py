@@ -131,12 +131,16 @@ def test_every_setting_has_its_default_and_its_line_in_the_architecture():
     read = {name for path in code for name in re.findall(SETTING, path.read_text(encoding="utf-8"))}
     read -= CONTEXT_KEYS | ENVIRONMENT
     assert {"PORTAL_NOW", "PORTAL_HOST_LIMITS", "PUBLISH_BRANCH"} <= read, "the code reads settings"
-    assert read <= set(DEFAULTS) | {"PORTAL_LANGUAGES"}, read - set(DEFAULTS)
+    ours = set(DEFAULTS) | {"PORTAL_LANGUAGES"}
+    assert read <= ours, f"give these a default in portal/core/settings.py's DEFAULTS: {sorted(read - ours)}"
     architecture = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     documented = set(re.findall(rf"^\| `{SETTING[1:-1]}`", architecture, re.M)) - CONTEXT_KEYS
-    assert documented == set(DEFAULTS) | {"PORTAL_LANGUAGES"}
+    assert documented == ours, ("the Settings table of docs/architecture.md lacks "
+                                f"{sorted(ours - documented)}, lists unknown {sorted(documented - ours)}")
     not_settings = architecture[architecture.index("Not settings, though named"):].split("\n\n")[0]
-    assert set(re.findall(r"`(PORTAL_[A-Z_]+)`", not_settings)) == CONTEXT_KEYS
+    named = set(re.findall(r"`(PORTAL_[A-Z_]+)`", not_settings))
+    assert named == CONTEXT_KEYS, ("docs/architecture.md's 'Not settings, though named alike' paragraph lacks "
+                                   f"{sorted(CONTEXT_KEYS - named)}, names {sorted(named - CONTEXT_KEYS)}")
 
 
 def test_the_plugins_read_no_setting_but_through_the_settings_layer():

@@ -8,7 +8,7 @@ DEV_TOOLS := $(VENV)/.dev-tools
 INSTALL := $(VENV)/bin/python -m pip install --quiet --require-hashes --no-deps
 
 EDITORS := serve build clean new check preview publish edit migrate bench links monitor
-DEVELOPERS := test lint lock hooks
+DEVELOPERS := test lint lock hooks messages
 .PHONY: $(EDITORS) $(DEVELOPERS)
 $(EDITORS): $(SITE_TOOLS)
 $(DEVELOPERS): $(DEV_TOOLS)

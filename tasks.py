@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).parent
 sys.path.insert(0, str(ROOT / "plugins"))  # as Pelican's PLUGIN_PATHS: workflow/ uses portal's modules too
 BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT / "plugins"))  # as Pelican's PLUGIN_PATHS: editors' words are portal.localization.editor's
+
+from portal.localization.editor import Message, _  # noqa: E402
+
 OUTPUT = ROOT / "output"
 HOST, PORT = "127.0.0.1", 8000
 WATCHED = ("content/**/*", "data/*.yml", "theme/**/*", "plugins/**/*.py", "pelicanconf.py")  # serve, preview, edit
@@ -61,8 +65,7 @@ def rebuild(*flags: str) -> tuple[bool, str]:
 def live(output: Path, port: int, announce: str, *flags: str, editor: bool = False) -> None:
     """Build, serve `output` on `port` and rebuild on every change (workflow/live.py); with
     `editor`, the browser editor too (workflow/editor.py)."""
-    from workflow.live import LiveBuild, serve as live_server, watch
-    from workflow.texts import ui_language, words
+    from workflow.live import LiveBuild, announcement, serve as live_server, watch
 
     building = LiveBuild(lambda: rebuild(*flags))
     building.rebuild()
@@ -77,7 +80,7 @@ def live(output: Path, port: int, announce: str, *flags: str, editor: bool = Fal
     else:
         server = live_server(output, building, HOST, int(port))
     address = f"http://{HOST}:{server.server_port}/" + ("admin/" if editor else "")
-    print(words(ui_language())[announce].format(url=address), flush=True)
+    print(announcement(announce, address), flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -94,7 +97,7 @@ def build_here(settings: str, output: Path, display, overrides: dict | None = No
     from workflow.building import build as run_build
 
     os.chdir(ROOT)  # like `make`: the editors' problems name their files from here
-    with display.step("Building the site") as step:
+    with display.step(_("Building the site")) as step:
         return run_build(ROOT / settings, output, overrides, on_write=step.advance)
 
 
@@ -113,7 +116,7 @@ def build(c, preview=False):
     if not done.ok:
         print(done.stopped, file=sys.stderr)
         leave(1)
-    print(summary("Built", output, done.seconds), file=sys.stderr)
+    print(summary(output, done.seconds), file=sys.stderr)
     leave(0)
 
 
@@ -156,25 +159,24 @@ def staged_files() -> list[str]:
     return [n for n in names if n.startswith(("content/", "data/"))]
 
 
-def check_built(done, display, only: list[str] | None = None):
-    """The checks over a finished build (workflow.check) → Report."""
+def check_built(done, display, only: list[str] | None = None, html_required: bool = False):
+    """The checks over a finished build (workflow.check) → Report. The HTML is validated where Java
+    and vnu.jar are (a problem if not, when `html_required`: publishing, CI)."""
     from workflow.check import check as run_checks
 
-    ensure_java()
-    ensure_node_modules()
-    return run_checks(done, ROOT, display, only)
+    return run_checks(done, ROOT, display, only, html_required)
 
 
-def build_and_check(settings: str, output: Path, only: list[str] | None = None):
+def build_and_check(settings: str, output: Path, only: list[str] | None = None, html_required: bool = False):
     """Build into `output` and check it: (build, report). Progress on stderr."""
     from workflow.progress import Display, summary
 
     started = time.monotonic()
     with Display() as display:
         done = build_here(settings, output, display)
-        report = check_built(done, display, only)
+        report = check_built(done, display, only, html_required)
     if done.ok:
-        print(summary("Built and checked", output, time.monotonic() - started), file=sys.stderr)
+        print(summary(output, time.monotonic() - started, checked=True), file=sys.stderr)
     return done, report
 
 
@@ -182,14 +184,16 @@ def build_and_check(settings: str, output: Path, only: list[str] | None = None):
             "staged": "only report on the stories staged for commit (the pre-commit hook)",
             "since": "with github: the commit to compare with, whose changed files are annotated first"})
 def check(c, format="text", staged=False, since=""):
-    """Build and check the site: safe to publish? Exit status 0 only if so."""
+    """Build and check the site: safe to publish? Exit status 0 only if so (without Java, the HTML is
+    not validated, and one line says so; PORTAL_CHECK_HTML=required, as in CI, makes that a problem)."""
     from workflow.building import leave
+    from workflow.nuchecker import required
 
     only = staged_files() if staged else None
     if staged and not only:
-        print("No stories are staged: nothing to check.")
+        print(_("No stories are staged: nothing to check."))
         return
-    _, report = build_and_check("pelicanconf.py", CHECKED, only)
+    _built, report = build_and_check("pelicanconf.py", CHECKED, only, html_required=required())
     if format == "github":
         from workflow.github import annotate
 
@@ -221,7 +225,7 @@ def links(c, format="text"):
         if done.ok:
             sources = Sources(done, ROOT)
             found = external.links_out(CHECKED, done.settings["SITEURL"], sources.name, sources.line_of)
-            with display.step("Asking the sites that stories link to"):
+            with display.step(_("Asking the sites that stories link to")):
                 broken = external.check(found)
     if not done.ok:
         print(done.stopped, file=sys.stderr)
@@ -257,7 +261,9 @@ def publish(c, remote=""):
     from workflow.progress import Display
 
     if os.environ.get("PORTAL_NOW"):
-        print("Note: PORTAL_NOW is ignored when publishing: embargoes follow the real clock.", file=sys.stderr)
+        print(_("Note: PORTAL_NOW is ignored when publishing: embargoes follow the real clock."), file=sys.stderr)
+    ensure_java()
+    ensure_node_modules()
     with Display() as display:
         done = build_here("publishconf.py", PUBLISHED, display)
         status = publish_built(done, display, remote)
@@ -284,33 +290,36 @@ def publish_built(done, display, remote: str) -> int:
     remote = remote or publishing.remote
     try:
         if not done.ok:
-            print(check_built(done, display).as_text(), end="", file=sys.stderr)
-            print("Nothing was published: the published site is unchanged.", file=sys.stderr)
+            print(check_built(done, display, html_required=True).as_text(), end="", file=sys.stderr)
+            print(_("Nothing was published: the published site is unchanged."), file=sys.stderr)
             return 1
         pages = without_media(PUBLISHED, PUBLISHED_PAGES) if site.media_url else PUBLISHED
         staged = stage(pages, ROOT, remote, publishing.branch, publishing.cname)
         if staged.commit:
-            report = check_built(done, display)
+            report = check_built(done, display, html_required=True)
             if not report.safe:
                 drop(staged, ROOT)
                 print(report.as_text(), end="", file=sys.stderr)
-                print("Nothing was published: the published site is unchanged.", file=sys.stderr)
+                print(_("Nothing was published: the published site is unchanged."), file=sys.stderr)
                 return 1
             if site.media_url:
                 copy_media(publishing.media_command, PUBLISHED / "media", ROOT)
             push(staged, ROOT, remote)
-            print(f"Published to {staged.branch} of {remote}: {site.siteurl}", file=sys.stderr)
+            print(_("Published to %(branch)s of %(remote)s: %(address)s", branch=staged.branch, remote=remote,
+                    address=site.siteurl), file=sys.stderr)
         else:
-            print(f"Nothing new to publish: {staged.branch} of {remote} is already this site.", file=sys.stderr)
+            print(_("Nothing new to publish: %(branch)s of %(remote)s is already this site.", branch=staged.branch,
+                    remote=remote), file=sys.stderr)
         lock = site.data / "permalinks.yml"
         hold(cache_lock(site.cache))  # a build reads and writes the addresses while it holds this lock
         recorded = record_addresses(ROOT, lock, remote, publishing.source_branch, dump)
     except PublishError as error:
-        print(f"Publishing stopped: {error}", file=sys.stderr)
+        print(_("Publishing stopped: %(reason)s", reason=error), file=sys.stderr)
         return 1
     if recorded:
-        print(f"Recorded the new addresses: {lock.relative_to(ROOT)} committed to {publishing.source_branch} of "
-              f"{remote} ({recorded[:7]}).", file=sys.stderr)
+        print(_("Recorded the new addresses: %(file)s committed to %(branch)s of %(remote)s (%(commit)s).",
+                file=lock.relative_to(ROOT), branch=publishing.source_branch, remote=remote, commit=recorded[:7]),
+              file=sys.stderr)
     return 0
 
 
@@ -328,44 +337,46 @@ def new(c, section="", name="", langs="", file=""):
     settings = site_settings()
     languages = list(settings.languages)
     sections = list(yaml.safe_load((ROOT / "data" / "sections.yml").read_text(encoding="utf-8")))
-    section = section or ask(f"Section ({', '.join(sections)})")
-    name = name or ask("Short name for the folder (Latin, with hyphens, e.g. bus-lanes)")
-    langs = langs or ask("Languages", "ky,ru")
+    section = section or ask(_("Section (%(sections)s)", sections=sections), needed=_("the section is needed"))
+    name = name or ask(_("Short name for the folder (Latin, with hyphens, e.g. bus-lanes)"),
+                       needed=_("the short name is needed"))
+    langs = langs or ask(_("Languages"), "ky,ru")
     if not file and section in ("decisions", "video", "audio"):
-        file = ask("Path of the PDF/video/audio file to copy in (Enter to add it later)", "")
+        file = ask(_("Path of the PDF/video/audio file to copy in (Enter to add it later)"), "")
     scaffold = Scaffold(section, name, [lang.strip() for lang in langs.split(",") if lang.strip()], settings.clock(),
                         Path(file).expanduser() if file else None)
     wrong = problems(scaffold, ROOT / "content", sections, languages)
     if wrong:
-        sys.exit("Nothing was created:\n" + "\n".join(f"  - {w}" for w in wrong))
+        sys.exit("\n".join([str(_("Nothing was created:")), *(f"  - {w}" for w in wrong)]))
     for path in create(scaffold, ROOT / "content", ROOT / "data"):
-        print(f"Created {path.relative_to(ROOT)}")
-    print("It is a draft (status: draft). Fill it in, then `make preview` to see it.")
+        print(_("Created %(file)s", file=path.relative_to(ROOT)))
+    print(_("It is a draft (status: draft). Fill it in, then `make preview` to see it."))
 
 
-def ask(question: str, default: str | None = None) -> str:
+def ask(question: Message, default: str | None = None, needed: Message | None = None) -> str:
+    """The answer to `question` (a marked message), or `default`; without either, stop: `needed` says why."""
     suffix = f" [{default}]" if default else ""
     try:
         answer = input(f"{question}{suffix}: ").strip()
     except EOFError:
         answer = ""
     if not answer and default is None:
-        sys.exit(f"Nothing was created: {question.split(' (')[0].lower()} is needed.")
+        sys.exit(str(_("Nothing was created: %(reason)s.", reason=needed)))
     return answer or default or ""
 
 
-def ensure_debian(command: str, package: str, why: str) -> None:
+def ensure_debian(command: str, package: str, why: Message) -> None:
     """Install a Debian package the tests or checks need when its command is missing."""
     if shutil.which(command):
         return
     apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "apt-get"]
-    print(f"Installing Debian's {package} ({why})…")
+    print(_("Installing Debian's %(package)s (%(why)s)…", package=package, why=why))
     subprocess.run([*apt, "update", "-qq"], check=True)
     subprocess.run([*apt, "install", "-y", "-qq", package], check=True)
 
 
 def ensure_java() -> None:
-    ensure_debian("java", "default-jre-headless", "the Nu HTML Checker runs on Java")
+    ensure_debian("java", "default-jre-headless", _("the Nu HTML Checker runs on Java"))
 
 
 def ensure_node_modules() -> None:
@@ -375,7 +386,7 @@ def ensure_node_modules() -> None:
 
     wanted = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
     if not all((ROOT / "node_modules" / name).is_dir() for name in wanted):
-        ensure_debian("npm", "npm", "npm installs them, and decap-server runs on Node.js")
+        ensure_debian("npm", "npm", _("npm installs them, and decap-server runs on Node.js"))
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
 
 
@@ -383,11 +394,21 @@ def ensure_node_modules() -> None:
 def migrate(c):
     """Rename ky.md/ru.md to index.ky.md/index.ru.md and move photos.yml into the story files."""
     from workflow.migrate import migrate as run_migrate
-    from workflow.texts import ui_language, words
 
     languages = tuple(site_settings().languages)
     done = run_migrate(ROOT / "content", languages)
-    print("\n".join(done) if done else words(ui_language())["migrate_nothing"])
+    print("\n".join(map(str, done)) if done else _("Nothing to migrate: every story has today's layout."))
+
+
+@task
+def messages(c):
+    """Add the newly marked editors' messages to the ky and ru catalogs (to translate), drop unused ones."""
+    from portal.localization.editor_catalogs import update
+
+    for lang, (added, dropped) in update(ROOT).items():
+        print(f"{lang}: {len(added)} added (translate them), {len(dropped)} dropped")  # developer-only
+        for msgid in added:
+            print(f"  + {msgid}")
 
 
 LOCKS = {  # lock file: what `uv pip compile` adds to pyproject.toml's dependencies
@@ -404,7 +425,7 @@ def lock(c, upgrade=False):
         subprocess.run([str(BIN / "uv"), "pip", "compile", "pyproject.toml", "--quiet", "--universal",
                         "--python-version", "3.11", "--generate-hashes", "--custom-compile-command", "make lock",
                         *(["--upgrade"] if upgrade else []), *extra, "--output-file", name], cwd=ROOT, check=True)
-        print(f"Wrote {name}")
+        print(f"Wrote {name}")  # developer-only: make lock
 
 
 @task
@@ -419,7 +440,7 @@ def lint(c):
     failed = [tool for tool, command in (("ruff", ["ruff", "check", "."]), ("mypy", ["mypy"]))
               if subprocess.run([str(BIN / command[0]), *command[1:]], cwd=ROOT).returncode != 0]
     if failed:
-        sys.exit(f"{' and '.join(failed)} found problems (above): fix them before the tests run.")
+        sys.exit(f"{' and '.join(failed)} found problems (above): fix them before the tests run.")  # developer-only
 
 
 MONITORING = ROOT / "monitoring"
@@ -443,9 +464,9 @@ def test(c, k=""):
     """Check the code (ruff, mypy), then run the whole test suite (installing chromium, newsboat and
     axe-core if missing)."""
     lint(c)
-    ensure_debian("chromium", "chromium", "the browser tests drive it")
-    ensure_debian("newsboat", "newsboat", "the feed tests load every RSS feed in a real reader")
-    ensure_debian("faketime", "faketime", "the scheduled-publishing test moves the clock of `make publish`")
+    ensure_debian("chromium", "chromium", _("the browser tests drive it"))
+    ensure_debian("newsboat", "newsboat", _("the feed tests load every RSS feed in a real reader"))
+    ensure_debian("faketime", "faketime", _("the scheduled-publishing test moves the clock of `make publish`"))
     ensure_node_modules()
     ensure_java()
     args = [str(BIN / "pytest"), *(["-k", k] if k else [])]

@@ -4,8 +4,9 @@ The digest's pages and the terminal lines of `make monitor` share the
 catalogs in monitoring/translations/{ky,ru} (compiled in memory, like the
 theme's: see the localization plugin; extracted with monitoring/babel.cfg).
 The terminal speaks the editor's language, as the editors' other commands
-do (workflow.texts.ui_language: PORTAL_UI_LANG=ky|ru, else the locale's,
-else Kyrgyz).
+do (portal.localization.editor.ui_language: PORTAL_UI_LANG=ky|ru, else the
+locale's, else Kyrgyz). data/outlets.yml's problems are build problems like
+any other: marked with portal.localization.editor's `_`, in the editor catalogs.
 """
 
 from __future__ import annotations

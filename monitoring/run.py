@@ -18,9 +18,9 @@ from pathlib import Path
 from rich.console import Console
 
 from portal.core.problems import Problems
+from portal.localization.editor import DEFAULT_LANGUAGE, ui_language
 from portal.stories.registry import load_registry
 from workflow.progress import Display
-from workflow.texts import ui_language
 
 from .digest import Digest
 from .fetching import Answer, Failure, fetch_all, replay
@@ -45,12 +45,13 @@ class Tally:
 def monitor(root: Path, database: Path, output: Path, now: datetime, saved: Path | None = None) -> int:
     """The whole run; the exit status."""
     lang = ui_language()
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE  # PORTAL_UI_LANG=en: the msgids are the editors' only
     words = translations(lang)
     _ = words.gettext
     console = Console(stderr=True, highlight=False, soft_wrap=True)
     problems = Problems(root)
     registry = load_registry(root / "data", LANGUAGES, problems)
-    outlets = load_outlets(root / "data" / "outlets.yml", problems, words)
+    outlets = load_outlets(root / "data" / "outlets.yml", problems)
     if problems:
         unique = sorted(set(problems.items), key=lambda p: (p.path, p.line or 0))
         console.print(_("Nothing was read: data/ has problems (%(count)d).") % {"count": len(unique)},

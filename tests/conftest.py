@@ -16,6 +16,7 @@ loads tests/workflow/conftest.py under the same module name.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,10 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+# Editors read Kyrgyz or Russian; tests read the msgids (English) unless they ask for a language
+# (PORTAL_UI_LANG in the environment of what they run): see tests/localization/test_editor_messages.py.
+os.environ["PORTAL_UI_LANG"] = "en"
 
 # --------------------------------------------------------------------------- building
 

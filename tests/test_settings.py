@@ -23,7 +23,7 @@ from workflow.publishing import PublishSettings
 
 PLUGINS = ROOT / "plugins" / "portal"
 CONTEXT_KEYS = {key for name, key in vars(context_keys).items() if name.endswith("_KEY")}  # what plugins share
-ENVIRONMENT = {"PORTAL_UI_LANG"}  # not a setting: the environment variable of the editors' language
+ENVIRONMENT = {"PORTAL_UI_LANG", "PORTAL_CHECK_HTML"}  # not settings: the editors' language, CI's HTML check
 SETTING = r'"((?:PORTAL|PUBLISH)_[A-Z_]+|CNAME)"'  # a name of ours as the code reads it: in quotes
 BISHKEK = ZoneInfo("Asia/Bishkek")
 

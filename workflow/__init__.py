@@ -10,7 +10,6 @@ directly instead of parsing printed text.
     live        `serve`, `preview`, `edit`: rebuild on every change and reload the browser (live.js)
     editor      `edit`: the browser editor (Decap CMS) beside the live preview; cms, cms_fields: its form
     migrate     `migrate`: old story layouts (ky.md, photos.yml) to today's
-    texts       the words of the live preview and the editor's terminal lines, in Kyrgyz and Russian
     progress    the progress display and the closing summary
     check       runs the checks below over a built site → `Report`
     links       internal links and referenced files resolve; nothing loads from another host
@@ -19,7 +18,7 @@ directly instead of parsing printed text.
     coverage    stories in one language only; officials and units with no story in a language
     size        the site's size by kind and per month of content, against the host's limits
     sources     which content file a built page comes from
-    report      findings grouped by file, for people and (JSON) for CI
+    report      findings grouped by file, for people (in their language) and (JSON) for CI
     github      the report as GitHub Actions annotations and a job summary in Kyrgyz and Russian
     publishing  ghp-import to the gh-pages branch (nothing if unchanged); the addresses committed back
     external    `links`: links in stories to other sites, asked for real

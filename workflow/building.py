@@ -24,6 +24,8 @@ from pelican import Pelican, signals
 from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
+from portal.localization.editor import _
+
 from .report import Finding
 
 
@@ -103,8 +105,8 @@ def build(settings_file: Path, output: Path, overrides: dict | None = None,
         signals.content_written.disconnect(written)
         logging.getLogger().removeHandler(warnings)
         _hand_back_the_cache(settings)
-    result.warnings = [Finding("(the build)", None, f"the build warned: {message}",
-                               "A developer should look at this: the content itself may be fine.", "content")
+    result.warnings = [Finding(str(_("(the build)")), None, _("the build warned: %(message)s", message=message),
+                               _("A developer should look at this: the content itself may be fine."), "content")
                        for message in warnings.messages]
     return result
 

@@ -4,13 +4,16 @@ Order: the build's own problems (if it stopped, nothing else can be
 checked); then, over the output folder, well-formedness of feeds and data
 files, internal links and referenced files, and the Nu HTML Checker; then
 the notes on missing languages. `only` narrows the report to some content
-files (the pre-commit hook passes the staged stories). Last, the site's size
-against its host's limits (`size`).
+files (the pre-commit hook passes the staged stories). Without Java or
+vnu.jar the HTML is not validated (one line says so) unless `html_required`.
+Last, the site's size against its host's limits (`size`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from portal.localization.editor import _
 
 from . import coverage, links, nuchecker, size, wellformed
 from .building import Build
@@ -19,7 +22,8 @@ from .report import Report
 from .sources import Sources
 
 
-def check(build: Build, root: Path, display: Display, only: list[str] | None = None) -> Report:
+def check(build: Build, root: Path, display: Display, only: list[str] | None = None,
+          html_required: bool = False) -> Report:
     from portal.core.settings import host_limits, value  # the build has loaded the plugins by now
 
     report = Report()
@@ -30,13 +34,18 @@ def check(build: Build, root: Path, display: Display, only: list[str] | None = N
     sources = Sources(build, root)
     report.counts = counts(output)
     report.findings += build.warnings
-    with display.step("Checking feeds and data files"):
+    with display.step(_("Checking feeds and data files")):
         report.findings += wellformed.check(output, sources.name)
-    with display.step("Checking links and files"):
+    with display.step(_("Checking links and files")):
         report.findings += links.check(output, build.settings["SITEURL"], sources.name, sources.line_of,
                                        value(build.settings, "PORTAL_MEDIA_URL"))
-    with display.step("Validating HTML (Nu HTML Checker)"):
-        report.findings += nuchecker.check(output, root, sources.name)
+    if (why := nuchecker.unavailable(root)) is None:
+        with display.step(_("Validating HTML (Nu HTML Checker)")):
+            report.findings += nuchecker.check(output, root, sources.name)
+    elif html_required:
+        report.findings.append(nuchecker.cannot_run(why))
+    else:
+        report.skipped.append(nuchecker.skipped(why))
     report.notes += coverage.notes(build.resolver, root)
     report.limits = host_limits(build.settings)
     report.size = size.measure(output, media_elsewhere=bool(value(build.settings, "PORTAL_MEDIA_URL")))
@@ -56,5 +65,6 @@ def _narrow(report: Report, only: list[str] | None) -> Report:
         return any(file == folder or file.startswith(folder + "/") for folder in folders)
 
     kept = [f for f in report.findings if mine(f.file)]
-    return Report(findings=kept, notes=[n for n in report.notes if mine(n.file)], counts=report.counts,
-                  elsewhere=len(set(report.findings)) - len(set(kept)), size=report.size, limits=report.limits)
+    return Report(findings=kept, notes=[n for n in report.notes if mine(n.file)], skipped=report.skipped,
+                  counts=report.counts, elsewhere=len(set(report.findings)) - len(set(kept)), size=report.size,
+                  limits=report.limits)

@@ -9,9 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from portal.localization.editor import Message, _
+
 from .report import Note
 
-LANGUAGE_NAMES = {"ky": "Kyrgyz", "ru": "Russian"}
+LANGUAGE_NAMES = {"ky": _("Kyrgyz"), "ru": _("Russian")}
+NO_VERSION = {"ky": _("no Kyrgyz version"), "ru": _("no Russian version")}
+DRAFT_VERSION = {"ky": _("the Kyrgyz version is a draft"), "ru": _("the Russian version is a draft")}
 
 
 def notes(resolver, root: Path) -> Iterator[Note]:
@@ -26,9 +30,10 @@ def one_language(site, root: Path) -> Iterator[Note]:
         missing = [lang for lang in site.languages if lang not in story.translations]
         if missing and story.translations:
             present = next(iter(story.translations.values()))
-            yield Note("one-language", f"{story_id}: " + "; ".join(
-                f"the {_name(lang)} version is a draft" if lang in story.drafts else f"no {_name(lang)} version"
-                for lang in missing), _relative(present.source, root))
+            states = [DRAFT_VERSION.get(lang, lang) if lang in story.drafts else NO_VERSION.get(lang, lang)
+                      for lang in missing]
+            yield Note("one-language", _("%(story)s: %(states)s", story=story_id, states=states),
+                       _relative(present.source, root))
 
 
 def without_stories(resolver) -> Iterator[Note]:
@@ -41,14 +46,18 @@ def without_stories(resolver) -> Iterator[Note]:
                   for lang in site.languages}
         for entry_id in site.registry.of(kind):
             empty = [lang for lang in site.languages if entry_id not in listed[lang]]
-            if empty:
-                label = "official" if kind == "officials" else "unit"
-                names = ", ".join(_name(lang) for lang in empty)
-                yield Note("no-story", f'{label} "{entry_id}" has no story in {names}', f"data/{kind}.yml")
+            if not empty:
+                continue
+            if kind == "officials":
+                message = _('official "%(id)s" has no story in %(languages)s', id=entry_id, languages=_names(empty))
+            else:
+                message = _('unit "%(id)s" has no story in %(languages)s', id=entry_id, languages=_names(empty))
+            yield Note("no-story", message, f"data/{kind}.yml")
 
 
-def _name(lang: str) -> str:
-    return LANGUAGE_NAMES.get(lang, lang)
+def _names(languages: list[str]) -> list[Message | str]:
+    """The languages' names, translated when shown: "Kyrgyz, Russian"."""
+    return [LANGUAGE_NAMES.get(lang, lang) for lang in languages]
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -21,11 +21,11 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from portal.localization.editor import _
 from portal.stories import slugs
 
 from .cms import config_yaml
 from .live import LiveHandler
-from .texts import ui_language, words
 
 ADMIN = Path(__file__).parent.parent / "admin"
 DECAP_BUNDLE = Path("node_modules/decap-cms/dist")
@@ -63,7 +63,8 @@ def start_decap_server(root: Path) -> tuple[subprocess.Popen, int]:
                 break
             time.sleep(0.1)
     process.kill()
-    raise SystemExit(words(ui_language())["editor_not_started"].format(server=root / DECAP_SERVER))
+    raise SystemExit(_("The editor did not start: %(server)s did not answer. Run `make edit` again; if it "
+                       "happens again, ask a developer.", server=root / DECAP_SERVER))
 
 
 class EditorHandler(LiveHandler):

@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
+from portal.localization.editor import Message, _, _n
+
 from .links import page_references
 from .report import Finding
 
@@ -54,7 +56,7 @@ def links_out(output: Path, siteurl: str, name, line_of) -> list[Link]:
     return found
 
 
-def problem(url: str) -> str | None:
+def problem(url: str) -> Message | None:
     """What is wrong with the page at `url`, or None if it answers (or cannot tell)."""
     for method in ("HEAD", "GET"):
         request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
@@ -66,10 +68,10 @@ def problem(url: str) -> str | None:
                 if method == "HEAD":
                     continue  # some sites refuse HEAD only
                 return None
-            return f"the site answers {error.code} ({error.reason})"
+            return _("the site answers %(code)s (%(reason)s)", code=error.code, reason=error.reason)
         except (urllib.error.URLError, TimeoutError, OSError) as error:
             reason = getattr(error, "reason", error)
-            return f"the site cannot be reached ({reason})"
+            return _("the site cannot be reached (%(reason)s)", reason=reason)
     return None
 
 
@@ -80,9 +82,11 @@ def check(links: Iterable[Link]) -> list[Finding]:
         places[link.url].append(link)
     with ThreadPoolExecutor(AT_ONCE) as pool:
         answers = dict(zip(places, pool.map(problem, places), strict=True))
-    hint = "Open the link in a browser: if the page moved, write its new address; if it is gone, remove the link."
-    return sorted(Finding(link.file, link.line, f'the link "{url}" is broken: {answer}', hint, "external links")
-                  for url, answer in answers.items() if answer for link in places[url])
+    hint = _("Open the link in a browser: if the page moved, write its new address; if it is gone, remove the link.")
+    return sorted((Finding(link.file, link.line, _('the link "%(url)s" is broken: %(reason)s', url=url, reason=answer),
+                           hint, "external links")
+                   for url, answer in answers.items() if answer for link in places[url]),
+                  key=lambda f: (f.file, f.line or 0, f.message))
 
 
 def as_text(broken: list[Finding], asked: int) -> str:
@@ -90,8 +94,13 @@ def as_text(broken: list[Finding], asked: int) -> str:
     lines: list[str] = []
     for file in sorted({f.file for f in broken}):
         lines.append(file)
-        lines += [f"  line {f.line}: {f.message}" if f.line else f"  {f.message}" for f in broken if f.file == file]
+        for finding in (f for f in broken if f.file == file):
+            where = _("line %(line)s", line=finding.line) if finding.line else None
+            lines.append(f"  {where}: {finding.message}" if where else f"  {finding.message}")
         lines.append("")
-    lines.append(f"{len({f.message for f in broken})} broken of {asked} links to other sites." if broken
-                 else f"All {asked} links to other sites work.")
+    count = len({f.message for f in broken})
+    lines.append(str(_n("%(count)d broken of %(asked)d links to other sites.",
+                        "%(count)d broken of %(asked)d links to other sites.", count, asked=asked) if broken
+                     else _n("The %(count)d link to other sites works.", "All %(count)d links to other sites work.",
+                             asked)))
     return "\n".join(lines) + "\n"

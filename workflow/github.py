@@ -11,9 +11,10 @@
 `make links FORMAT=github` (the weekly check of links to other sites) uses
 the same: warnings on the lines, and a summary in both languages.
 
-The summary's own words are in workflow/texts.py (`github_…`), with the
-other words of the workflow that wait for the editors' catalogs (issue 15);
-the problems themselves are written by the checks that found them.
+The summary's own words are marked messages (portal.localization.editor),
+shown in both languages whatever the runner's locale; the problems and the
+report for the log are in the editor's language (PORTAL_UI_LANG), like every
+other report.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from portal.localization.editor import UI_LANGUAGES, Message, _, _n
+
 from .report import Finding, Report
-from .texts import LANGUAGES, WORDS
 
 ANNOTATED = 50  # GitHub keeps at most 50 annotations of a job (10 errors per step are shown)
 LISTED = 300    # rows of the summary's table; the rest are counted
@@ -49,18 +51,20 @@ def annotate_links(broken: list[Finding], asked: int, summary_path: str | None =
     """`make links FORMAT=github`: warnings on the lines of the broken links, and a summary of them."""
     summary_path = summary_path or os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:
-        key = "github_links_broken" if broken else "github_links_ok"
         count = len({f.message for f in broken})  # a message names its address: one per broken address
-        out = [f"### {'❌' if broken else '✅'} {WORDS[lang][key].format(count=count, asked=asked)}\n"
-               for lang in LANGUAGES]
-        out += [f"- `{_cell(f.file)}`" + (f", {f.line}" if f.line else "") + f": {_cell(f.message)}" for f in broken]
+        verdict = _("%(count)d of %(asked)d links to other sites do not work. Publishing does not stop.",
+                    count=count, asked=asked) if broken else \
+            _("Every link to other sites works (%(asked)d).", asked=asked)
+        out = [f"### {'❌' if broken else '✅'} {verdict.text(lang)}\n" for lang in UI_LANGUAGES]
+        out += [f"- `{_cell(f.file)}`" + (f", {f.line}" if f.line else "") + f": {_cell(str(f.message))}"
+                for f in broken]
         with Path(summary_path).open("a", encoding="utf-8") as summary:
             summary.write("\n".join(out) + "\n")
     return [annotation(f, "warning") for f in broken[:ANNOTATED]]
 
 
 def annotation(finding: Finding, level: str = "error") -> str:
-    message = finding.message + (f"\n{finding.hint}" if finding.hint else "")
+    message = str(finding.message) + (f"\n{finding.hint}" if finding.hint else "")
     if not finding.file.startswith("/"):  # a file in the repository; a site path names a page the theme made
         place = f"file={_property(finding.file)}" + (f",line={finding.line}" if finding.line else "")
     else:
@@ -72,34 +76,40 @@ def annotation(finding: Finding, level: str = "error") -> str:
 def job_summary(report: Report, findings: list[Finding], changed: set[str]) -> str:
     """Markdown: the verdict and the site size in both languages, the problems as a table, the notes folded."""
     out: list[str] = []
-    for lang in LANGUAGES:
-        words = WORDS[lang]
-        verdict = words["github_safe"] if report.safe else words["github_unsafe"].format(count=len(findings))
-        out.append(f"### {'✅' if report.safe else '❌'} {verdict}\n")
+    verdict = _("Safe to publish: no problems found.") if report.safe else \
+        _n("Not safe to publish: %(count)d problem found. Fix it and push again.",
+           "Not safe to publish: %(count)d problems found. Fix them and push again.", len(findings))
+    out.extend(f"### {'✅' if report.safe else '❌'} {verdict.text(lang)}\n" for lang in UI_LANGUAGES)
     if report.size and report.limits.get("site"):
         size, limit = f"{report.size.on_host / 1e6:,.0f}", f"{report.limits['site'] / 1e6:,.0f}"
-        out.extend(WORDS[lang]["github_size"].format(size=size, limit=limit) + "\n" for lang in LANGUAGES)
+        said = _("Site size: %(size)s MB. The host's limit: %(limit)s MB.", size=size, limit=limit)
+        out.extend(said.text(lang) + "\n" for lang in UI_LANGUAGES)
     if findings:
-        out.append(f"| {both('github_file')} | {both('github_line')} | {both('github_problem')} |")
+        file, line, problem, changed_file = (both(_("File")), both(_("Line")), both(_("Problem")),
+                                             both(_("changed file")))
+        out.append(f"| {file} | {line} | {problem} |")
         out.append("|---|---|---|")
         for finding in findings[:LISTED]:
-            mark = f" ({both('github_changed')})" if finding.file in changed else ""
-            problem = _cell(finding.message) + (f"<br>{_cell(finding.hint)}" if finding.hint else "")
+            mark = f" ({changed_file})" if finding.file in changed else ""
+            problem = _cell(str(finding.message)) + (f"<br>{_cell(str(finding.hint))}" if finding.hint else "")
             out.append(f"| `{_cell(finding.file)}`{mark} | {finding.line or ''} | {problem} |")
         out.append("")
         if len(findings) > LISTED:
-            out.extend(WORDS[lang]["github_more"].format(count=len(findings) - LISTED) + "\n" for lang in LANGUAGES)
-    notes = sorted(set(report.notes))
+            more = _n("%(count)d more problem: `make check` shows it.",
+                      "%(count)d more problems: `make check` shows them.", len(findings) - LISTED)
+            out.extend(more.text(lang) + "\n" for lang in UI_LANGUAGES)
+    notes = report.unique_notes()
     if notes:
-        out.append(f"<details><summary>{both('github_notes', count=len(notes))}</summary>\n")
-        out.extend(f"- {_cell(n.message)}" + (f" (`{_cell(n.file)}`)" if n.file else "") for n in notes)
+        heading = both(_("Notes (%(count)d): they do not stop publishing.", count=len(notes)))
+        out.append(f"<details><summary>{heading}</summary>\n")
+        out.extend(f"- {_cell(str(n.message))}" + (f" (`{_cell(n.file)}`)" if n.file else "") for n in notes)
         out.append("\n</details>\n")
     return "\n".join(out) + "\n"
 
 
-def both(key: str, **values) -> str:
-    """The words `key` in Kyrgyz · Russian."""
-    return " · ".join(WORDS[lang][key].format(**values) for lang in LANGUAGES)
+def both(said: Message) -> str:
+    """A message in Kyrgyz · Russian."""
+    return " · ".join(said.text(lang) for lang in UI_LANGUAGES)
 
 
 def _data(text: str) -> str:

@@ -20,6 +20,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree, html as lxml_html
 
+from portal.localization.editor import Message, _
+
 from .report import Finding
 
 # (tag, attribute) through which a page makes the browser load something.
@@ -66,8 +68,9 @@ def check(output: Path, siteurl: str, name, line_of, media_url: str = "") -> Ite
                 yield Finding(name(ref.page), line_of(ref.page, ref.url), message, hint, "links")
             else:
                 page = "/" + ref.page.removesuffix("index.html")
-                yield Finding(name(ref.page), ref.line, f"{message} (made by the theme on {page})",
-                              "A developer should fix the template or plugin that writes this address.", "links")
+                yield Finding(name(ref.page), ref.line,
+                              _("%(problem)s (made by the theme on %(page)s)", problem=message, page=page),
+                              _("A developer should fix the template or plugin that writes this address."), "links")
 
 
 def page_references(relative: str, document) -> Iterator[Reference]:
@@ -106,18 +109,19 @@ def _feed_references(relative: str, path: Path) -> Iterator[Reference]:
             yield Reference(relative, text, False, False, element.sourceline)
 
 
-def _media(url: str, output: Path, media_url: str) -> tuple[str, str] | None:
+def _media(url: str, output: Path, media_url: str) -> tuple[Message, Message] | None:
     """None when an address under the media host names a file of the built media/ folder."""
     relative = unquote(urlsplit(url).path.removeprefix(urlsplit(media_url).path).lstrip("/"))
     if (output / "media" / relative).is_file():
         return None
-    return (f'"{url}" names a file that is not in the site\'s media folder (media/{relative})',
-            "Only the files named in the front matter are published: name the file there and put it in "
-            "the story's folder.")
+    return (_('"%(url)s" names a file that is not in the site\'s media folder (media/%(file)s)', url=url,
+              file=relative),
+            _("Only the files named in the front matter are published: name the file there and put it in "
+              "the story's folder."))
 
 
 def _resolve(ref: Reference, output: Path, site, prefix: str, ids: dict[str, set[str]],
-             media_url: str = "") -> tuple[str, str] | None:
+             media_url: str = "") -> tuple[Message, Message] | None:
     """None when the reference resolves; else (message, hint)."""
     page_url = f"{site.scheme}://{site.netloc}{prefix}/{ref.page}" if site.netloc else f"http://site{prefix}/{ref.page}"
     parts = urlsplit(urljoin(page_url, ref.url))
@@ -126,31 +130,33 @@ def _resolve(ref: Reference, output: Path, site, prefix: str, ids: dict[str, set
     base = urlsplit(page_url)
     if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
         if ref.loaded:
-            return (f'the page loads "{ref.url}" from another site',
-                    ("Put the file in the story's folder and name it in the front matter; readers' browsers "
-                     "block files from other sites."))
+            return (_('the page loads "%(url)s" from another site', url=ref.url),
+                    _("Put the file in the story's folder and name it in the front matter; readers' browsers "
+                      "block files from other sites."))
         return None
     path = unquote(parts.path)
     if prefix and not path.startswith(prefix + "/") and path != prefix:
-        return f'the link "{ref.url}" leads outside the site\'s address ({prefix}/)', "Use an address under " + prefix
+        return (_('the link "%(url)s" leads outside the site\'s address (%(prefix)s/)', url=ref.url, prefix=prefix),
+                _("Use an address under %(prefix)s", prefix=prefix))
     relative = path.removeprefix(prefix).lstrip("/")
     if media_url and relative.startswith("media/"):
-        return (f'"{ref.url}" is not on the site: its media are served from {media_url}',
-                "Show a photo or file by naming it in the front matter or photos.yml, not by its address.")
+        return (_('"%(url)s" is not on the site: its media are served from %(media)s', url=ref.url, media=media_url),
+                _("Show a photo or file by naming it in the front matter, not by its address."))
     target = relative + "index.html" if relative.endswith("/") or not relative else relative
     if not (output / target).is_file():
         if (output / relative / "index.html").is_file():
             target = relative.rstrip("/") + "/index.html"
         else:
             if ref.loaded or Path(relative).suffix not in ("", ".html"):
-                return (f'"{ref.url}" names a file that is not on the site ({path})',
-                        ("Only the files named in the front matter (image, document, video, audio, poster) are "
-                         "published: name the file there, put it in the story's folder, and link to it by the "
-                         "address the site gives it."))
-            return (f'the link "{ref.url}" leads to a page that does not exist ({path})',
-                    ("Check the address: open the page on the site and copy it from the address bar "
-                     "(a story's is /ky/<section>/<year>/<slug>/)."))
+                return (_('"%(url)s" names a file that is not on the site (%(path)s)', url=ref.url, path=path),
+                        _("Only the files named in the front matter (image, document, video, audio, poster) are "
+                          "published: name the file there, put it in the story's folder, and link to it by the "
+                          "address the site gives it."))
+            return (_('the link "%(url)s" leads to a page that does not exist (%(path)s)', url=ref.url, path=path),
+                    _("Check the address: open the page on the site and copy it from the address bar "
+                      "(a story's is /ky/<section>/<year>/<slug>/)."))
     if parts.fragment and target.endswith(".html") and target in ids and unquote(parts.fragment) not in ids[target]:
-        return (f'the link "{ref.url}" leads to "#{parts.fragment}", which is not on that page',
-                "Check the part after #, or remove it.")
+        return (_('the link "%(url)s" leads to "#%(fragment)s", which is not on that page', url=ref.url,
+                  fragment=parts.fragment),
+                _("Check the part after #, or remove it."))
     return None

@@ -23,7 +23,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .texts import ui_language, words
+from portal.localization.editor import Message, _, ui_language
 
 SCRIPT = Path(__file__).with_name("live.js")
 SCRIPT_TAG = b'<script src="/_live/live.js" defer></script>'
@@ -85,15 +85,25 @@ def watch(root: Path, patterns: Iterable[str], live: LiveBuild, interval: float 
     return thread
 
 
+def announcement(kind: str, address: str) -> Message:
+    """The line a live command prints once it serves: `kind` is serving, previewing or editing."""
+    if kind == "editing":
+        return _("The editor: open this address in your browser: %(address)s (to stop: Ctrl+C)", address=address)
+    if kind == "previewing":
+        return _("Preview (readers do not see it): %(address)s (to stop: Ctrl+C)", address=address)
+    return _("The site: %(address)s (to stop: Ctrl+C)", address=address)
+
+
 def problem_page(problems: str, lang: str) -> bytes:
     """What every page shows while the site cannot be built, in the editor's language."""
-    said = words(lang)
+    title = html.escape(_("The site was not built").text(lang))
+    what_to_do = html.escape(_("Fix the file named below and save it: this page updates itself.").text(lang))
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{html.escape(said['not_built'])}</title>"
+            f"<title>{title}</title>"
             '<link rel="stylesheet" href="/theme/css/site.css"></head>'
-            f'<body><main class="container" id="build-problems"><h1>{html.escape(said["not_built"])}</h1>'
-            f"<p>{html.escape(said['fix_and_save'])}</p>"
+            f'<body><main class="container" id="build-problems"><h1>{title}</h1>'
+            f"<p>{what_to_do}</p>"
             f"<pre>{html.escape(problems)}</pre></main>"
             ).encode() + SCRIPT_TAG + b"</body></html>"
 

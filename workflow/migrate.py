@@ -17,9 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from portal.localization.editor import Message, _
 from portal.stories.layout import text_name
-
-from .texts import ui_language, words
 
 PHOTOS_YML = "photos.yml"
 PER_LANGUAGE = ("alt", "caption", "credit")
@@ -27,23 +26,23 @@ SHARED = ("date", "licence")
 
 
 class Kept(Exception):
-    """Why a folder's photos.yml stays where it is (the words' key in texts.py, and their values)."""
+    """Why a folder's photos.yml stays where it is."""
 
-    def __init__(self, key: str, **values: str) -> None:
-        super().__init__(key)
-        self.key, self.values = key, values
+    def __init__(self, why: Message) -> None:
+        super().__init__(why.msgid)
+        self.why = why
 
 
-def migrate(content: Path, languages: tuple[str, ...]) -> list[str]:
-    """Migrate every folder under `content`; returns what was done, one line per change, in the
-    editor's language."""
-    said = words(ui_language())
-    done = []
+def migrate(content: Path, languages: tuple[str, ...]) -> list[Message | str]:
+    """Migrate every folder under `content`; returns what was done, one line per change (marked
+    messages: shown in the editor's language)."""
+    done: list[Message | str] = []
     for folder in sorted(p for p in content.rglob("*") if p.is_dir()):
         for lang in languages:
             old, new = folder / f"{lang}.md", folder / text_name(lang)
             if old.is_file() and new.exists():
-                done.append(said["migrate_both"].format(old=old.relative_to(content).as_posix(), new=new.name))
+                done.append(_("%(old)s stays: the folder has %(new)s too. Compare the two and remove one.",
+                              old=old.relative_to(content).as_posix(), new=new.name))
             elif old.is_file():
                 old.rename(new)
                 done.append(f"{old.relative_to(content).as_posix()} → {new.name}")
@@ -53,9 +52,9 @@ def migrate(content: Path, languages: tuple[str, ...]) -> list[str]:
         shown = described.relative_to(content).as_posix()
         try:
             move_photos(described, [folder / text_name(lang) for lang in languages])
-            done.append(said["migrate_moved"].format(file=shown))
+            done.append(_("%(file)s: the photos' descriptions moved into the story's files (photos:).", file=shown))
         except Kept as kept:
-            done.append(said["migrate_kept"].format(file=shown, why=said[kept.key].format(**kept.values)))
+            done.append(_("%(file)s stays: %(why)s", file=shown, why=kept.why))
     return done
 
 
@@ -67,7 +66,7 @@ def move_photos(described: Path, texts: list[Path]) -> None:
     except (yaml.YAMLError, UnicodeDecodeError):
         photos = None
     if not isinstance(photos, dict):
-        raise Kept("migrate_unreadable")
+        raise Kept(_("it cannot be read. `make build` shows the problem with its line."))
     rewritten = {}
     for text in texts:
         source = text.read_text(encoding="utf-8") if text.is_file() else ""
@@ -76,21 +75,22 @@ def move_photos(described: Path, texts: list[Path]) -> None:
         lines = source.split("\n")
         end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
         if lines[0].strip() != "---" or end is None:
-            raise Kept("migrate_no_front_matter", file=text.name)
+            raise Kept(_("%(file)s does not start with valid front matter. Fix it and run again.", file=text.name))
         try:
             meta = yaml.safe_load("\n".join(lines[1:end])) or {}
         except yaml.YAMLError:
             meta = None
         if not isinstance(meta, dict):
-            raise Kept("migrate_no_front_matter", file=text.name)
+            raise Kept(_("%(file)s does not start with valid front matter. Fix it and run again.", file=text.name))
         if "photos" in meta:
-            raise Kept("migrate_has_list", file=text.name)
+            raise Kept(_("%(file)s already has photos:. Compare the two and remove photos.yml yourself.",
+                         file=text.name))
         lang = text.name.split(".")[1]
         block = yaml.safe_dump({"photos": photo_list(photos, lang)}, allow_unicode=True, sort_keys=False,
                                width=1000).rstrip("\n").split("\n")
         rewritten[text] = "\n".join(lines[:end] + block + lines[end:])
     if not rewritten:
-        raise Kept("migrate_no_text")
+        raise Kept(_("the folder has no text of the story."))
     for text, source in rewritten.items():
         text.write_text(source, encoding="utf-8")
     described.unlink()

@@ -1,37 +1,61 @@
 """The Nu HTML Checker (npm's vnu-jar), run once over the whole built site.
 
 One Java start for every page: vnu checks a folder in a few seconds, where a
-start per page would take seconds each.
+start per page would take seconds each. An editor's machine may have
+neither Java nor the npm packages: there `check` says in one line that it
+did not validate the HTML, and goes on. Where `PORTAL_CHECK_HTML=required`
+(CI: .ci/run) or when publishing, a checker that cannot run is a problem.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from portal.localization.editor import Message, _
 
 from .report import Finding
 
 VNU_JAR = Path("node_modules") / "vnu-jar" / "build" / "dist" / "vnu.jar"
+SETTING = "PORTAL_CHECK_HTML"
+
+
+def required(environ: Mapping[str, str] = os.environ) -> bool:
+    return environ.get(SETTING, "").strip().lower() == "required"
+
+
+def unavailable(root: Path) -> Message | None:
+    """Why the checker cannot run here, or None."""
+    if shutil.which("java") is None:
+        return _("Java is not installed")
+    if not (root / VNU_JAR).is_file():
+        return _("%(file)s is missing", file=VNU_JAR)
+    return None
+
+
+def cannot_run(why: Message) -> Finding:
+    return Finding(str(_("(the checker)")), None, _("the HTML checker cannot run: %(reason)s", reason=why),
+                   _("Run `make test` once (it installs Java and the npm packages), then check again."), "html")
+
+
+def skipped(why: Message) -> Message:
+    return _("The HTML of the pages was not validated here (%(reason)s): the check in CI does it.", reason=why)
 
 
 def check(output: Path, root: Path, name) -> Iterator[Finding]:
-    jar = root / VNU_JAR
-    java = shutil.which("java")
-    if java is None or not jar.is_file():
-        missing = "Java" if java is None else str(VNU_JAR)
-        yield Finding("(the checker)", None, f"the HTML checker cannot run: {missing} is missing",
-                      "Run `make test` once (it installs what checking needs), then check again.", "html")
-        return
-    done = subprocess.run([java, "-Xss2m", "-jar", str(jar), "--errors-only", "--format", "json",
+    java = shutil.which("java") or "java"
+    done = subprocess.run([java, "-Xss2m", "-jar", str(root / VNU_JAR), "--errors-only", "--format", "json",
                            "--skip-non-html", str(output)], capture_output=True, text=True)
     try:
         messages = json.loads(done.stderr or "{}").get("messages", [])
     except ValueError:
-        yield Finding("(the checker)", None, "the HTML checker failed", done.stderr[-2000:], "html")
+        yield Finding(str(_("(the checker)")), None, _("the HTML checker failed: %(output)s",
+                                                       output=done.stderr[-2000:]), None, "html")
         return
     for message in messages:
         path = Path(unquote(urlsplit(message.get("url", "")).path))
@@ -41,6 +65,6 @@ def check(output: Path, root: Path, name) -> Iterator[Finding]:
             relative = path.as_posix()
         extract = (message.get("extract") or "").strip().replace("\n", " ")
         yield Finding(name(relative), None,
-                      f"invalid HTML in the built page /{relative}, line {message.get('lastLine', '?')}: "
-                      f"{message.get('message', '')}",
-                      f"near: {extract}" if extract else "", "html")
+                      _("invalid HTML in the built page /%(page)s, line %(line)s: %(reason)s", page=relative,
+                        line=message.get("lastLine", "?"), reason=message.get("message", "")),
+                      _("near: %(extract)s", extract=extract) if extract else None, "html")

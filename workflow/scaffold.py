@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from portal.localization.editor import Message, _
+
 NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAIN_FILE = {"decisions": ("document", "decision.pdf"), "video": ("video", "film.mp4"),
              "audio": ("audio", "recording.mp3")}
@@ -87,23 +89,25 @@ class Scaffold:
         return f"{self.section}/{self.now:%Y}/{self.now:%m-%d}-{self.name}"
 
 
-def problems(scaffold: Scaffold, content: Path, sections: list[str], languages: list[str]) -> list[str]:
+def problems(scaffold: Scaffold, content: Path, sections: list[str], languages: list[str]) -> list[Message]:
     """What is wrong with the request, in plain words (empty when it can be created)."""
     found = []
     if scaffold.section not in sections:
-        found.append(f'unknown section "{scaffold.section}": choose one of {", ".join(sections)}')
+        found.append(_('unknown section "%(section)s": choose one of %(sections)s', section=scaffold.section,
+                       sections=sections))
     if not NAME.fullmatch(scaffold.name):
-        found.append(f'the short name "{scaffold.name}" must be lowercase Latin letters, digits and hyphens, '
-                     "e.g. bus-lanes")
+        found.append(_('the short name "%(name)s" must be lowercase Latin letters, digits and hyphens, '
+                       "e.g. bus-lanes", name=scaffold.name))
     unknown = [lang for lang in scaffold.languages if lang not in languages]
     if unknown or not scaffold.languages:
-        found.append(f"languages must be some of {', '.join(languages)}")
+        found.append(_("languages must be some of %(languages)s", languages=languages))
     if (content / scaffold.folder).exists():
-        found.append(f"content/{scaffold.folder} already exists: choose another short name")
+        found.append(_("content/%(folder)s already exists: choose another short name", folder=scaffold.folder))
     if scaffold.file is not None and not scaffold.file.is_file():
-        found.append(f"the file {scaffold.file} does not exist")
+        found.append(_("the file %(file)s does not exist", file=scaffold.file))
     if scaffold.file is not None and scaffold.section not in MAIN_FILE:
-        found.append(f"a {scaffold.section} story has no main file: add photos by hand (see docs/editing.md)")
+        found.append(_("a %(section)s story has no main file: add photos by hand (see docs/editing.md)",
+                       section=scaffold.section))
     return found
 
 

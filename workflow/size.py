@@ -19,6 +19,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from portal.localization.editor import Message, _, _n
+
 from .progress import RENDITION
 from .report import Finding, Note
 
@@ -29,6 +31,9 @@ VIDEO = {".mp4", ".m4v", ".webm", ".mov"}
 IMAGES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif"}
 STORY_FOLDER = re.compile(r"^media/[^/]+/(\d{4})/(\d{2})-\d{2}-[^/]+/")
 MB = 1_000_000
+KIND_NAMES = {"pages": _("pages"), "feeds and data": _("feeds and data"), "search index": _("search index"),
+              "theme": _("theme"), "renditions": _("renditions"), "originals": _("originals"),
+              "documents": _("documents"), "zips": _("zips"), "audio": _("audio"), "video": _("video")}
 
 
 @dataclass
@@ -67,21 +72,27 @@ class SiteSize:
                 "media_elsewhere": self.media_elsewhere}
 
     def as_text(self, limits: dict) -> str:
-        lines = [f"Site size: {megabytes(self.total)}" +
-                 (f" ({megabytes(self.on_host)} on the host, media elsewhere)" if self.media_elsewhere else "")]
-        lines += [f"  {kind:<15}{megabytes(self.by_kind[kind]):>11}  {self.files[kind]:>6} files"
+        """The size by kind, in the editor's language."""
+        total = megabytes(self.total)
+        heading = _("Site size: %(size)s (%(on_host)s on the host, media elsewhere)", size=total,
+                    on_host=megabytes(self.on_host)) if self.media_elsewhere else _("Site size: %(size)s", size=total)
+        lines = [str(heading)]
+        lines += [f"  {KIND_NAMES[kind]!s:<15}{megabytes(self.by_kind[kind])!s:>11}  "
+                  + str(_n("%(count)d file", "%(count)d files", self.files[kind]))
                   for kind in KINDS if self.files[kind]]
         growth = self.monthly_growth()
         if growth:
-            lines.append(f"  media grow by {megabytes(growth)} a month of content (the last "
-                         f"{min(12, len(self.by_month))} months with stories)")
+            lines.append("  " + str(_("media grow by %(size)s a month of content (the last %(months)d months with "
+                                      "stories)", size=megabytes(growth), months=min(12, len(self.by_month)))))
         if limits.get("site"):
-            lines.append(f"  host limit: {megabytes(limits['site'])} a site, {megabytes(limits['file'])} a file; "
-                         f"largest file {megabytes(self.largest[1])} ({self.largest[0]})")
+            lines.append("  " + str(_("host limit: %(site)s a site, %(file)s a file; largest file %(largest)s "
+                                      "(%(name)s)", site=megabytes(limits["site"]), file=megabytes(limits["file"]),
+                                      largest=megabytes(self.largest[1]), name=self.largest[0])))
             if growth and self.on_host < limits["site"] and not self.media_elsewhere:
                 months = (limits["site"] - self.on_host) / growth
-                when = "within about a month" if months < 1.5 else f"in about {months:.0f} months"
-                lines.append(f"  at this rate the site reaches the host's limit {when}")
+                when = _("within about a month") if months < 1.5 else \
+                    _("in about %(months)d months", months=round(months))
+                lines.append("  " + str(_("at this rate the site reaches the host's limit %(when)s", when=when)))
         return "\n".join(lines) + "\n"
 
 
@@ -128,24 +139,30 @@ def judge(size: SiteSize, limits: dict) -> tuple[list[Finding], list[Note]]:
     findings: list[Finding] = []
     notes: list[Note] = []
     site_limit, file_limit, warn = int(limits.get("site") or 0), int(limits.get("file") or 0), limits.get("warn", 0.8)
-    hint = ("The host refuses it: see docs/publishing.md, \"When the site grows\" (Git LFS, media on object "
-            "storage with PORTAL_MEDIA_URL, another host).")
+    hint = _("The host refuses it: see docs/publishing.md, \"When the site grows\" (Git LFS, media on object "
+             "storage with PORTAL_MEDIA_URL, another host).")
     if site_limit and size.on_host > site_limit:
-        findings.append(Finding("(the site)", None, f"the site is {megabytes(size.on_host)}, over the host's limit "
-                                f"of {megabytes(site_limit)}", hint, "size"))
+        findings.append(Finding(str(_("(the site)")), None,
+                                _("the site is %(size)s, over the host's limit of %(limit)s",
+                                  size=megabytes(size.on_host), limit=megabytes(site_limit)), hint, "size"))
     elif site_limit and size.on_host > warn * site_limit:
-        notes.append(Note("size", f"the site is {megabytes(size.on_host)}, {size.on_host / site_limit:.0%} of the "
-                          f"host's limit of {megabytes(site_limit)}: plan the move in docs/publishing.md"))
+        share = f"{size.on_host / site_limit:.0%}"
+        notes.append(Note("size", _("the site is %(size)s, %(share)s of the host's limit of %(limit)s: plan the move "
+                                    "in docs/publishing.md", size=megabytes(size.on_host), share=share,
+                                    limit=megabytes(site_limit))))
     for name, length in size.large if file_limit else []:  # largest first
         if length > file_limit:
-            findings.append(Finding(name, None, f"the file is {megabytes(length)}, over the host's limit of "
-                                    f"{megabytes(file_limit)} a file", "Make it smaller (a video: a lower bitrate), "
-                                    "or serve media from elsewhere (PORTAL_MEDIA_URL, docs/publishing.md).", "size"))
+            findings.append(Finding(name, None, _("the file is %(size)s, over the host's limit of %(limit)s a file",
+                                                  size=megabytes(length), limit=megabytes(file_limit)),
+                                    _("Make it smaller (a video: a lower bitrate), or serve media from elsewhere "
+                                      "(PORTAL_MEDIA_URL, docs/publishing.md)."), "size"))
         elif length > warn * file_limit:
-            notes.append(Note("size", f"the file is {megabytes(length)}, near the host's limit of "
-                              f"{megabytes(file_limit)} a file", name))
+            notes.append(Note("size", _("the file is %(size)s, near the host's limit of %(limit)s a file",
+                                        size=megabytes(length), limit=megabytes(file_limit)), name))
     return findings, notes
 
 
-def megabytes(count: int) -> str:
-    return f"{count / MB:,.1f} MB"
+def megabytes(count: int) -> Message:
+    """`1,234.5 MB`, the unit in the editor's language."""
+    amount = f"{count / MB:,.1f}"
+    return _("%(count)s MB", count=amount)

@@ -13,9 +13,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from portal.localization.editor import Message, _
+
 from .report import Finding
 
 XML_SUFFIXES = {".xml", ".atom", ".rss", ".xsl"}
+DEVELOPER = _("A developer should look at what writes this file: the content itself may be fine.")
 JSON_SUFFIXES = {".json", ".webmanifest"}
 
 
@@ -36,23 +39,25 @@ def check(output: Path, name) -> Iterator[Finding]:
             try:
                 path.read_bytes().decode("utf-8")
             except UnicodeDecodeError as error:
-                yield Finding(name(relative), None, f"the page is not UTF-8 (byte {error.start})", "", "html")
+                yield Finding(name(relative), None, _("the page is not UTF-8 (byte %(byte)d)", byte=error.start),
+                              DEVELOPER, "html")
 
 
 def _xml(path: Path, shown: str, relative: str) -> Iterator[Finding]:
     try:
         etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
     except etree.XMLSyntaxError as error:
-        yield Finding(shown, error.lineno, f"the feed {relative} is not well-formed XML: {error.msg}",
-                      "A developer should look at the template that writes it.", "feeds")
+        yield Finding(shown, error.lineno,
+                      _("the feed %(file)s is not well-formed XML: %(reason)s", file=relative, reason=error.msg),
+                      DEVELOPER, "feeds")
 
 
 def _json(path: Path, shown: str, relative: str) -> Iterator[Finding]:
     try:
         json.loads(path.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as error:
-        yield Finding(shown, getattr(error, "lineno", None), f"{relative} is not valid JSON: {error}",
-                      "A developer should look at what writes it.", "feeds")
+        yield Finding(shown, getattr(error, "lineno", None),
+                      _("%(file)s is not valid JSON: %(reason)s", file=relative, reason=error), DEVELOPER, "feeds")
 
 
 def _ics(path: Path, shown: str, relative: str) -> Iterator[Finding]:
@@ -60,21 +65,23 @@ def _ics(path: Path, shown: str, relative: str) -> Iterator[Finding]:
     raw = path.read_bytes()
     text = raw.decode("utf-8", errors="replace")
     lines = text.split("\r\n")
-    problem = None
+    problem: Message | None = None
     if b"\n" in raw.replace(b"\r\n", b""):
-        problem = "its lines must end with CRLF"
+        problem = _("its lines must end with CRLF")
     elif not text.startswith("BEGIN:VCALENDAR"):
-        problem = "it must start with BEGIN:VCALENDAR"
+        problem = _("it must start with BEGIN:VCALENDAR")
     else:
         open_blocks: list[str] = []
         for number, line in enumerate(lines, start=1):
             if line.startswith("BEGIN:"):
                 open_blocks.append(line[6:])
             elif line.startswith("END:") and (not open_blocks or open_blocks.pop() != line[4:]):
-                problem = f"line {number}: {line} does not close the block opened before it"
+                problem = _("line %(number)d: %(line)s does not close the block opened before it", number=number,
+                            line=line)
                 break
         if problem is None and open_blocks:
-            problem = f"{', '.join(open_blocks)} is never closed with END:"
+            problem = _("%(blocks)s is never closed with END:", blocks=open_blocks)
     if problem:
-        yield Finding(shown, None, f"the calendar {relative} is not valid iCalendar: {problem}",
-                      "A developer should look at what writes it.", "feeds")
+        yield Finding(shown, None,
+                      _("the calendar %(file)s is not valid iCalendar: %(reason)s", file=relative, reason=problem),
+                      DEVELOPER, "feeds")

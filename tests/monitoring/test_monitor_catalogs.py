@@ -1,4 +1,6 @@
-"""Every word of monitoring (its pages, its terminal lines, its outlets.yml problems) exists in Kyrgyz and Russian."""
+"""Every word of monitoring (its pages, its terminal lines) exists in Kyrgyz and Russian.
+
+data/outlets.yml's problems are build problems: tests/localization/test_editor_messages.py checks them."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ def extracted() -> list[tuple[str, int, str]]:
 
 def test_python_and_templates_are_both_extracted():
     files = {name.split("/")[0] for name, _line, _message in extracted()}
-    assert {"run.py", "outlets.py", "templates"} <= files, files
+    assert {"run.py", "templates"} <= files, files
 
 
 @pytest.mark.parametrize("lang", LANGS)

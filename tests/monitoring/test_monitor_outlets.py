@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from helpers import ROOT
-from monitoring.messages import translations
 from monitoring.outlets import load_outlets
 from portal.core.problems import Problems
 
@@ -45,7 +44,7 @@ third-own:
 
 def test_the_projects_outlets_read_without_a_problem():
     problems = Problems(ROOT)
-    outlets = load_outlets(ROOT / "data" / "outlets.yml", problems, translations("ru"))
+    outlets = load_outlets(ROOT / "data" / "outlets.yml", problems)
     assert not problems, problems.items
     assert [o.id for o in outlets if o.own] == ["city-hall"]
     press = [o for o in outlets if not o.own]
@@ -60,9 +59,9 @@ def test_each_mistake_is_a_problem_with_its_line_in_the_departments_language(tmp
     path = tmp_path / "outlets.yml"
     path.write_text(MISTAKES, encoding="utf-8")
     problems = Problems(tmp_path)
-    outlets = load_outlets(path, problems, translations("ru"))
+    outlets = load_outlets(path, problems)
     assert [o.id for o in outlets] == ["good-outlet", "second-own"]
-    reported = {(p.line, p.message) for p in problems.items}
+    reported = {(p.line, p.message.text("ru")) for p in problems.items}
     assert reported == {
         (6, '"Bad Id" не может быть id издания'),
         (11, 'у "no-feeds" нет адреса ленты'),
@@ -77,6 +76,6 @@ def test_two_own_outlets_are_one_problem_too(tmp_path):
     path = tmp_path / "outlets.yml"
     path.write_text(MISTAKES.replace("languages: [kz]", "languages: [ru]"), encoding="utf-8")
     problems = Problems(tmp_path)
-    load_outlets(path, problems, translations("ky"))
-    assert [(p.line, p.message) for p in problems.items if "own" in p.hint] == [
+    load_outlets(path, problems)
+    assert [(p.line, p.message.text("ky")) for p in problems.items if p.hint and "own" in p.hint.text("ky")] == [
         (28, '"third-own": мэриянын өз сайты бир гана болот')]

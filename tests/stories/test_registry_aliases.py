@@ -29,5 +29,5 @@ def test_aliases_are_read_per_language_and_a_wrong_shape_is_a_problem_with_its_l
     assert registry.officials["mayor"].aliases == {"ky": ("Т. Абдыкалыков",), "ru": ("Абдыкалыков Т.",)}
     [problem] = problems.items
     assert (problem.path, problem.line) == ("officials.yml", 5)
-    assert "aliases" in problem.message and "aliases: {ky: [" in problem.hint
+    assert "aliases" in problem.message.text("ru") and "aliases: {ky: [" in problem.hint.text("ru")
     assert registry.officials["vice-mayor-social"].aliases == {}  # the entry stays, without them

@@ -249,7 +249,7 @@ def folder_without_text(site) -> Expect:
     """Photos committed without their story: nothing in the folder would ever be published."""
     story = "news/2026/11-25-snow"
     site.photo(story, "snow.jpg")
-    return Expect([site.content / story], None, r"no text \(index\.ky\.md and index\.ru\.md\)",
+    return Expect([site.content / story], None, r"no text \(index\.ky\.md, index\.ru\.md\)",
                   r"add the text|remove the folder")
 
 

@@ -62,8 +62,11 @@ class Project:
         shutil.copytree(ROOT / "content", self.content)
         shutil.copytree(ROOT / "data", self.data)
 
-    def run(self, *args: str, now: str | None = NOW, stdin: str | None = None, env: dict | None = None) -> Run:
+    def run(self, *args: str, now: str | None = NOW, stdin: str | None = None,
+            env: dict[str, str | None] | None = None) -> Run:
+        """`invoke <args>` here; `env` adds variables to this process's environment (None: removes one)."""
         env = {k: v for k, v in os.environ.items() if k != "PORTAL_NOW"} | GIT_IDENTITY | (env or {})
+        env = {k: v for k, v in env.items() if v is not None}
         if now is not None:
             env["PORTAL_NOW"] = now
         done = subprocess.run([str(INVOKE), *args], cwd=self.root, capture_output=True, text=True, env=env,

@@ -1,6 +1,11 @@
-"""`invoke check`: safe to publish or not, with the reasons by file, for people and for CI."""
+"""`invoke check`: safe to publish or not, with the reasons by file, for people (in their language)
+and for CI (JSON); without Java the HTML is not validated, and one line says so."""
 
 from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -22,7 +27,7 @@ BROKEN_BODY = """Постановление: [решение](/ru/decisions/2026
 @pytest.fixture(scope="module")
 def broken(site, tmp_path_factory):
     """The fixture site, committed, plus a commit of one story with a broken link, a missing file and a
-    duplicate id: (text run, json run, github run, the job summary it wrote)."""
+    duplicate id: (text run in Russian, json run, github run, the job summary it wrote)."""
     fixture = type(site.fixture)(tmp_path_factory.mktemp("broken"))
     fx.populate(fixture)
     project = Project(fixture)
@@ -35,7 +40,8 @@ def broken(site, tmp_path_factory):
     project.git("commit", "--quiet", "-m", "A story with mistakes")
     summary = fixture.root / "summary.md"
     github = project.run("check", "--format", "github", "--since", base, env={"GITHUB_STEP_SUMMARY": str(summary)})
-    return project.run("check"), project.run("check", "--format", "json"), github, summary.read_text()
+    return (project.run("check", env={"PORTAL_UI_LANG": "ru"}), project.run("check", "--format", "json"), github,
+            summary.read_text())
 
 
 def test_check_passes_on_the_sample_site(project):
@@ -54,14 +60,22 @@ def test_check_passes_on_the_sample_site(project):
     assert any("no Kyrgyz version" in n["message"] for n in one_language)
 
 
-def test_check_passes_on_the_fixture_site_and_reports_one_language_stories(project):
+def test_without_java_check_passes_and_says_the_html_was_not_validated(project):
+    """An editor's machine: no Java, no npm on the PATH. In CI (PORTAL_CHECK_HTML=required) that is a problem."""
     fx.populate(project.site)
-    run = project.run("check")
+    editor = {"PATH": str(Path(sys.executable).parent), "PORTAL_CHECK_HTML": None}
+    run = project.run("check", env=editor)
     assert run.returncode == 0, run.text
     assert "Safe to publish" in run.stdout
     assert "Site size: " in run.stdout and "host limit: 1,000.0 MB a site, 100.0 MB a file" in run.stdout
+    assert "The HTML of the pages was not validated here (Java is not installed)" in run.stdout
     assert f"{fx.TREES.id}: no Russian version" in run.stdout
     assert f"{fx.WATER.id}: the Kyrgyz version is a draft" in run.stdout
+
+    run = project.run("check", "--format", "json", env={**editor, "PORTAL_CHECK_HTML": "required"})
+    assert run.returncode == 1
+    assert [p for p in run.json()["problems"]
+            if p["check"] == "html" and p["id"] == "the HTML checker cannot run: %(reason)s"], run.text
 
 
 def test_an_official_with_no_story_in_a_language_is_noted(project):
@@ -79,8 +93,17 @@ def test_check_fails_and_says_so(broken):
     text, as_json, _, _ = broken
     assert text.returncode == 1 and as_json.returncode == 1
     assert as_json.json()["safe_to_publish"] is False
-    assert "NOT safe to publish" in text.stdout
+    assert re.search(r"Публиковать НЕЛЬЗЯ: \d+ ошиб", text.stdout), text.stdout
     assert "Traceback" not in text.text
+
+
+def test_the_report_speaks_russian_but_for_the_html_checkers_own_words(broken):
+    text, as_json, _, _ = broken
+    lines = text.text.splitlines()
+    checker = {i for i, line in enumerate(lines) if "неверный HTML" in line}  # vnu's words, and its "где:" extract
+    ours = [re.sub(r"«[^»]*»", "", line) for i, line in enumerate(lines) if i not in checker and i - 1 not in checker]
+    assert not [line for line in ours if re.search(r"[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}", line)], text.text
+    assert as_json.json()["language"] == "en" and all(p["id"] and p["message"] for p in as_json.json()["problems"])
 
 
 def problems_of(report: dict, check: str) -> list[dict]:
@@ -115,8 +138,8 @@ def test_the_text_report_groups_problems_under_their_file(broken):
     start = lines.index(BROKEN_RU)
     block = lines[start + 1:]
     block = block[:next((i for i, line in enumerate(block) if line == ""), len(block))]
-    assert any(line.startswith("  line 6: the link") for line in block), block
-    assert any(line.startswith("  line 8: ") and "plan.pdf" in line for line in block), block
+    assert any(line.startswith("  строка 6: ссылка «/ru/decisions/2026/no-such-decision/»") for line in block), block
+    assert any(line.startswith("  строка 8: ") and "plan.pdf" in line for line in block), block
     assert any("Duplicate ID" in line for line in block), block
 
 

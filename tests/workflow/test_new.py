@@ -61,18 +61,22 @@ def test_without_its_file_a_decision_says_which_file_to_add(project):
             and '"document" names a file that is not in the story folder: "decision.pdf"' in result.text)
 
 
-def test_new_asks_for_what_the_flags_do_not_say(project):
-    run = project.run("new", stdin="news\nbus-stops\nru\n", now=NOW)
+def test_new_asks_for_what_the_flags_do_not_say_in_the_editors_language(project):
+    """A Russian locale and no PORTAL_UI_LANG: the questions and the outcome are in Russian."""
+    run = project.run("new", stdin="news\nbus-stops\nru\n", now=NOW,
+                      env={"PORTAL_UI_LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": "ru_RU.UTF-8"})
     assert run.returncode == 0, run.text
     assert (project.content / "news" / "2026" / "11-26-bus-stops" / "index.ru.md").is_file()
     assert not (project.content / "news" / "2026" / "11-26-bus-stops" / "index.ky.md").exists()
-    assert "Section" in run.stdout
+    assert "Раздел (news, " in run.stdout and "Короткое имя папки" in run.stdout
+    assert "Создано: content/news/2026/11-26-bus-stops/index.ru.md" in run.stdout and "Это черновик" in run.stdout
 
 
 def test_a_wrong_request_creates_nothing_and_says_why(project):
-    run = project.run("new", "--section", "newz", "--name", "Bus Stops", now=NOW)
+    run = project.run("new", "--section", "newz", "--name", "Bus Stops", now=NOW, env={"PORTAL_UI_LANG": "ky"})
     assert run.returncode != 0
-    assert 'unknown section "newz"' in run.stderr and "lowercase Latin" in run.stderr
+    assert "Эч нерсе түзүлгөн жок:" in run.stderr
+    assert "белгисиз бөлүм «newz»" in run.stderr and "«Bus Stops» кыска аты латындын" in run.stderr
     assert not list(project.content.rglob("*.md"))
 
 

@@ -62,8 +62,8 @@ def test_near_a_limit_is_a_note_and_past_it_a_problem(tmp_path):
     over = measure(lay_out(tmp_path / "over", {**SITE, "media/video/2026/11-24-long/long.mp4": 150 * MB, **photos}))
     findings, _ = judge(over, GITHUB_PAGES)
     assert {f.file for f in findings} == {"(the site)", "media/video/2026/11-24-long/long.mp4"}
-    assert all(f.check == "size" and "docs/publishing.md" in f.hint for f in findings)
-    assert "over the host's limit of 1,000.0 MB" in next(f.message for f in findings if f.file == "(the site)")
+    assert all(f.check == "size" and "docs/publishing.md" in str(f.hint) for f in findings)
+    assert "over the host's limit of 1,000.0 MB" in str(next(f.message for f in findings if f.file == "(the site)"))
 
 
 def test_media_served_from_elsewhere_do_not_count_against_the_host(tmp_path):

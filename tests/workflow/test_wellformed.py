@@ -17,7 +17,7 @@ def findings(tmp_path, files: dict[str, str | bytes]) -> dict[str, str]:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
-    return {f.file: f.message for f in wellformed.check(tmp_path, lambda relative: relative)}
+    return {f.file: str(f.message) for f in wellformed.check(tmp_path, lambda relative: relative)}
 
 
 def test_well_formed_files_pass(tmp_path):

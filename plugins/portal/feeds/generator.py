@@ -121,6 +121,7 @@ class FeedsGenerator(MachineGuard):
         """The size of the file the site serves at `path` (already written by the media plugins)."""
         file = self.context[OUTPUT_KEY].path(self.context[VIEWS_KEY].urls.output_name(path))
         if not file.is_file():
-            raise SystemExit(f"feeds: {path} is not in the output; list the feeds plugin after the plugins "
-                             "that publish stories' files in PLUGINS.")
+            raise SystemExit(  # developer-only: the order of PLUGINS
+                f"feeds: {path} is not in the output; list the feeds plugin after the plugins that publish "
+                "stories' files in PLUGINS.")
         return file.stat().st_size

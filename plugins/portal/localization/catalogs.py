@@ -1,7 +1,9 @@
-"""The theme's gettext catalogs, compiled from .po in memory.
+"""gettext catalogs, compiled from .po in memory.
 
 Compiling at build time keeps generated .mo files out of git and means an
-edited .po takes effect on the next build without a separate step.
+edited .po takes effect on the next build without a separate step. Two
+domains use it: the theme's words for readers (`messages`, in
+theme/translations) and the words editors read (`editor`, see editor.py).
 """
 
 from __future__ import annotations
@@ -17,16 +19,16 @@ from babel.support import Translations
 DOMAIN = "messages"
 
 
-def catalog_path(translations_dir: Path, lang: str) -> Path:
-    return translations_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalog_path(translations_dir: Path, lang: str, domain: str = DOMAIN) -> Path:
+    return translations_dir / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
 @cache
-def load_translations(translations_dir: Path, lang: str) -> Translations:
+def load_translations(translations_dir: Path, lang: str, domain: str = DOMAIN) -> Translations:
     """The catalog for `lang`; fuzzy entries count as untranslated."""
-    with catalog_path(translations_dir, lang).open("rb") as po:
-        catalog = read_po(po, locale=lang)
+    with catalog_path(translations_dir, lang, domain).open("rb") as po:
+        catalog = read_po(po, locale=lang, domain=domain)
     compiled = BytesIO()
     write_mo(compiled, catalog, use_fuzzy=False)
     compiled.seek(0)
-    return Translations(fp=compiled, domain=DOMAIN)
+    return Translations(fp=compiled, domain=domain)

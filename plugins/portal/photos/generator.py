@@ -29,6 +29,7 @@ from portal.core.machine import MachineGuard
 from portal.core.output import Output
 from portal.core.problems import BuildStopped, Problems
 from portal.core.settings import SiteSettings, licences
+from portal.localization.editor import _
 from portal.stories.model import Photo, Story
 
 from . import cache, press_kit, render
@@ -69,7 +70,7 @@ class PhotosGenerator(MachineGuard):
         site = self.context[SITE_KEY]
         self.root = SiteSettings.read(self.settings).cache / "photos"
         self.renditions = RenditionSettings.from_settings(self.settings)
-        self.licences, _ = licences(self.settings)
+        self.licences, _default = licences(self.settings)
         self.digests = Digests(self.root / HASHES)
         planned: list[Planned] = []
         tasks: dict[tuple[Path, str], render.Task] = {}  # two stories may publish the same photo alike
@@ -88,9 +89,9 @@ class PhotosGenerator(MachineGuard):
         problems = Problems(root=Path.cwd())
         for outcome in outcomes:
             if outcome.error:
-                problems.add(outcome.source, None, f'the photo "{outcome.source.name}" is damaged and cannot be '
-                             f"decoded ({outcome.error})",
-                             "Copy or export the photo again (as JPEG) and replace the file.")
+                problems.add(outcome.source, None, _('the photo "%(name)s" is damaged and cannot be decoded '
+                                                     "(%(reason)s)", name=outcome.source.name, reason=outcome.error),
+                             _("Copy or export the photo again (as JPEG) and replace the file."))
         if problems:
             raise BuildStopped(problems)
         library = self.library(planned, site)
@@ -170,11 +171,11 @@ class PhotosGenerator(MachineGuard):
     def press_kit(self, story: Story, members: list[tuple[Photo, PublishedPhoto, Path]], library: PhotoLibrary,
                   made: dict[str, Path]) -> PressKit:
         """The story's press kit (`made`: the kits the cache holds whole, by name without their digest)."""
-        files = [(photo.name, original) for photo, _, original in members]
+        files = [(photo.name, original) for photo, _published, original in members]
         captions = self.captions(story, members)
         key = press_kit.key(files, captions)
         zip_path = made.get(f"{key}.zip") or press_kit.build(self.root / "kits" / key, files, captions, story.date)
-        _, year, folder = story.id.split("/")
+        _section, year, folder = story.id.split("/")
         name = f"{year}-{folder}-photos.zip"
         site_path = f"media/{story.id}/{name}"
         library.files[site_path] = zip_path
@@ -191,7 +192,7 @@ class PhotosGenerator(MachineGuard):
                        "caption": photo.caption.get(lang, ""), "alt": photo.alt.get(lang, ""),
                        "credit": photo.credit.get(lang, ""), "taken": photo.taken,
                        "licence": self.licences[photo.licence], "year": (photo.taken or story.date).year}
-                      for photo, published, _ in members]
+                      for photo, published, _original in members]
             parts.append(template.render(lang=lang, title=story.translations[lang].title, photos=photos))
         return "\n".join(part.strip() + "\n" for part in parts)
 

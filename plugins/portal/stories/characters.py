@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from portal.localization.editor import Message, _
+
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
-HINT = "Delete it: retype the words around it (such characters come with text pasted from Word or a PDF)."
+HINT = _("Delete it: retype the words around it (such characters come with text pasted from Word or a PDF).")
 
 
 @dataclass(frozen=True)
 class Invisible:
     line: int  # 1-based
-    message: str
-    hint: str = HINT
+    message: Message
+    hint: Message = HINT
 
 
 def invisible(text: str) -> Invisible | None:
@@ -30,4 +32,5 @@ def invisible(text: str) -> Invisible | None:
         return None
     line = text.count("\n", 0, found.start()) + 1
     code = f"U+{ord(found.group()):04X}"
-    return Invisible(line, f"the file contains an invisible character ({code}) that pages and feeds cannot carry")
+    return Invisible(line, _("the file contains an invisible character (%(code)s) that pages and feeds cannot carry",
+                             code=code))

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from portal.core.dates import parse_datetime
 from portal.core.problems import Problems
+from portal.localization.editor import Message, _
 
 from . import recordings
 from .characters import invisible
@@ -41,7 +42,7 @@ STATUSES = ("published", "draft")
 LEGAL_STATUSES = ("in-force", "amended", "repealed")
 EVENT_STATUSES = ("scheduled", "cancelled", "postponed")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
-DATE_HINT = "Write it as 2026-11-26 10:30 (year-month-day hours:minutes, Bishkek time)."
+DATE_HINT = _("Write it as 2026-11-26 10:30 (year-month-day hours:minutes, Bishkek time).")
 DURATION = re.compile(r"(\d+:)?\d{1,2}:[0-5]\d")  # mm:ss or h:mm:ss: players and podcast apps read it
 
 
@@ -60,7 +61,7 @@ class FieldReader:
         self.photos: dict[str, Photo] = {}  # the story's photos (photos: lists, or the old photos.yml), by file name
         self.verdicts = verdicts  # recordings read to their end, kept between builds by their content
 
-    def problem(self, key: str | None, message: str, hint: str = "") -> None:
+    def problem(self, key: str | None, message: Message, hint: Message | None = None) -> None:
         line = self.lines.get(key) if key else None
         self.problems.add(self.source, line or (1 if key else None), message, hint)
 
@@ -69,23 +70,26 @@ class FieldReader:
             if key in MOVED_TO_PHOTOS_YML:
                 photo = self.text(key.split("_")[0]) or "photo.jpg"
                 value = str(self.meta[key] or "…").replace('"', "'")
-                self.problem(key, f'"{key}" is now written under photos:',
-                             f"Remove this line and describe the photo under photos: (see docs/content.md):\n"
-                             f'photos:\n  - file: {photo}\n    {MOVED_TO_PHOTOS_YML[key]}: "{value}"')
+                example = f'photos:\n  - file: {photo}\n    {MOVED_TO_PHOTOS_YML[key]}: "{value}"'
+                self.problem(key, _('"%(key)s" is now written under photos:', key=key),
+                             _("Remove this line and describe the photo under photos: (see docs/content.md):\n"
+                               "%(example)s", example=example))
             elif key not in allowed:
                 close = difflib.get_close_matches(key, sorted(allowed), n=1)
-                hint = f'Did you mean "{close[0]}"?' if close else \
-                    f"Keys allowed in {section}: {', '.join(sorted(allowed))}."
-                self.problem(key, f'unknown key "{key}"', hint)
+                hint = _('Did you mean "%(key)s"?', key=close[0]) if close else \
+                    _("Keys allowed in %(section)s: %(keys)s.", section=section, keys=sorted(allowed))
+                self.problem(key, _('unknown key "%(key)s"', key=key), hint)
 
-    def text(self, key: str, required: bool = False, example: str = "…") -> str:
+    def text(self, key: str, required: bool = False, example: str | Message = "…") -> str:
         value = self.meta.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                self.problem(None, f'"{key}" is missing', f"Add a line to the front matter: {key}: {example}")
+                self.problem(None, missing(key),
+                             _("Add a line to the front matter: %(key)s: %(example)s", key=key, example=example))
             return ""
         if isinstance(value, (dict, list)):
-            self.problem(key, f'"{key}" must be text', f"Write: {key}: {example}")
+            self.problem(key, _('"%(key)s" must be text', key=key),
+                         _("Write: %(key)s: %(example)s", key=key, example=example))
             return ""
         return str(value).strip()
 
@@ -93,11 +97,11 @@ class FieldReader:
         raw = self.meta.get(key)
         if raw is None or raw == "":
             if required:
-                self.problem(None, f'"{key}" is missing', f"Add: {key}: 2026-11-26 10:30")
+                self.problem(None, missing(key), _("Add: %(key)s: 2026-11-26 10:30", key=key))
             return None
         parsed = parse_datetime(str(raw), self.timezone)
         if parsed is None:
-            self.problem(key, f'"{key}" is not a date: "{raw}"', DATE_HINT)
+            self.problem(key, _('"%(key)s" is not a date: "%(value)s"', key=key, value=raw), DATE_HINT)
         return parsed
 
     def date(self, key: str, required: bool = False) -> dt.date | None:
@@ -107,7 +111,8 @@ class FieldReader:
     def choice(self, key: str, options: tuple[str, ...], default: str) -> str:
         value = self.text(key) or default
         if value not in options:
-            self.problem(key, f'"{key}" cannot be "{value}"', f"Write one of: {', '.join(options)}.")
+            self.problem(key, _('"%(key)s" cannot be "%(value)s"', key=key, value=value),
+                         _("Write one of: %(options)s.", options=options))
             return default
         return value
 
@@ -117,12 +122,13 @@ class FieldReader:
             return []
         values = [raw] if isinstance(raw, str) else raw
         if not isinstance(values, list):
-            self.problem(key, f'"{key}" must be a list of ids', f"Write: {key}: [id-one, id-two]")
+            self.problem(key, _('"%(key)s" must be a list of ids', key=key),
+                         _("Write: %(key)s: [id-one, id-two]", key=key))
             return []
         return [str(v) for v in values if self.known(key, kind, str(v))]
 
     def id(self, key: str, kind: str, required: bool = False) -> str:
-        value = self.text(key, required, example=f"one of the ids in data/{kind}.yml")
+        value = self.text(key, required, example=_("one of the ids in data/%(kind)s.yml", kind=kind))
         return value if value and self.known(key, kind, value) else ""
 
     def known(self, key: str, kind: str, value: str) -> bool:
@@ -130,7 +136,7 @@ class FieldReader:
             return True
         if kind in self.registry.unreadable:
             return False  # the registry's own problem says why
-        self.problem(key, f'unknown {kind[:-1]} "{value}"', self.registry.suggest(kind, value))
+        self.problem(key, unknown_id(kind, value), self.registry.suggest(kind, value))
         return False
 
     def text_list(self, key: str) -> list[str]:
@@ -140,24 +146,46 @@ class FieldReader:
         if isinstance(raw, str):
             return [raw]
         if not isinstance(raw, list):
-            self.problem(key, f'"{key}" must be a list', f"Write one per line:\n{key}:\n  - …")
+            self.problem(key, _('"%(key)s" must be a list', key=key),
+                         _("Write one per line:\n%(key)s:\n  - …", key=key))
             return []
         return [str(v) for v in raw]
 
     def file(self, key: str, suffixes: tuple[str, ...], required: bool = False) -> Attachment | None:
-        name = self.text(key, required, example=f"a file in this folder, e.g. name{suffixes[0]}")
+        name = self.text(key, required, example=_("a file in this folder, e.g. name%(suffix)s", suffix=suffixes[0]))
         if not name:
             return None
         path = self.folder / name
         if "/" in name or "\\" in name or not path.is_file():
             present = sorted(p.name for p in self.folder.iterdir() if p.suffix.lower() in suffixes)
-            self.problem(key, f'"{key}" names a file that is not in the story folder: "{name}"',
-                         f"Put the file next to this one, or use one of: {', '.join(present) or 'none'}.")
+            self.problem(key, _('"%(key)s" names a file that is not in the story folder: "%(name)s"', key=key,
+                                name=name),
+                         _("Put the file next to this one, or use one of: %(files)s.", files=present) if present else
+                         _("Put the file next to this one."))
             return None
         if path.suffix.lower() not in suffixes:
-            self.problem(key, f'"{name}" is not a {"/".join(s.lstrip(".") for s in suffixes)} file')
+            self.problem(key, _('"%(name)s" is not a %(kinds)s file', name=name,
+                                kinds="/".join(s.lstrip(".") for s in suffixes)))
             return None
         return Attachment(name=name, path=path, size=path.stat().st_size)
+
+
+def missing(key: str) -> Message:
+    return _('"%(key)s" is missing', key=key)
+
+
+def unknown_id(kind: str, value: str) -> Message:
+    """An id that a registry (officials, units, topics) does not have."""
+    if kind == "officials":
+        return _('unknown official "%(id)s"', id=value)
+    if kind == "units":
+        return _('unknown unit "%(id)s"', id=value)
+    return _('unknown topic "%(id)s"', id=value)
+
+
+def as_written(moment: datetime) -> str:
+    """A time as editors write it: 2026-11-26 10:30."""
+    return f"{moment:%Y-%m-%d %H:%M}"
 
 
 def read_translation(reader: FieldReader, lang: str, section: str, html: PackedHtml,
@@ -166,14 +194,16 @@ def read_translation(reader: FieldReader, lang: str, section: str, html: PackedH
     reader.check_keys(COMMON_KEYS | SECTION_KEYS.get(section, set()), section)
     declared = reader.text("section")
     if declared and declared != section:
-        reader.problem("section", f'this file says section "{declared}" but lives in the "{section}" folder',
-                       f'Remove the "section" line, or move the folder to content/{declared}/.')
-    title = reader.text("title", required=True, example="The headline of the story")
+        reader.problem("section", _('this file says section "%(declared)s" but lives in the "%(section)s" folder',
+                                    declared=declared, section=section),
+                       _('Remove the "section" line, or move the folder to content/%(declared)s/.', declared=declared))
+    title = reader.text("title", required=True, example=_("The headline of the story"))
     slug = reader.text("slug") or slugify(title)
     wrong = slug_problem(slug) if title else None
     if wrong:
-        reader.problem("slug" if "slug" in reader.meta else "title", f'"{slug}" cannot be used as a URL: {wrong}',
-                       "Write: slug: lowercase-latin-words-with-hyphens (a few words are enough)")
+        reader.problem("slug" if "slug" in reader.meta else "title",
+                       _('"%(slug)s" cannot be used as a URL: %(reason)s', slug=slug, reason=wrong),
+                       _("Write: slug: lowercase-latin-words-with-hyphens (a few words are enough)"))
     published = reader.datetime("date", required=True)
     translation = Translation(
         lang=lang,
@@ -216,21 +246,21 @@ def read_corrections(reader: FieldReader, published: datetime | None) -> list[tu
     raw = reader.meta.get("corrections")
     if raw is None:
         return []
-    example = 'corrections:\n  - date: 2026-11-27 09:00\n    note: "What was corrected."'
+    example = _('Write:\ncorrections:\n  - date: 2026-11-27 09:00\n    note: "What was corrected."')
     if not isinstance(raw, list) or not all(isinstance(c, dict) for c in raw):
-        reader.problem("corrections", '"corrections" must be a list of date and note', example)
+        reader.problem("corrections", _('"corrections" must be a list of date and note'), example)
         return []
     corrections = []
     for item in raw:
         when = parse_datetime(str(item.get("date", "")), reader.timezone)
         note = str(item.get("note") or "").strip()
         if when is None or not note:
-            reader.problem("corrections", "each correction needs a date and a note", example)
+            reader.problem("corrections", _("each correction needs a date and a note"), example)
             continue
         if published and when < published:
-            reader.problem("corrections", f"a correction is dated {when:%Y-%m-%d %H:%M}, before the story "
-                           f"was published ({published:%Y-%m-%d %H:%M})",
-                           "A correction is made after publication: write the date and time it was made.")
+            reader.problem("corrections", _("a correction is dated %(when)s, before the story was published "
+                                            "(%(published)s)", when=as_written(when), published=as_written(published)),
+                           _("A correction is made after publication: write the date and time it was made."))
             continue
         corrections.append((when, note))
     return sorted(corrections)
@@ -241,15 +271,16 @@ def read_decision(reader: FieldReader, published: datetime | None) -> Decision |
     number = reader.text("number", required=True, example='"№ 412"')
     signed = reader.date("signed", required=True)
     if signed and published and signed > published.date():
-        reader.problem("signed", f'"signed" is {signed:%Y-%m-%d}, after the story\'s date ({published:%Y-%m-%d})',
-                       "A decision is published once it is signed: check both dates.")
+        reader.problem("signed", _('"signed" is %(signed)s, after the story\'s date (%(published)s)',
+                                   signed=signed.isoformat(), published=published.date().isoformat()),
+                       _("A decision is published once it is signed: check both dates."))
     signatory = reader.id("signatory", "officials", required=True)
     legal_status = reader.choice("legal_status", LEGAL_STATUSES, "in-force")
     document = reader.file("document", (".pdf",), required=True)
     if document and not is_pdf(document.path):
-        reader.problem("document", f'"{document.name}" is not a PDF document'
-                       + (" (the file is empty)" if document.size == 0 else ""),
-                       "Save or scan the signed decision again as PDF and replace the file.")
+        reader.problem("document", _('"%(name)s" is not a PDF document (the file is empty)', name=document.name)
+                       if document.size == 0 else _('"%(name)s" is not a PDF document', name=document.name),
+                       _("Save or scan the signed decision again as PDF and replace the file."))
         document = None
     if not (number and signed and signatory and document):
         return None
@@ -266,13 +297,14 @@ def read_event(reader: FieldReader) -> Event | None:
     starts = reader.datetime("starts", required=True)
     ends = reader.datetime("ends")
     if starts and ends and ends < starts:
-        reader.problem("ends", '"ends" is before "starts"', "Check the times of the event.")
+        reader.problem("ends", _('"ends" is before "starts"'), _("Check the times of the event."))
     status = reader.choice("event_status", EVENT_STATUSES, "scheduled")
     postponed_to = reader.datetime("postponed_to")
     if status == "postponed" and postponed_to is None:
-        reader.problem("event_status", "a postponed event needs its new time",
-                       "Add: postponed_to: 2026-12-05 11:00 (or the old time if not yet known, and say so in the text)")
-    venue = reader.text("venue", required=True, example="City Hall, 166 Chui Avenue, small hall")
+        reader.problem("event_status", _("a postponed event needs its new time"),
+                       _("Add: postponed_to: 2026-12-05 11:00 (or the old time if not yet known, and say so in the "
+                         "text)"))
+    venue = reader.text("venue", required=True, example=_("City Hall, 166 Chui Avenue, small hall"))
     speakers = reader.id_list("speakers", "officials")
     guests = reader.text_list("guests")
     accreditation = reader.text("accreditation")
@@ -296,18 +328,21 @@ def read_media(reader: FieldReader, kind: str, lang: str, languages: tuple[str, 
     file = reader.file(kind, recordings.SUFFIXES[kind])
     external_url = reader.text("video_url") if kind == "video" else ""
     if external_url and not external_url.startswith("https://"):
-        reader.problem("video_url", '"video_url" must be a full https:// address')
+        reader.problem("video_url", _('"video_url" must be a full https:// address'))
         external_url = ""
     if file is None and not external_url and kind not in reader.lines:
-        example = "video: film.mp4  (or video_url: https://…)" if kind == "video" else "audio: recording.mp3"
-        reader.problem(None, f"this {kind} story has no {kind}", f"Add: {example}")
+        if kind == "video":
+            reader.problem(None, _("this video story has no video"),
+                           _("Add: video: film.mp4  (or video_url: https://…)"))
+        else:
+            reader.problem(None, _("this audio story has no audio"), _("Add: audio: recording.mp3"))
     if kind == "video" and "poster" not in reader.meta:
-        reader.problem(None, "this video story has no poster",
-                       "Add: poster: still.jpg  (a frame of the film, described under photos: like every photo)")
+        reader.problem(None, _("this video story has no poster"),
+                       _("Add: poster: still.jpg  (a frame of the film, described under photos: like every photo)"))
     duration = reader.text("duration")  # only a link out's: a file's length is measured
     if duration and file is None and not DURATION.fullmatch(duration):
-        reader.problem("duration", f'"duration" is not minutes and seconds: "{duration}"',
-                       'Write: duration: "02:40" (or "1:02:40" with hours)')
+        reader.problem("duration", _('"duration" is not minutes and seconds: "%(value)s"', value=duration),
+                       _('Write: duration: "02:40" (or "1:02:40" with hours)'))
         duration = ""
     media = Media(kind=kind, file=file, external_url=external_url, poster=read_image(reader, "poster"),
                   duration=duration)
@@ -372,5 +407,5 @@ def check_captions(reader: FieldReader, media: Media, lang: str) -> None:
     """A video file needs captions in the language of this file (WCAG 1.2.2)."""
     name = recordings.CAPTIONS.format(lang=lang)
     if lang not in media.captions:
-        reader.problem("video", f"this video has no captions in {lang}",
-                       f"Put the captions (a WebVTT file) next to this file as {name}.")
+        reader.problem("video", _("this video has no captions in %(lang)s", lang=lang),
+                       _("Put the captions (a WebVTT file) next to this file as %(name)s.", name=name))

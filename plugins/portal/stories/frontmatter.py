@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from portal.localization.editor import Message, _
+
 if TYPE_CHECKING:
     _SafeLoader = yaml.SafeLoader
 else:  # libyaml's parser, unless PyYAML was built without it
@@ -41,7 +43,7 @@ _Loader.yaml_implicit_resolvers = {
 
 
 class FrontMatterError(ValueError):
-    def __init__(self, line: int, message: str, hint: str = "") -> None:
+    def __init__(self, line: int, message: Message, hint: Message | None = None) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
@@ -56,6 +58,7 @@ class Document:
 
 
 FENCE = "---"
+KEEP_ONE = _("Keep one of them: the second would silently replace the first.")
 EXAMPLE = "---\ntitle: …\ndate: 2026-11-26 10:30\n---"
 MAX_DEPTH = 32  # lists and mappings within each other; an editor's go three deep
 MAX_FRONT_MATTER = 64 * 1024  # bytes: a long summary and a dozen corrections take 4 kB
@@ -120,9 +123,12 @@ def item_lines(key: str, node: yaml.Node, offset: int) -> dict[str, int]:
         for index, item in enumerate(node.value):
             lines[f"{key}.{index}"] = item.start_mark.line + offset
             if isinstance(item, yaml.MappingNode):
-                for item_key, _ in item.value:
+                for item_key, _value in item.value:
                     lines[f"{key}.{index}.{item_key.value}"] = item_key.start_mark.line + offset
     return lines
+def written_twice(key: str, first: int, second: int) -> Message:
+    """The problem of a key written twice in one YAML mapping, at two 1-based lines."""
+    return _('"%(key)s" is written twice (lines %(first)d and %(second)d)', key=key, first=first, second=second)
 
 
 def parse(text: str) -> Document:
@@ -130,13 +136,14 @@ def parse(text: str) -> Document:
     text = text.removeprefix("\ufeff")
     lines = text.splitlines()
     if not lines or lines[0].strip() != FENCE:
-        raise FrontMatterError(1, "the file does not start with front matter",
-                               "Begin the file with a line '---', the keys, and another '---':\n" + EXAMPLE)
+        raise FrontMatterError(1, _("the file does not start with front matter"),
+                               _("Begin the file with a line '---', the keys, and another '---':\n%(example)s",
+                                 example=EXAMPLE))
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
     except StopIteration:
-        raise FrontMatterError(1, "the front matter is not closed",
-                               "Add a line with only '---' after the last key.") from None
+        raise FrontMatterError(1, _("the front matter is not closed"),
+                               _("Add a line with only '---' after the last key.")) from None
     source = "\n".join(lines[1:end])
     if len(source.encode("utf-8")) > MAX_FRONT_MATTER:
         raise FrontMatterError(2, f"the front matter is too long ({len(source.encode()) // 1024} kB; at most "
@@ -147,17 +154,17 @@ def parse(text: str) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1
-        raise FrontMatterError(line, f"the front matter is not valid YAML ({error.problem})",
-                               "Check this line: each key is 'name: value'; put a value "
-                               "that contains ':' or starts with a quote in double quotes.") from None
+        raise FrontMatterError(line, _("the front matter is not valid YAML (%(reason)s)", reason=error.problem),
+                               _("Check this line: each key is 'name: value'; put a value "
+                                 "that contains ':' or starts with a quote in double quotes.")) from None
     meta = {} if node is None else meta
     if not isinstance(meta, dict):
-        raise FrontMatterError(2, "the front matter must be a list of 'key: value' lines", EXAMPLE)
+        raise FrontMatterError(2, _("the front matter must be a list of 'key: value' lines"),
+                               _("Write it like this:\n%(example)s", example=EXAMPLE))
     repeated = repeated_key(node)
     if repeated:
         key, first, second = repeated
-        raise FrontMatterError(second + 2, f'"{key}" is written twice (lines {first + 2} and {second + 2})',
-                               "Keep one of them: the second would silently replace the first.")
+        raise FrontMatterError(second + 2, written_twice(key, first + 2, second + 2), KEEP_ONE)
     key_lines = {}
     for key_node, value_node in node.value if node is not None else []:
         key_lines[str(key_node.value)] = key_node.start_mark.line + 2

@@ -32,6 +32,7 @@ from portal.core.problems import BuildStopped, Problems
 from portal.core.settings import SiteSettings, licences
 from portal.core.stamped import StampedFacts
 from portal.localization.catalogs import load_translations
+from portal.localization.editor import _
 
 from . import layout, validate
 from .fields import PAGE_KEYS, FieldReader, read_translation
@@ -112,11 +113,14 @@ class StoriesGenerator(MachineGuard):
         if lang is None or lang not in self.languages:
             old = layout.old_text_language(path.name)
             if old is not None and old in self.languages:
-                self.problems.add(path, None, f'"{path.name}" is the old name of a story\'s text: it is not read',
-                                  f"Rename it to {layout.text_name(old)} (`make migrate` renames every story at once).")
+                self.problems.add(path, None, _('"%(name)s" is the old name of a story\'s text: it is not read',
+                                                name=path.name),
+                                  _("Rename it to %(file)s (`make migrate` renames every story at once).",
+                                    file=layout.text_name(old)))
             else:
-                self.problems.add(path, None, f'"{path.name}" is not a language file',
-                                  f"Name the Markdown files of a story {layout.text_names(self.languages)}.")
+                self.problems.add(path, None, _('"%(name)s" is not a language file', name=path.name),
+                                  _("Name the Markdown files of a story %(files)s.",
+                                    files=layout.text_names(self.languages)))
             return None
         if parts[0] == PAGES_FOLDER and len(parts) == 3:
             return PAGES_FOLDER, parts[1], lang
@@ -126,13 +130,15 @@ class StoriesGenerator(MachineGuard):
             if self.sections_unreadable:
                 return None  # data/sections.yml's own problem says why
             close = difflib.get_close_matches(parts[0], self.sections, n=1)
-            guess = f'did you mean "{close[0]}"? ' if close else ""
-            self.problems.add(path, None, f'unknown section "{parts[0]}"',
-                              f"{guess}Sections: {', '.join(self.sections)} (and pages).")
+            self.problems.add(path, None, _('unknown section "%(section)s"', section=parts[0]),
+                              _('Did you mean "%(section)s"? Sections: %(sections)s (and pages).', section=close[0],
+                                sections=self.sections) if close else
+                              _("Sections: %(sections)s (and pages).", sections=self.sections))
         else:
             example = f"content/pages/about/{path.name}" if parts[0] == PAGES_FOLDER else \
                 f"content/{parts[0]}/2026/11-26-short-name/{path.name}"
-            self.problems.add(path, None, "this file is not in a story folder", f"Put it at {example}")
+            self.problems.add(path, None, _("this file is not in a story folder"),
+                              _("Put it at %(example)s", example=example))
         return None
 
     def parse(self, paths: list[Path]) -> dict[Path, ParsedFile | None]:
@@ -157,8 +163,8 @@ class StoriesGenerator(MachineGuard):
             return
         kind, item_id, lang = located
         if parsed.top_heading_line:
-            self.problems.add(path, parsed.top_heading_line, "a heading with a single # inside the text",
-                              "The title is the page's only top heading: start subheadings with ## instead.")
+            self.problems.add(path, parsed.top_heading_line, _("a heading with a single # inside the text"),
+                              _("The title is the page's only top heading: start subheadings with ## instead."))
         reader = FieldReader(parsed.meta, parsed.lines, path, path.parent, registry, self.timezone, self.problems,
                              self.recordings)
         html = self.safe_html(path, parsed)
@@ -189,8 +195,9 @@ class StoriesGenerator(MachineGuard):
                                 self.problems).read()
         else:
             if "photos.yml" in files:
-                self.problems.add(folder / "photos.yml", None, "the photos are described twice: here and under "
-                                  "photos: in the story's files", "Remove photos.yml: the story's files describe them.")
+                self.problems.add(folder / "photos.yml", None, _("the photos are described twice: here and under "
+                                                                 "photos: in the story's files"),
+                                  _("Remove photos.yml: the story's files describe them."))
             photos = PhotoLists(folder, files, texts, licences, licence, self.timezone, self.problems).read()
         return Story(story_id, section, folder, photos=photos)
 

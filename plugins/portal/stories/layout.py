@@ -31,6 +31,6 @@ def old_text_language(name: str) -> str | None:
     return match.group(1) if match else None
 
 
-def text_names(languages: tuple[str, ...] | list[str]) -> str:
-    """"index.ky.md and index.ru.md": for messages."""
-    return " and ".join(text_name(lang) for lang in languages)
+def text_names(languages: tuple[str, ...] | list[str]) -> list[str]:
+    """[index.ky.md, index.ru.md]: for messages (a marked message shows a list joined with commas)."""
+    return [text_name(lang) for lang in languages]

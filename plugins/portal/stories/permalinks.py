@@ -17,6 +17,7 @@ import yaml
 from portal.core import sealed
 from portal.core.atomic import atomic_write, new_file_mode
 from portal.core.problems import Problems
+from portal.localization.editor import _
 
 from .frontmatter import bounded
 from .model import Story
@@ -56,18 +57,18 @@ class PermalinkLock:
 
     def _parse(self, text: bytes, problems: Problems) -> dict[str, dict[str, str]] | None:
         """The lock's slugs, or None after reporting why it cannot be read (a merge conflict, most likely)."""
-        hint = ("The build writes this file. After a merge, keep the lines of both sides "
-                "(remove the <<<<<<<, ======= and >>>>>>> lines), or delete the file and build again.")
+        hint = _("The build writes this file. After a merge, keep the lines of both sides "
+                 "(remove the <<<<<<<, ======= and >>>>>>> lines), or delete the file and build again.")
         try:
             bounded(text)  # no anchors or aliases: an editor may have edited it
             slugs = yaml.load(text, Loader=_LOADER) or {}
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
-            problems.add(self.path, mark.line + 1 if mark else None, "the permalink lock is not valid YAML", hint)
+            problems.add(self.path, mark.line + 1 if mark else None, _("the permalink lock is not valid YAML"), hint)
             return None
         if not isinstance(slugs, dict) or not all(isinstance(langs, dict) for langs in slugs.values()):
-            problems.add(self.path, None, "the permalink lock is not a list of story ids with a slug per language",
-                         hint)
+            problems.add(self.path, None,
+                         _("the permalink lock is not a list of story ids with a slug per language"), hint)
             return None
         return slugs
 

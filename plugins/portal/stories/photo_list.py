@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from portal.core.dates import parse_datetime
 from portal.core.problems import Problems
+from portal.localization.editor import Message, _
 
 from .model import Photo
 from .photos_yml import photos_on_disk, readable, unpublishable
@@ -51,9 +52,8 @@ class _Described:
     shared: dict[str, tuple[str, LanguageFile, int]] = field(default_factory=dict)  # key -> (value, file, line)
 
 
-def example(name: str) -> str:
-    return (f'photos:\n  - file: {name}\n    alt: "what the photo shows"\n'
-            '    credit: "who took it"')
+def example(name: str) -> Message:
+    return _('photos:\n  - file: %(name)s\n    alt: "what the photo shows"\n    credit: "who took it"', name=name)
 
 
 def uses_photo_lists(texts: list[LanguageFile]) -> bool:
@@ -82,9 +82,10 @@ class PhotoLists:
             for name in on_disk:
                 if name not in listed:
                     self.problems.add(text.source, text.lines.get(KEY),
-                                      f'the photo "{name}" is not described in {text.source.name}',
-                                      "Every photo in the folder is published: describe it here in this "
-                                      "language (or remove the photo):\n" + example(name))
+                                      _('the photo "%(name)s" is not described in %(file)s', name=name,
+                                        file=text.source.name),
+                                      _("Every photo in the folder is published: describe it here in this "
+                                        "language (or remove the photo):\n%(example)s", example=example(name)))
         return [photo for name, found in described.items() if (photo := self.photo(name, found)) is not None]
 
     def read_list(self, text: LanguageFile, on_disk: list[str], described: dict[str, _Described]) -> set[str]:
@@ -93,8 +94,8 @@ class PhotoLists:
         if raw is None:
             return set()
         if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
-            self.problems.add(text.source, text.lines.get(KEY), '"photos" must be a list of photos',
-                              example("photo.jpg"))
+            self.problems.add(text.source, text.lines.get(KEY), _('"photos" must be a list of photos'),
+                              _("Write it like this:\n%(example)s", example=example("photo.jpg")))
             return set()
         listed = set()
         for index, item in enumerate(raw):
@@ -105,33 +106,37 @@ class PhotoLists:
                 if key not in KEYS:
                     close = difflib.get_close_matches(str(key), KEYS, n=1)
                     self.problems.add(text.source, text.lines.get(f"{where}.{key}", line),
-                                      f'unknown key "{key}" of a photo',
-                                      f'Did you mean "{close[0]}"?' if close
-                                      else f"Keys of a photo: {', '.join(KEYS)}.")
+                                      _('unknown key "%(key)s" of a photo', key=key),
+                                      _('Did you mean "%(key)s"?', key=close[0]) if close else
+                                      _("Keys of a photo: %(keys)s.", keys=KEYS))
             if not name:
-                self.problems.add(text.source, line, "a photo has no file",
-                                  "Add: file: photo.jpg (a photo in this folder)")
+                self.problems.add(text.source, line, _("a photo has no file"),
+                                  _("Add: file: photo.jpg (a photo in this folder)"))
                 continue
             if name not in on_disk:
                 self.problems.add(text.source, text.lines.get(f"{where}.file", line),
-                                  f'"{name}" is not a photo in this folder',
-                                  f"Correct the file name (photos here: {', '.join(on_disk) or 'none'}); "
-                                  "photos are .jpg, .jpeg, .png or .webp files.")
+                                  _('"%(name)s" is not a photo in this folder', name=name),
+                                  _("Correct the file name (photos here: %(photos)s); photos are .jpg, .jpeg, .png or "
+                                    ".webp files.", photos=on_disk) if on_disk else
+                                  _("There is no photo in this folder: put it here; photos are .jpg, .jpeg, .png or "
+                                    ".webp files."))
                 continue
             if name in listed:
-                self.problems.add(text.source, line, f'the photo "{name}" is described twice', "Keep one of them.")
+                self.problems.add(text.source, line, _('the photo "%(name)s" is described twice', name=name),
+                                  _("Keep one of them."))
                 continue
             listed.add(name)
             found = described.setdefault(name, _Described())
-            for key, what in (("alt", "what the photo shows, for readers who cannot see it"),
-                              ("credit", "who took the photo, or who owns it"), ("caption", "")):
+            for key, what in (("alt", _("what the photo shows, for readers who cannot see it")),
+                              ("credit", _("who took the photo, or who owns it")), ("caption", None)):
                 value = item.get(key)
                 value = str(value).strip() if isinstance(value, (str, int, float)) else ""
                 if value:
                     found.texts[key][text.lang] = value
                 elif what:
                     self.problems.add(text.source, text.lines.get(f"{where}.{key}", line),
-                                      f'the photo "{name}" has no {key}', f'Add under it: {key}: "…"  ({what})')
+                                      _('the photo "%(name)s" has no %(key)s', name=name, key=key),
+                                      _('Add under it: %(key)s: "…"  (%(what)s)', key=key, what=what))
             for key in SHARED:
                 self.shared(text, name, key, item.get(key), text.lines.get(f"{where}.{key}", line), found)
         return listed
@@ -142,25 +147,30 @@ class PhotoLists:
         if not value:
             return
         if key in found.shared and found.shared[key][0] != value:
-            first, other, _ = found.shared[key]
-            self.problems.add(text.source, line, f'"{key}" of "{name}" is "{value}" here but "{first}" in '
-                              f"{other.source.name}", f"A photo has one {key}: write the same in both files.")
+            first, other, _line = found.shared[key]
+            self.problems.add(text.source, line, _('"%(key)s" of "%(name)s" is "%(value)s" here but "%(first)s" in '
+                                                   "%(file)s", key=key, name=name, value=value, first=first,
+                                                   file=other.source.name),
+                              _("A photo has one %(key)s: write the same in both files.", key=key))
             return
         found.shared.setdefault(key, (value, text, line or 0))
 
     def photo(self, name: str, found: _Described) -> Photo | None:
         licence = found.shared.get("licence", (self.default_licence,))[0]
         if licence not in self.licences:
-            _, text, line = found.shared["licence"]
-            self.problems.add(text.source, line or None, f'unknown licence "{licence}" for "{name}"',
-                              f"Write one of: {', '.join(self.licences)} (or leave it out: {self.default_licence}).")
+            _licence, text, line = found.shared["licence"]
+            self.problems.add(text.source, line or None, _('unknown licence "%(licence)s" for "%(name)s"',
+                                                           licence=licence, name=name),
+                              _("Write one of: %(licences)s (or leave it out: %(default)s).",
+                                licences=list(self.licences), default=self.default_licence))
         taken = None
         if "date" in found.shared:
             raw, text, line = found.shared["date"]
             moment = parse_datetime(raw, self.timezone)
             if moment is None:
-                self.problems.add(text.source, line or None, f'"date" of "{name}" is not a date: "{raw}"',
-                                  "Write the day the photo was taken as 2026-11-26.")
+                self.problems.add(text.source, line or None, _('"date" of "%(name)s" is not a date: "%(value)s"',
+                                                               name=name, value=raw),
+                                  _("Write the day the photo was taken as 2026-11-26."))
             taken = moment.date() if moment else None
         if not readable(self.folder / name, self.problems):
             return None

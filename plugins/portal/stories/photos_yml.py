@@ -36,10 +36,11 @@ from PIL import Image, UnidentifiedImageError
 
 from portal.core.dates import parse_datetime
 from portal.core.problems import Problems
+from portal.localization.editor import Message, _
 
 from .characters import invisible
 from .fields import IMAGE_SUFFIXES
-from .frontmatter import load_yaml, repeated_key
+from .frontmatter import KEEP_ONE, load_yaml, repeated_key, written_twice
 from .model import Photo
 
 FILE_NAME = "photos.yml"
@@ -58,6 +59,12 @@ def example(name: str, languages: tuple[str, ...]) -> str:
     return f'{name}:\n  alt:\n{texts}\n  credit: "Пресс-служба мэрии Бишкека"'
 
 
+def per_language(key: str, languages) -> str:
+    """`alt: {ky: "…", ru: "…"}`: a text to write in each language."""
+    texts = ", ".join(f'{lang}: "…"' for lang in languages)
+    return f"{key}: {{{texts}}}"
+
+
 class PhotosFile:
     """Reads one folder's photos.yml; every mistake becomes a `Problem`."""
 
@@ -73,7 +80,7 @@ class PhotosFile:
         self.problems = problems
         self.lines: dict[tuple[str, ...], int] = {}
 
-    def problem(self, where: tuple[str, ...] | None, message: str, hint: str = "") -> None:
+    def problem(self, where: tuple[str, ...] | None, message: Message, hint: Message | None = None) -> None:
         line = self.lines.get(where) if where else None
         self.problems.add(self.path, line, message, hint)
 
@@ -87,9 +94,9 @@ class PhotosFile:
                   if (photo := self.photo(str(name), fields, on_disk)) is not None]
         for name in on_disk:
             if name not in described:
-                self.problem(None, f'the photo "{name}" is not described in {FILE_NAME}',
-                             f"Every photo in the folder is published. Add to {self.path.name} (or remove the photo):\n"
-                             + example(name, self.languages))
+                self.problem(None, _('the photo "%(name)s" is not described in photos.yml', name=name),
+                             _("Every photo in the folder is published. Add to photos.yml (or remove the photo):\n"
+                               "%(example)s", example=example(name, self.languages)))
         return photos
 
     def load(self) -> dict | None:
@@ -104,69 +111,75 @@ class PhotosFile:
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             self.problems.add(self.path, mark.line + 1 if mark else None,
-                              f"{FILE_NAME} is not valid YAML ({error.problem})",
-                              "Each photo is its file name followed by ':' and indented keys, e.g.:\n"
-                              + example("photo.jpg", self.languages))
+                              _("photos.yml is not valid YAML (%(reason)s)", reason=error.problem),
+                              _("Each photo is its file name followed by ':' and indented keys, e.g.:\n%(example)s",
+                                example=example("photo.jpg", self.languages)))
             return None
         if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-            self.problem(None, f"{FILE_NAME} must list photos by file name", example("photo.jpg", self.languages))
+            self.problem(None, _("photos.yml must list photos by file name"),
+                         _("Write it like this:\n%(example)s", example=example("photo.jpg", self.languages)))
             return None
         repeated = repeated_key(node)
         if repeated:
             key, first, second = repeated
-            self.problems.add(self.path, second + 1, f'"{key}" is written twice (lines {first + 1} and {second + 1})',
-                              "Keep one of them: the second would silently replace the first.")
+            self.problems.add(self.path, second + 1, written_twice(key, first + 1, second + 1), KEEP_ONE)
         for name_node, fields_node in node.value:
             self.lines[(name_node.value,)] = name_node.start_mark.line + 1
             if isinstance(fields_node, yaml.MappingNode):
-                for key_node, _ in fields_node.value:
+                for key_node, _value in fields_node.value:
                     self.lines[(name_node.value, key_node.value)] = key_node.start_mark.line + 1
         return data
 
     def photo(self, name: str, fields, on_disk: list[str]) -> Photo | None:
         if name not in on_disk:
-            self.problem((name,), f'"{name}" is not a photo in this folder',
-                         f"Correct the file name (photos here: {', '.join(on_disk) or 'none'}); "
-                         "photos are .jpg, .jpeg, .png or .webp files.")
+            self.problem((name,), _('"%(name)s" is not a photo in this folder', name=name),
+                         _("Correct the file name (photos here: %(photos)s); photos are .jpg, .jpeg, .png or .webp "
+                           "files.", photos=on_disk) if on_disk else
+                         _("There is no photo in this folder: put it here; photos are .jpg, .jpeg, .png or .webp "
+                           "files."))
             return None
         if not isinstance(fields, dict):
-            self.problem((name,), f'"{name}" needs its description as indented keys', example(name, self.languages))
+            self.problem((name,), _('"%(name)s" needs its description as indented keys', name=name),
+                         _("Write it like this:\n%(example)s", example=example(name, self.languages)))
             return None
         for key in fields:
             if key not in KEYS:
                 close = difflib.get_close_matches(str(key), KEYS, n=1)
-                self.problem((name, key), f'unknown key "{key}" for "{name}"',
-                             f'Did you mean "{close[0]}"?' if close else f"Keys of a photo: {', '.join(KEYS)}.")
-        alt = self.texts(name, fields, "alt", "what the photo shows, for readers who cannot see it")
-        credit = self.texts(name, fields, "credit", "who took the photo, or who owns it", one_for_all=True)
-        caption = self.texts(name, fields, "caption", "", required=False)
+                self.problem((name, key), _('unknown key "%(key)s" for "%(name)s"', key=key, name=name),
+                             _('Did you mean "%(key)s"?', key=close[0]) if close else
+                             _("Keys of a photo: %(keys)s.", keys=KEYS))
+        alt = self.texts(name, fields, "alt", _("what the photo shows, for readers who cannot see it"))
+        credit = self.texts(name, fields, "credit", _("who took the photo, or who owns it"), one_for_all=True)
+        caption = self.texts(name, fields, "caption", None, required=False)
         licence = str(fields.get("licence") or self.default_licence)
         if licence not in self.licences:
-            self.problem((name, "licence"), f'unknown licence "{licence}" for "{name}"',
-                         f"Write one of: {', '.join(self.licences)} (or leave it out: {self.default_licence}).")
+            self.problem((name, "licence"), _('unknown licence "%(licence)s" for "%(name)s"', licence=licence,
+                                              name=name),
+                         _("Write one of: %(licences)s (or leave it out: %(default)s).", licences=list(self.licences),
+                           default=self.default_licence))
         if not self.readable(name):
             return None
         return Photo(name=name, path=self.folder / name, alt=alt, credit=credit, licence=licence,
                      caption=caption, taken=self.date(name, fields.get("date")))
 
-    def texts(self, name: str, fields: dict, key: str, what: str, required: bool = True,
+    def texts(self, name: str, fields: dict, key: str, what: Message | None, required: bool = True,
               one_for_all: bool = False) -> dict[str, str]:
         """{lang: text}: a mapping by language, or (with one_for_all) one text for every language."""
         raw = fields.get(key)
         if isinstance(raw, str) and one_for_all:
             raw = dict.fromkeys(self.languages, raw)
         if raw is not None and not isinstance(raw, dict):
-            languages = ", ".join(f'{lang}: "…"' for lang in self.languages)
-            self.problem((name, key), f'"{key}" of "{name}" must be given per language',
-                         f"Write: {key}: {{{languages}}}")
+            self.problem((name, key), _('"%(key)s" of "%(name)s" must be given per language', key=key, name=name),
+                         _("Write: %(example)s", example=per_language(key, self.languages)))
             return {}
         texts = {str(lang): str(text).strip() for lang, text in (raw or {}).items() if str(text or "").strip()}
         missing = [lang for lang in self.languages if lang not in texts]
         if required and missing:
             where = (name, key) if raw is not None else (name,)
-            self.problem(where, f'the photo "{name}" has no {key} in {", ".join(missing)}',
-                         f"Add under {name}: {key}: " + "{" + ", ".join(f'{lang}: "…"' for lang in missing)
-                         + "}" + f"  ({what})")
+            self.problem(where, _('the photo "%(name)s" has no %(key)s in %(languages)s', name=name, key=key,
+                                  languages=missing),
+                         _("Add under %(name)s: %(example)s  (%(what)s)", name=name,
+                           example=per_language(key, missing), what=what))
         return texts
 
     def date(self, name: str, raw) -> dt.date | None:
@@ -174,8 +187,8 @@ class PhotosFile:
             return None
         moment = parse_datetime(str(raw), self.timezone)
         if moment is None:
-            self.problem((name, "date"), f'"date" of "{name}" is not a date: "{raw}"',
-                         "Write the day the photo was taken as 2026-11-26.")
+            self.problem((name, "date"), _('"date" of "%(name)s" is not a date: "%(value)s"', name=name, value=raw),
+                         _("Write the day the photo was taken as 2026-11-26."))
         return moment.date() if moment else None
 
     def readable(self, name: str) -> bool:
@@ -186,32 +199,34 @@ def readable(path: Path, problems: Problems) -> bool:
     """The header says the file is a JPEG, PNG or WebP photo within Pillow's size limit
     (a problem says why not)."""
     name = path.name
-    message, hint = "", "Export the photo again as JPEG and replace the file."
+    message, hint = None, _("Export the photo again as JPEG and replace the file.")
     if path.stat().st_size == 0:
-        message = f'the photo "{name}" is an empty file'
+        message = _('the photo "%(name)s" is an empty file', name=name)
     else:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
                 with Image.open(path) as image:
                     if image.format not in FORMATS:
-                        message = f'the photo "{name}" is a {image.format} image, not JPEG, PNG or WebP'
+                        message = _('the photo "%(name)s" is a %(format)s image, not JPEG, PNG or WebP', name=name,
+                                    format=image.format)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             limit = (Image.MAX_IMAGE_PIXELS or 0) // 1_000_000  # (None: no limit, never raised)
-            message = f'the photo "{name}" has too many pixels to publish safely (over {limit} megapixels)'
-            hint = "Export it smaller: 8000 pixels on the long side is more than enough for print."
+            message = _('the photo "%(name)s" has too many pixels to publish safely (over %(limit)d megapixels)',
+                        name=name, limit=limit)
+            hint = _("Export it smaller: 8000 pixels on the long side is more than enough for print.")
         except (UnidentifiedImageError, OSError):
-            message = f'the photo "{name}" cannot be read: it is not a JPEG, PNG or WebP image'
+            message = _('the photo "%(name)s" cannot be read: it is not a JPEG, PNG or WebP image', name=name)
     if message:
         problems.add(path, None, message, hint)
-    return not message
+    return message is None
 
 
 def unpublishable(folder: Path, files: list[str], problems: Problems) -> None:
     """Photo files the site cannot publish as they are (HEIC, TIFF, RAW…): reported, not ignored."""
     for name in sorted(name for name in files if _suffix(name) in UNPUBLISHABLE_SUFFIXES):
-        problems.add(folder / name, None, f'"{name}" is not a photo format the site publishes',
-                     "Export it as JPEG (or PNG), put that file here instead and describe it under photos:.")
+        problems.add(folder / name, None, _('"%(name)s" is not a photo format the site publishes', name=name),
+                     _("Export it as JPEG (or PNG), put that file here instead and describe it under photos:."))
 
 
 def photos_on_disk(files: list[str]) -> list[str]:

@@ -31,6 +31,7 @@ import yaml
 from PIL import Image, UnidentifiedImageError
 
 from portal.core.problems import Problems
+from portal.localization.editor import Message, _
 
 PHOTO_FORMATS = ("JPEG", "PNG")
 CONTACT_KEYS = ("phone", "email", "address", "hours")
@@ -63,14 +64,14 @@ class ProfileReader:
         contacts = fields.get("contacts")
         contact_lines = _lines(_child(node, "contacts"))
         if contacts is not None and not isinstance(contacts, dict):
-            self.problem(lines.get("contacts", entry_line), '"contacts" must list phone, email, address, hours',
-                         "Write them indented under contacts:, e.g. phone: \"+996 312 30 00 00\".")
+            self.problem(lines.get("contacts", entry_line), _('"contacts" must list phone, email, address, hours'),
+                         _('Write them indented under contacts:, e.g. phone: "+996 312 30 00 00".'))
             contacts = {}
         contacts = contacts or {}
         for key in contacts:
             if key not in CONTACT_KEYS:
-                self.problem(contact_lines.get(key), f'unknown contact "{key}"',
-                             f"Contacts can be: {', '.join(CONTACT_KEYS)}.")
+                self.problem(contact_lines.get(key), _('unknown contact "%(key)s"', key=key),
+                             _("Contacts can be: %(keys)s.", keys=CONTACT_KEYS))
         return Profile(
             photo=self.photo(fields.get("photo"), lines.get("photo", entry_line)),
             biography={lang: tuple(p.strip() for p in re.split(r"\n\s*\n", text) if p.strip())
@@ -86,9 +87,10 @@ class ProfileReader:
         if value is None:
             return None
         data = self.path.parent
-        example = f"photo: officials/{self.entry_id}.jpg (a file in {data.name}/officials/)"
+        example = _("photo: officials/%(id)s.jpg (a file in %(folder)s/officials/)", id=self.entry_id,
+                    folder=data.name)
         if not isinstance(value, str) or not value.strip():
-            self.problem(line, '"photo" must name a file', f"Write: {example}")
+            self.problem(line, _('"photo" must name a file'), _("Write: %(example)s", example=example))
             return None
         photo = data / value.strip()
         try:
@@ -96,14 +98,14 @@ class ProfileReader:
                 kind = image.format
                 image.verify()
         except FileNotFoundError:
-            self.problem(line, f'there is no photo "{value}" in {data.name}/',
-                         f"Put the photo there, or correct the name: {example}")
+            self.problem(line, _('there is no photo "%(name)s" in %(folder)s/', name=value, folder=data.name),
+                         _("Put the photo there, or correct the name: %(example)s", example=example))
             return None
         except (OSError, UnidentifiedImageError, SyntaxError):
             kind = None
         if kind not in PHOTO_FORMATS:
-            self.problem(line, f'"{value}" is not a JPEG or PNG photo',
-                         "Save the photo as JPEG (or PNG) again, and name that file here.")
+            self.problem(line, _('"%(name)s" is not a JPEG or PNG photo', name=value),
+                         _("Save the photo as JPEG (or PNG) again, and name that file here."))
             return None
         return photo
 
@@ -114,8 +116,9 @@ class ProfileReader:
         texts = value if isinstance(value, dict) else {}
         missing = [lang for lang in self.languages if not str(texts.get(lang) or "").strip()]
         if missing:
-            self.problem(line, f'"{key}" has no text in {", ".join(missing)}',
-                         f"Write it in every language: {key}: {{{', '.join(f'{lang}: …' for lang in self.languages)}}}")
+            example = f"{key}: {{{', '.join(f'{lang}: …' for lang in self.languages)}}}"
+            self.problem(line, _('"%(key)s" has no text in %(languages)s', key=key, languages=missing),
+                         _("Write it in every language: %(example)s", example=example))
             return {}
         return {lang: str(texts[lang]).strip() for lang in self.languages}
 
@@ -124,13 +127,14 @@ class ProfileReader:
             return ""
         text = str(value).strip()
         if not pattern.fullmatch(text):
-            what = "a phone number" if key == "phone" else "an email address"
-            self.problem(lines.get(key), f'"{key}" is not {what}: "{text}"', f"Write: {key}: {example}")
+            wrong = _('"phone" is not a phone number: "%(value)s"', value=text) if key == "phone" else \
+                _('"email" is not an email address: "%(value)s"', value=text)
+            self.problem(lines.get(key), wrong, _("Write: %(key)s: %(example)s", key=key, example=example))
             return ""
         return text
 
-    def problem(self, line: int | None, message: str, hint: str) -> None:
-        self.problems.add(self.path, line, f"{self.entry_id}: {message}", hint)
+    def problem(self, line: int | None, message: Message, hint: Message) -> None:
+        self.problems.add(self.path, line, _("%(id)s: %(problem)s", id=self.entry_id, problem=message), hint)
 
 
 def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
@@ -143,4 +147,4 @@ def _lines(node: yaml.Node | None) -> dict[str, int]:
     """Each key of a mapping node and its line (1-based)."""
     if not isinstance(node, yaml.MappingNode):
         return {}
-    return {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+    return {str(key.value): key.start_mark.line + 1 for key, _value in node.value}

@@ -15,6 +15,9 @@ from pathlib import Path
 
 import markdown
 
+from portal.localization import editor
+from portal.localization.editor import Message, _
+
 from . import characters, frontmatter, layout, packed, sanitize
 from .packed import PackedHtml
 
@@ -39,7 +42,7 @@ def _parser_identity() -> str:
     pickles `ParsedFile` and its parts by them.
     """
     digest = hashlib.blake2b(digest_size=16)
-    for module in (sys.modules[__name__], characters, frontmatter, layout, packed, sanitize):
+    for module in (sys.modules[__name__], characters, frontmatter, layout, packed, sanitize, editor):  # editor: Message
         digest.update(module.__name__.encode())
         digest.update(Path(str(module.__file__)).read_bytes())
     for package in ("markdown", "nh3", "pyyaml"):
@@ -74,8 +77,8 @@ class Unreadable:
     """Why a file could not be parsed: the line, what is wrong, what to write instead."""
 
     line: int | None
-    message: str
-    hint: str
+    message: Message
+    hint: Message | None
 
 
 class MarkdownConverter:
@@ -116,7 +119,7 @@ class MarkdownConverter:
                 return Unreadable(found.line, found.message, found.hint)
             return self.parse(text, layout.text_language(path.name) or "")
         except UnicodeDecodeError:
-            return Unreadable(None, "the file is not UTF-8 text", "Save it again as UTF-8.")
+            return Unreadable(None, _("the file is not UTF-8 text"), _("Save it again as UTF-8."))
         except frontmatter.FrontMatterError as error:
             return Unreadable(error.line, error.message, error.hint)
         except TooSlow as slow:

@@ -12,9 +12,10 @@ from pathlib import Path
 import yaml
 
 from portal.core.problems import Problems
+from portal.localization.editor import Message, _
 
 from .characters import invisible
-from .frontmatter import load_yaml, repeated_key
+from .frontmatter import KEEP_ONE, load_yaml, repeated_key, written_twice
 from .profiles import Profile, ProfileReader
 from .slugs import SLUG
 
@@ -48,12 +49,13 @@ class Registry:
     def of(self, kind: str) -> dict[str, RegistryEntry]:
         return getattr(self, kind)
 
-    def suggest(self, kind: str, unknown: str) -> str:
+    def suggest(self, kind: str, unknown: str) -> Message:
         """A hint for an unknown id: the closest ids, then all known ones."""
         known = sorted(self.of(kind))
         close = difflib.get_close_matches(unknown, known, n=1)
-        did_you_mean = f'did you mean "{close[0]}"? ' if close else ""
-        return f"{did_you_mean}known {kind}: {', '.join(known)}"
+        if close:
+            return _('Did you mean "%(id)s"? The ids in data/%(kind)s.yml: %(ids)s', id=close[0], kind=kind, ids=known)
+        return _("The ids in data/%(kind)s.yml: %(ids)s", kind=kind, ids=known)
 
 
 def load_registry(data_dir: Path, languages: tuple[str, ...], problems: Problems) -> Registry:
@@ -71,12 +73,13 @@ def load_registry(data_dir: Path, languages: tuple[str, ...], problems: Problems
 def _read_table(path: Path, kind: str, languages: tuple[str, ...], problems: Problems) -> dict | None:
     """One registry's entries by id (those with a mistake left out, after reporting it);
     None, after reporting why, if the file cannot be read at all."""
-    example = "Each entry is 'id:' followed by indented 'name: {ky: …, ru: …}'."
+    example = _("Each entry is 'id:' followed by indented 'name: {ky: …, ru: …}'.")
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        problems.add(path, None, f"the {kind} registry is missing",
-                     f"Create {path.name} with entries like:\nsome-id:\n  name: {{ky: …, ru: …}}")
+        problems.add(path, None, _("the registry %(file)s is missing", file=path.name),
+                     _("Create %(file)s with entries like:\n%(example)s", file=path.name,
+                       example="some-id:\n  name: {ky: …, ru: …}"))
         return None
     if found := invisible(text):
         problems.add(path, found.line, found.message, found.hint)
@@ -86,43 +89,44 @@ def _read_table(path: Path, kind: str, languages: tuple[str, ...], problems: Pro
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problems.add(path, mark.line + 1 if mark else None,
-                     f"this registry is not valid YAML ({getattr(error, 'problem', None) or 'see this line'})", example)
+                     _("this registry is not valid YAML (%(reason)s)",
+                       reason=getattr(error, "problem", None) or _("see this line")), example)
         return None
     if node is None:  # an empty registry: nothing to name
         return {}
     if not isinstance(raw, dict) or not isinstance(node, yaml.MappingNode):
-        problems.add(path, None, "this registry must list its entries by id", example)
+        problems.add(path, None, _("this registry must list its entries by id"), example)
         return None
     if repeated := repeated_key(node):
         key, first, second = repeated
-        problems.add(path, second + 1, f'"{key}" is written twice (lines {first + 1} and {second + 1})',
-                     "Keep one of them: the second would silently replace the first.")
-    lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+        problems.add(path, second + 1, written_twice(key, first + 1, second + 1), KEEP_ONE)
+    lines = {str(key.value): key.start_mark.line + 1 for key, _value in node.value}
     values = {str(key.value): value for key, value in node.value}
     address = "/ky/<id>/" if kind == "sections" else f"/ky/{kind}/<id>/"
     table = {}
     for entry_id, written in ((str(key), value) for key, value in raw.items()):
         line = lines.get(entry_id)
         if not SLUG.fullmatch(entry_id):
-            problems.add(path, line, f'"{entry_id}" cannot be an id: it is part of the address {address}',
-                         "Write it with lowercase Latin letters, digits and hyphens, e.g. mayor-office "
-                         "(and the same in the stories that name it).")
+            problems.add(path, line, _('"%(id)s" cannot be an id: it is part of the address %(address)s',
+                                       id=entry_id, address=address),
+                         _("Write it with lowercase Latin letters, digits and hyphens, e.g. mayor-office "
+                           "(and the same in the stories that name it)."))
             continue
         fields = _mapping(written)
         names = _mapping(fields.get("name"))
         missing = [lang for lang in languages if not names.get(lang)]
         if missing:
-            problems.add(path, line, f'"{entry_id}" has no name in {", ".join(missing)}',
-                         f"Write: name: {{ky: …, ru: …}} under {entry_id}.")
+            problems.add(path, line, _('"%(id)s" has no name in %(languages)s', id=entry_id, languages=missing),
+                         _("Write under %(id)s: %(example)s", id=entry_id, example="name: {ky: …, ru: …}"))
             continue
         positions = _mapping(fields.get("position"))
         profile = ProfileReader(path, entry_id, languages, problems).read(fields, values.get(entry_id), line) \
             if kind == "officials" else None
         aliases = _aliases(fields.get("aliases"), languages)
         if aliases is None:
-            problems.add(path, line, f'"{entry_id}": aliases are other names per language',
-                         f'Write under {entry_id}: aliases: {{ky: ["…", "…"], ru: ["…"]}} '
-                         "(each language optional, each name in quotes).")
+            problems.add(path, line, _('"%(id)s": aliases are other names per language', id=entry_id),
+                         _("Write under %(id)s: %(example)s (each language is optional, each name in quotes).",
+                           id=entry_id, example='aliases: {ky: ["…", "…"], ru: ["…"]}'))
             aliases = {}
         table[entry_id] = RegistryEntry(
             id=entry_id,

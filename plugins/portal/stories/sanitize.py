@@ -22,6 +22,8 @@ from html.parser import HTMLParser
 
 import nh3
 
+from portal.localization.editor import Message, _
+
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del", "ins", "mark",
     "small", "sub", "sup", "abbr", "cite", "q", "blockquote", "code", "kbd", "pre", "ul", "ol", "li", "dl",
@@ -56,8 +58,8 @@ class UnsafePart:
     """Something in a file's HTML that would run code or load another site."""
 
     needle: str  # what to look for in the source, to find the line
-    message: str
-    hint: str
+    message: Message
+    hint: Message
 
 
 def clean(html: str) -> str:
@@ -87,20 +89,27 @@ class _Finder(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in EMBEDDING_TAGS:
-            what = "a script" if tag in ("script", "noscript") else f"a <{tag}> element"
-            self.found.append(UnsafePart(
-                f"<{tag}", f"the text contains {what} (<{tag}>): stories may not run code or load other sites",
-                "Remove it. To point readers to a video, map or form elsewhere, write a link: [text](https://…)."))
+            if tag in ("script", "noscript"):
+                message = _("the text contains a script (<%(tag)s>): stories may not run code or load other sites",
+                            tag=tag)
+            else:
+                message = _("the text contains a <%(tag)s> element: stories may not run code or load other sites",
+                            tag=tag)
+            self.found.append(UnsafePart(f"<{tag}", message, _(
+                "Remove it. To point readers to a video, map or form elsewhere, write a link: [text](https://…).")))
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(UnsafePart(
-                    name, f'the text contains an "{name}" attribute on <{tag}>: it would run a script',
-                    f'Remove {name}="…". Write the element in Markdown instead, e.g. ![description](photo.jpg).'))
+                    name, _('the text contains an "%(name)s" attribute on <%(tag)s>: it would run a script',
+                            name=name, tag=tag),
+                    _('Remove %(name)s="…". Write the element in Markdown instead, e.g. ![description](photo.jpg).',
+                      name=name)))
             elif name in ("href", "src", "action", "formaction", "xlink:href") and value and SCRIPT_URL.match(value):
                 scheme = value.split(":", 1)[0].strip()
                 self.found.append(UnsafePart(
-                    f"{scheme}:", f'the text contains a "{scheme}:" address on <{tag}>: it would run a script',
-                    "Link to a page with a full https:// address, or to a file of this story."))
+                    f"{scheme}:", _('the text contains a "%(scheme)s:" address on <%(tag)s>: it would run a script',
+                                    scheme=scheme, tag=tag),
+                    _("Link to a page with a full https:// address, or to a file of this story.")))
 
     handle_startendtag = handle_starttag
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from portal.localization.editor import Message, _
+
 # Russian: the common passport-style romanization (ГОСТ 52535.1 / ICAO-like,
 # without diacritics); Kyrgyz letters: ң→ng, ө→o, ү→u. The browser editor names a new
 # story's folder with the same letters (workflow/editor.py serves them to admin/start.js).
@@ -52,13 +54,14 @@ def slugify(title: str) -> str:
     return slug
 
 
-def slug_problem(slug: str) -> str | None:
+def slug_problem(slug: str) -> Message | None:
     """Why `slug` cannot be an address, or None. (Too long, it would also exceed what a
     file system takes for the folder's name.)"""
     if not slug:
-        return "the title has no letters or digits to make one from"
+        return _("the title has no letters or digits to make one from")
     if len(slug) > MAX_LENGTH:
-        return f"it has {len(slug)} characters, and an address takes at most {MAX_LENGTH}"
+        return _("it has %(length)d characters, and an address takes at most %(most)d", length=len(slug),
+                 most=MAX_LENGTH)
     if not SLUG.fullmatch(slug):
-        return "only lowercase Latin letters, digits and single hyphens between them"
+        return _("only lowercase Latin letters, digits and single hyphens between them")
     return None

@@ -6,9 +6,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from portal.core.problems import Problems
+from portal.localization.editor import _
 
 from . import layout
-from .fields import IMAGE_SUFFIXES
+from .fields import IMAGE_SUFFIXES, as_written
 from .model import Attachment, Page, Story, Translation
 from .photos_yml import UNPUBLISHABLE_SUFFIXES
 
@@ -28,20 +29,23 @@ def check_folders(folders: dict[Path, list[str]], content: Path, sections: list[
                     if (lang := _text_language(name, languages)) and layout.text_name(lang) not in names}
         for name, lang in misnamed.items():
             problems.add(folder / name, None,
-                         f'"{name}" is not read: the {lang} text of a story is read from {layout.text_name(lang)}',
-                         f"Rename it to {layout.text_name(lang)}.")
+                         _('"%(name)s" is not read: the %(lang)s text of a story is read from %(file)s', name=name,
+                           lang=lang, file=layout.text_name(lang)),
+                         _("Rename it to %(file)s.", file=layout.text_name(lang)))
         parts = folder.relative_to(content).parts
         is_page_folder = len(parts) == 2 and parts[0] == pages_folder
         is_story_folder = (len(parts) == 3 and parts[0] in sections) or is_page_folder
         visible = [name for name in names if not name.startswith(".")]
         if is_story_folder and visible and not misnamed and not any(name.endswith(".md") for name in names):
-            problems.add(folder, None, f"this folder has no text ({wanted}): nothing in it is published",
-                         f"Add the text as {wanted} (`make new` writes both), or remove the folder.")
+            problems.add(folder, None, _("this folder has no text (%(files)s): nothing in it is published",
+                                         files=wanted),
+                         _("Add the text as %(files)s (`make new` writes both), or remove the folder.", files=wanted))
         elif is_page_folder:
             for name in visible:
                 if not name.endswith(".md") and name not in misnamed:
-                    problems.add(folder / name, None, f'"{name}" is not published: a page shows its text only',
-                                 "Remove it from the page's folder; a photo or a file goes with a story.")
+                    problems.add(folder / name, None, _('"%(name)s" is not published: a page shows its text only',
+                                                        name=name),
+                                 _("Remove it from the page's folder; a photo or a file goes with a story."))
 
 
 def _text_language(name: str, languages: tuple[str, ...]) -> str | None:
@@ -60,11 +64,11 @@ def check_pairs(stories: dict[str, Story], problems: Problems) -> None:
         versions = [t for t in story.translations.values() if t.date]
         for other in versions[1:]:
             first = versions[0]
-            if other.date != first.date:
+            if other.date and first.date and other.date != first.date:
                 problems.add(other.source, other.lines.get("date"),
-                             f'"date" is {other.date:%Y-%m-%d %H:%M} here but {first.date:%Y-%m-%d %H:%M} '
-                             f"in {first.source.name}",
-                             "Both languages of a story are published together: give them the same date.")
+                             _('"date" is %(here)s here but %(there)s in %(file)s', here=as_written(other.date),
+                               there=as_written(first.date), file=first.source.name),
+                             _("Both languages of a story are published together: give them the same date."))
 
 
 def story_path(url_pattern: str, story: Story, translation: Translation) -> str:
@@ -83,15 +87,16 @@ def check_unique_urls(stories: dict[str, Story], pages: dict[str, Page], url_pat
     for url, owners in claimed.items():
         if len(owners) > 1:
             for owner in owners:
-                others = ", ".join(str(o.source) for o in owners if o is not owner)
-                problems.add(owner.source, None, f"the address /{url} is also used by {others}",
-                             'Give one of them a different title, or add a line: slug: another-address')
+                others = [o.source for o in owners if o is not owner]
+                problems.add(owner.source, None, _("the address /%(url)s is also used by %(others)s", url=url,
+                                                   others=others),
+                             _("Give one of them a different title, or add a line: slug: another-address"))
     for page in pages.values():
         if page.id in reserved:
             for translation in page.translations.values():
                 problems.add(translation.source, None,
-                             f'a page cannot be called "{page.id}": the site uses that address',
-                             "Rename the page's folder.")
+                             _('a page cannot be called "%(id)s": the site uses that address', id=page.id),
+                             _("Rename the page's folder."))
 
 
 def check_references(stories: dict[str, Story], problems: Problems) -> None:
@@ -107,11 +112,14 @@ def check_references(stories: dict[str, Story], problems: Problems) -> None:
                 found = stories.get(target.strip("/"))
                 line = translation.lines.get(key)
                 if found is None:
-                    problems.add(translation.source, line, f'"{key}" names a story that does not exist: "{target}"',
-                                 "Write the story's folder path under content/, e.g. news/2026/11-26-bus-lanes")
+                    problems.add(translation.source, line,
+                                 _('"%(key)s" names a story that does not exist: "%(target)s"', key=key, target=target),
+                                 _("Write the story's folder path under content/, e.g. news/2026/11-26-bus-lanes"))
                 elif section and found.section != section:
-                    problems.add(translation.source, line, f'"{key}" must name a decision, not a {found.section} story',
-                                 "Write the folder path of a decision, e.g. decisions/2026/11-03-parking-tariffs")
+                    problems.add(translation.source, line,
+                                 _('"%(key)s" must name a decision, not a story of "%(section)s"', key=key,
+                                   section=found.section),
+                                 _("Write the folder path of a decision, e.g. decisions/2026/11-03-parking-tariffs"))
 
 
 def check_unused_files(stories: dict[str, Story], folders: dict[Path, list[str]], languages: tuple[str, ...],
@@ -120,16 +128,17 @@ def check_unused_files(stories: dict[str, Story], folders: dict[Path, list[str]]
     Kyrgyz PDF of a decision beside the Russian one, the film in another format). Photos are
     photo_list's and photos_yml's to check: every one is published. Run once every name a story gives is valid,
     so that a misspelt `document:` is reported once, as itself."""
-    captions = " and ".join(f"captions.{lang}.vtt" for lang in languages)
+    captions = [f"captions.{lang}.vtt" for lang in languages]
     for story in stories.values():
         named = {"photos.yml"} | {attachment.name for t in story.translations.values() for attachment in _files(t)}
         for name in folders.get(story.folder, ()):
             if name.startswith(".") or name.endswith(".md") or name in named or \
                     Path(name).suffix.lower() in IMAGE_SUFFIXES + UNPUBLISHABLE_SUFFIXES:
                 continue
-            problems.add(story.folder / name, None, f'"{name}" is not published: the story does not name it',
-                         "Name it in the story (document: for a decision, video: or audio: for a recording; "
-                         f"a video's captions are {captions}), or remove it from the folder.")
+            problems.add(story.folder / name, None, _('"%(name)s" is not published: the story does not name it',
+                                                      name=name),
+                         _("Name it in the story (document: for a decision, video: or audio: for a recording; "
+                           "a video's captions are %(captions)s), or remove it from the folder.", captions=captions))
 
 
 def _files(translation: Translation) -> list[Attachment]:

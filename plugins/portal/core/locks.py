@@ -29,14 +29,16 @@ import sys
 import time
 from pathlib import Path
 
+from portal.localization.editor import Message, _
+
 CACHE_LOCK = ".lock"
 HELD: dict[str, int] = {}  # the lock files this process holds, and their descriptors
 
 
-def waiting(holder: str) -> str:
-    """What a build that has to wait prints, once (plain English until the editors' catalogs exist)."""
-    return (f"Waiting for another build of this site to finish ({holder}): builds of one folder take turns, "
-            "as they share its cache. This one goes on as soon as it is done.")
+def waiting(holder: str) -> Message:
+    """What a build that has to wait prints, once, in the editor's language."""
+    return _("Waiting for another build of this site to finish (%(holder)s): builds of one folder take turns, "
+             "as they share its cache. This one goes on as soon as it is done.", holder=holder)
 
 
 def site_lock(folder: Path) -> Path:
@@ -58,7 +60,7 @@ def hold(lock: Path) -> None:
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        holder = os.pread(descriptor, 512, 0).decode(errors="replace").strip() or "it started first"
+        holder = os.pread(descriptor, 512, 0).decode(errors="replace").strip() or "?"
         print(waiting(holder), file=sys.stderr, flush=True)
         fcntl.flock(descriptor, fcntl.LOCK_EX)
     os.ftruncate(descriptor, 0)
@@ -74,6 +76,7 @@ def release(lock: Path) -> None:
 
 
 def describe() -> str:
-    """Who holds a lock, for the build that waits: the command, its process and when it started."""
+    """Who holds a lock, for the build that waits: the command, its process id and when it started
+    (no words: the one that waits may speak another language)."""
     command = " ".join([Path(sys.argv[0]).name, *sys.argv[1:2]]) if sys.argv and sys.argv[0] else "python"
-    return f"{command}, process {os.getpid()}, started at {time.strftime('%H:%M:%S')}"
+    return f"{command}, PID {os.getpid()}, {time.strftime('%H:%M:%S')}"

@@ -24,26 +24,27 @@ from typing import Any
 
 from pelican.generators import Generator
 
-# What happened and what to do, by error number (plain English until the editors' catalogs exist).
-FULL = ("the disk is full", "Free some space on the disk, or ask whoever looks after this computer.")
+from portal.localization.editor import _
+
+# What happened and what to do, by error number.
+FULL = (_("the disk is full"), _("Free some space on the disk, or ask whoever looks after this computer."))
+NO_PERMISSION = (_("no permission to use a file or folder"),
+                 _("Ask whoever looks after this computer to give you the right to use this folder."))
+TOO_MANY_OPEN = (_("too many files are open"), _("Close some programs, or ask whoever looks after this computer."))
 WHAT = {
     errno.ENOSPC: FULL,
     errno.EDQUOT: FULL,
-    errno.EROFS: ("the disk is read-only", "Ask whoever looks after this computer to make it writable."),
-    errno.EACCES: ("no permission to use a file or folder",
-                   "Ask whoever looks after this computer to give you the right to use this folder."),
-    errno.EPERM: ("no permission to use a file or folder",
-                  "Ask whoever looks after this computer to give you the right to use this folder."),
-    errno.EFBIG: ("a file is larger than this computer allows",
-                  "Ask whoever looks after this computer to lift the file size limit."),
-    errno.EMFILE: ("too many files are open", "Close some programs, or ask whoever looks after this computer."),
-    errno.ENFILE: ("too many files are open", "Close some programs, or ask whoever looks after this computer."),
-    errno.EIO: ("the disk could not be read or written",
-                "The disk may be failing: ask whoever looks after this computer."),
-    errno.ENOMEM: ("the computer ran out of memory", "Close some programs and build again."),
+    errno.EROFS: (_("the disk is read-only"), _("Ask whoever looks after this computer to make it writable.")),
+    errno.EACCES: NO_PERMISSION,
+    errno.EPERM: NO_PERMISSION,
+    errno.EFBIG: (_("a file is larger than this computer allows"),
+                  _("Ask whoever looks after this computer to lift the file size limit.")),
+    errno.EMFILE: TOO_MANY_OPEN,
+    errno.ENFILE: TOO_MANY_OPEN,
+    errno.EIO: (_("the disk could not be read or written"),
+                _("The disk may be failing: ask whoever looks after this computer.")),
+    errno.ENOMEM: (_("the computer ran out of memory"), _("Close some programs and build again.")),
 }
-NOT_YOURS = "This is not a problem with your content."
-UNCHANGED = "The site was not changed: build again once this is fixed."
 
 
 class MachineProblem(SystemExit):
@@ -57,11 +58,15 @@ def is_machine(error: BaseException) -> bool:
 
 def message(error: OSError | MemoryError) -> str:
     what, advice = WHAT[errno.ENOMEM if isinstance(error, MemoryError) else error.errno or 0]
-    where = ""
     if isinstance(error, OSError) and error.filename:
         path = Path(os.fspath(error.filename))
-        where = f" ({path.parent if path.name.startswith('.tmp-') else path})"  # a file being written: its folder
-    return f"The build stopped: {what}{where}.\n{NOT_YOURS} {advice}\n{UNCHANGED}"
+        where = path.parent if path.name.startswith(".tmp-") else path  # a file being written: its folder
+        stopped = _("The build stopped: %(what)s (%(where)s).", what=what, where=where)
+    else:
+        stopped = _("The build stopped: %(what)s.", what=what)
+    not_yours = _("This is not a problem with your content.")
+    unchanged = _("The site was not changed: build again once this is fixed.")
+    return f"{stopped}\n{not_yours} {advice}\n{unchanged}"
 
 
 @contextmanager

@@ -360,27 +360,42 @@ def checked_recording(reader: FieldReader, kind: str, file: Attachment) -> tuple
     None and None after reporting, against the file itself, why it cannot be published."""
     verdict = reader.verdicts.verdict(file.path)
     suffix = file.path.suffix.lower()
-    hint = "Copy or export it again, and replace the file."
+    video, name = kind == "video", file.name
+    hint = _("Copy or export it again, and replace the file.")
     if verdict.format is None:
-        message = f'the {kind} "{file.name}" is not a recording the site can read'
-        hint = "Export it again (video: MP4 with H.264; audio: MP3) and replace the file."
+        message = _('the video "%(name)s" is not a recording the site can read', name=name) if video else \
+            _('the audio "%(name)s" is not a recording the site can read', name=name)
+        hint = _("Export it again (video: MP4 with H.264; audio: MP3) and replace the file.")
     elif verdict.format != recordings.EXPECTED[suffix]:
         called, right_suffix = recordings.FORMATS[verdict.format]
-        message = f'the {kind} "{file.name}" is {called}, not {recordings.LABELS[suffix]}'
+        expected = recordings.LABELS[suffix]
+        message = _('the video "%(name)s" is %(format)s, not %(expected)s', name=name, format=called,
+                    expected=expected) if video else \
+            _('the audio "%(name)s" is %(format)s, not %(expected)s', name=name, format=called, expected=expected)
         if right_suffix in recordings.SUFFIXES[kind]:
-            hint = f"Rename it to {file.path.stem}{right_suffix} (and write that name here)."
-    elif verdict.problem:
-        message = f'the {kind} "{file.name}" {verdict.problem}'
-    elif kind == "video" and verdict.video not in recordings.H264:
-        message = f'the video "{file.name}" is not H.264 video'
-        hint = "Export it as MP4 with the H.264 (AVC) codec: it is the one every browser plays."
+            hint = _("Rename it to %(name)s (and write that name here).", name=file.path.stem + right_suffix)
+    elif verdict.unplayable:
+        message = unplayable(kind, name, verdict.damage)
+    elif video and verdict.video not in recordings.H264:
+        message = _('the video "%(name)s" is not H.264 video', name=name)
+        hint = _("Export it as MP4 with the H.264 (AVC) codec: it is the one every browser plays.")
     else:
         try:
             return reader.verdicts.published(file, verdict), verdict.seconds
         except Unplayable as problem:
-            message = f'the {kind} "{file.name}" {problem}'
+            message = unplayable(kind, name, problem.detail)
     reader.problems.add(file.path, None, message, hint)
     return None, None
+
+
+def unplayable(kind: str, name: str, damage: Message | None) -> Message:
+    """A recording cut short (`damage` None) or damaged, named as the story calls it."""
+    if damage is None:
+        return _('the video "%(name)s" is cut short: the file ends before the recording does', name=name) \
+            if kind == "video" else \
+            _('the audio "%(name)s" is cut short: the file ends before the recording does', name=name)
+    return _('the video "%(name)s" is damaged (%(damage)s)', name=name, damage=damage) if kind == "video" else \
+        _('the audio "%(name)s" is damaged (%(damage)s)', name=name, damage=damage)
 
 
 def read_captions(reader: FieldReader, path: Path) -> list[tuple[float, str]]:
@@ -388,18 +403,18 @@ def read_captions(reader: FieldReader, path: Path) -> list[tuple[float, str]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        reader.problems.add(path, None, "these captions are not UTF-8 text", "Save them again as UTF-8.")
+        reader.problems.add(path, None, _("these captions are not UTF-8 text"), _("Save them again as UTF-8."))
         return []
     if found := invisible(text):
         reader.problems.add(path, found.line, found.message, found.hint)
         return []
     parsed = webvtt.parse(text)
     for line, message in parsed.problems:
-        reader.problems.add(path, line, message, "Correct this line: a browser skips what it cannot read.")
+        reader.problems.add(path, line, message, _("Correct this line: a browser skips what it cannot read."))
     if not parsed.cues and not parsed.problems:
-        reader.problems.add(path, 1, "these captions have no cue",
-                            "After the first line (WEBVTT) and a blank line, write cues like:\n"
-                            "00:00.000 --> 00:04.000\nText of the cue")
+        reader.problems.add(path, 1, _("these captions have no cue"),
+                            _("After the first line (WEBVTT) and a blank line, write cues like:\n"
+                              "00:00.000 --> 00:04.000\nText of the cue"))
     return parsed.cues
 
 

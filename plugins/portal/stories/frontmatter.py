@@ -62,7 +62,20 @@ KEEP_ONE = _("Keep one of them: the second would silently replace the first.")
 EXAMPLE = "---\ntitle: …\ndate: 2026-11-26 10:30\n---"
 MAX_DEPTH = 32  # lists and mappings within each other; an editor's go three deep
 MAX_FRONT_MATTER = 64 * 1024  # bytes: a long summary and a dozen corrections take 4 kB
-SHORTCUT = "anchors (&name) and aliases (*name) are not accepted here: write each value out in full"
+SHORTCUT = _("anchors (&name) and aliases (*name) are not accepted here: write each value out in full")
+
+
+class Refused(yaml.MarkedYAMLError):
+    """YAML that `bounded` refuses (an anchor, an alias, too deep a nesting): `reason` in the editor's words."""
+
+    def __init__(self, reason: Message, mark: Any) -> None:
+        super().__init__(problem=reason.text("en"), problem_mark=mark)
+        self.reason = reason
+
+
+def yaml_reason(error: yaml.YAMLError) -> Message | str:
+    """Why a YAML text was refused: ours in the editor's words, else PyYAML's own reason (English)."""
+    return error.reason if isinstance(error, Refused) else getattr(error, "problem", None) or ""
 
 
 def load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
@@ -85,12 +98,11 @@ def bounded(text: str | bytes) -> None:
     for event in yaml.parse(text, Loader=_Loader):
         mark: Any = event.start_mark  # libyaml's Mark: the same fields as PyYAML's
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise yaml.MarkedYAMLError(problem=SHORTCUT, problem_mark=mark)
+            raise Refused(SHORTCUT, mark)
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise yaml.MarkedYAMLError(problem=f"lists and keys are nested more than {MAX_DEPTH} deep",
-                                           problem_mark=mark)
+                raise Refused(_("lists and keys are nested more than %(depth)d deep", depth=MAX_DEPTH), mark)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
@@ -146,15 +158,15 @@ def parse(text: str) -> Document:
                                _("Add a line with only '---' after the last key.")) from None
     source = "\n".join(lines[1:end])
     if len(source.encode("utf-8")) > MAX_FRONT_MATTER:
-        raise FrontMatterError(2, f"the front matter is too long ({len(source.encode()) // 1024} kB; at most "
-                               f"{MAX_FRONT_MATTER // 1024} kB)",
-                               "Put long texts in the body of the file, below the second '---' line.")
+        raise FrontMatterError(2, _("the front matter is too long (%(size)d kB; at most %(limit)d kB)",
+                                    size=len(source.encode()) // 1024, limit=MAX_FRONT_MATTER // 1024),
+                               _("Put long texts in the body of the file, below the second '---' line."))
     try:
         meta, node = load_yaml(source)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1
-        raise FrontMatterError(line, _("the front matter is not valid YAML (%(reason)s)", reason=error.problem),
+        raise FrontMatterError(line, _("the front matter is not valid YAML (%(reason)s)", reason=yaml_reason(error)),
                                _("Check this line: each key is 'name: value'; put a value "
                                  "that contains ':' or starts with a quote in double quotes.")) from None
     meta = {} if node is None else meta

@@ -17,12 +17,15 @@ import unicodedata
 from pathlib import Path
 
 from portal.core.problems import Problems
+from portal.localization.editor import Message, _, _n
 
 SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")  # the alphabets whose letters look alike
 WORD = re.compile(r"[^\W\d_]+")
-LINK = ("this is a symbolic link: the site does not follow links",
-        "Put the file or folder itself here (a copy), not a link: a link can publish a file from outside the "
-        "repository.")
+LINK = (_("this is a symbolic link: the site does not follow links"),
+        _("Put the file or folder itself here (a copy), not a link: a link can publish a file from outside the "
+          "repository."))
+# Each alphabet's name, as the problem of a name that mixes two says it.
+ALPHABETS = {"LATIN": _("Latin"), "CYRILLIC": _("Cyrillic"), "GREEK": _("Greek")}
 
 
 def list_content(content: Path, problems: Problems) -> dict[Path, list[str]]:
@@ -65,11 +68,18 @@ def check_letters(path: Path, problems: Problems) -> None:
             if script in SCRIPTS:
                 scripts.setdefault(script, []).append(letter)
         if len(scripts) > 1:
-            named = [script.title() for script in SCRIPTS if script in scripts]
+            first, second = [ALPHABETS[script] for script in SCRIPTS if script in scripts][:2]
             fewest = min(scripts, key=lambda script: len(scripts[script]))
-            odd = ", ".join(f'"{letter}"' for letter in dict.fromkeys(scripts[fewest]))
-            problems.add(path, None, f'the name "{word}" mixes {" and ".join(named)} letters '
-                         f"({odd} {'is' if len(scripts[fewest]) == 1 else 'are'} {fewest.title()})",
-                         "Letters of two alphabets can look alike but make another address: type the name again "
-                         "in one alphabet (folder names in Latin letters, like bus-lanes).")
+            odd = dict.fromkeys(scripts[fewest])
+            problems.add(path, None, mixed(word, first, second, odd, ALPHABETS[fewest]),
+                         _("Letters of two alphabets can look alike but make another address: type the name again "
+                           "in one alphabet (folder names in Latin letters, like bus-lanes)."))
             return
+
+
+def mixed(word: str, first: Message, second: Message, odd: dict[str, None], alphabet: Message) -> Message:
+    """'the name "bus-lаnes" mixes Latin and Cyrillic letters ("а" is Cyrillic)'."""
+    letters = ", ".join(f'"{letter}"' for letter in odd)
+    return _n('the name "%(word)s" mixes %(first)s and %(second)s letters (%(letters)s is %(alphabet)s)',
+              'the name "%(word)s" mixes %(first)s and %(second)s letters (%(letters)s are %(alphabet)s)',
+              len(odd), word=word, first=first, second=second, letters=letters, alphabet=alphabet)

@@ -40,7 +40,7 @@ from portal.localization.editor import Message, _
 
 from .characters import invisible
 from .fields import IMAGE_SUFFIXES
-from .frontmatter import KEEP_ONE, load_yaml, repeated_key, written_twice
+from .frontmatter import KEEP_ONE, load_yaml, repeated_key, written_twice, yaml_reason
 from .model import Photo
 
 FILE_NAME = "photos.yml"
@@ -111,7 +111,7 @@ class PhotosFile:
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             self.problems.add(self.path, mark.line + 1 if mark else None,
-                              _("photos.yml is not valid YAML (%(reason)s)", reason=error.problem),
+                              _("photos.yml is not valid YAML (%(reason)s)", reason=yaml_reason(error)),
                               _("Each photo is its file name followed by ':' and indented keys, e.g.:\n%(example)s",
                                 example=example("photo.jpg", self.languages)))
             return None

@@ -107,9 +107,10 @@ class MarkdownConverter:
         """The file parsed, or what is wrong with it (returned, not raised: files may be parsed
         in a worker process, and every file's mistakes are reported together)."""
         if (size := path.stat().st_size) > MAX_FILE:
-            return Unreadable(None, f"the text is too long ({size // 1024} kB; a story has at most "
-                              f"{MAX_FILE // 1024} kB)", "Split it into several stories, or publish a long "
-                              "document as a PDF (a decision's `document:`).")
+            return Unreadable(None, _("the text is too long (%(size)d kB; a story has at most %(limit)d kB)",
+                                      size=size // 1024, limit=MAX_FILE // 1024),
+                              _("Split it into several stories, or publish a long document as a PDF (a decision's "
+                                "`document:`)."))
         try:
             text = path.read_text(encoding="utf-8")
             if not text.strip():
@@ -124,9 +125,10 @@ class MarkdownConverter:
             return Unreadable(error.line, error.message, error.hint)
         except TooSlow as slow:
             self._md = self._markdown()  # stopped halfway: its state is not to be trusted
-            return Unreadable(None, f"the text takes too long to read (more than {slow.seconds:.1f} seconds)",
-                              "Look for a long run of unclosed brackets [ ( < { or of # signs, and close or "
-                              "remove them; or split the text into several stories.")
+            return Unreadable(None, _("the text takes too long to read (more than %(seconds)s seconds)",
+                                      seconds=f"{slow.seconds:.1f}"),
+                              _("Look for a long run of unclosed brackets [ ( < { or of # signs, and close or "
+                                "remove them; or split the text into several stories."))
 
     def parse(self, text: str, lang: str) -> ParsedFile:
         """`text` (a file's, front matter and Markdown) in `lang`, or in the first language if that is none."""

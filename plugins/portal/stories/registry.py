@@ -15,7 +15,7 @@ from portal.core.problems import Problems
 from portal.localization.editor import Message, _
 
 from .characters import invisible
-from .frontmatter import KEEP_ONE, load_yaml, repeated_key, written_twice
+from .frontmatter import KEEP_ONE, load_yaml, repeated_key, written_twice, yaml_reason
 from .profiles import Profile, ProfileReader
 from .slugs import SLUG
 
@@ -90,7 +90,7 @@ def _read_table(path: Path, kind: str, languages: tuple[str, ...], problems: Pro
         mark = getattr(error, "problem_mark", None)
         problems.add(path, mark.line + 1 if mark else None,
                      _("this registry is not valid YAML (%(reason)s)",
-                       reason=getattr(error, "problem", None) or _("see this line")), example)
+                       reason=yaml_reason(error) or _("see this line")), example)
         return None
     if node is None:  # an empty registry: nothing to name
         return {}

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from portal.core import sealed
 from portal.core.digests import Digests, store_from
+from portal.localization.editor import Message, _
 
 from ..model import Attachment
 from . import mp3, mp4, ogg
@@ -33,12 +34,12 @@ from .problem import Unplayable
 H264 = mp4.H264
 CAPTIONS = "captions.{lang}.vtt"
 # What each format is called in a problem, and the name an editor's file of that format should have.
-FORMATS = {"mp4": ("an MP4 file", ".mp4"), "mp3": ("an MP3 file", ".mp3"), "ogg": ("an Ogg file", ".ogg"),
-           "webm": ("a WebM file", ".webm"), "wav": ("a WAV file", ".wav"), "flac": ("a FLAC file", ".flac")}
+FORMATS = {"mp4": (_("an MP4 file"), ".mp4"), "mp3": (_("an MP3 file"), ".mp3"), "ogg": (_("an Ogg file"), ".ogg"),
+           "webm": (_("a WebM file"), ".webm"), "wav": (_("a WAV file"), ".wav"), "flac": (_("a FLAC file"), ".flac")}
 EXPECTED = {".mp4": "mp4", ".m4a": "mp4", ".mp3": "mp3", ".ogg": "ogg"}  # by the suffix of an editor's file
 LABELS = {".mp4": "MP4", ".m4a": "M4A", ".mp3": "MP3", ".ogg": "Ogg"}
 SUFFIXES = {"video": (".mp4",), "audio": (".mp3", ".m4a", ".ogg")}
-VERSION = 1  # of what a Verdict holds and how it is found: bump to read every recording again
+VERSION = 2  # of what a Verdict holds and how it is found: bump to read every recording again
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ class Verdict:
     format: str | None  # a key of FORMATS, None if the file is none of them
     seconds: float = 0.0
     video: str | None = None  # the video codec ("avc1": H.264), None for audio
-    problem: str = ""  # completes 'the video "x.mp4" …': cut short, damaged
+    unplayable: bool = False  # cut short or damaged (see problem.py)
+    damage: Message | None = None  # what a damaged file's reader found; None: cut short
     index_last: bool = False  # an MP4 whose index comes after its samples
 
 
@@ -83,7 +85,7 @@ def inspect(path: Path) -> Verdict:
             if found == "ogg":
                 return Verdict(found, ogg.seconds(f))
         except Unplayable as problem:
-            return Verdict(found, problem=str(problem))
+            return Verdict(found, unplayable=True, damage=problem.detail)
     return Verdict(found)
 
 

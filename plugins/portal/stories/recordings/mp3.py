@@ -13,6 +13,8 @@ import mmap
 import struct
 from typing import BinaryIO
 
+from portal.localization.editor import _
+
 from .problem import CutShort, Damaged
 
 # Bitrates in kbit/s by (MPEG-1?, layer) and the header's index (0: "free", unsupported; 15: invalid).
@@ -80,7 +82,7 @@ def seconds(f: BinaryIO) -> float:
             samples += per_frame
             position += length
     if frames == 0:
-        raise Damaged("it holds no audio")
+        raise Damaged(_("it holds no audio"))
     if declared is not None and frames < declared:
         raise CutShort()
     return samples / rate
@@ -92,7 +94,7 @@ def _after_id3(data: mmap.mmap) -> int:
     while data[position:position + 3] == b"ID3":
         flags, size = data[position + 5], data[position + 6:position + 10]
         if any(byte & 0x80 for byte in size):
-            raise Damaged("its ID3 tag has a wrong size")
+            raise Damaged(_("its ID3 tag has a wrong size"))
         position += 10 + (size[0] << 21 | size[1] << 14 | size[2] << 7 | size[3]) + (10 if flags & 0x10 else 0)
     return position
 
@@ -104,4 +106,4 @@ def _check_tail(data: mmap.mmap, position: int, size: int) -> None:
         return
     if rest[:1] == b"\xff" and len(rest) < 4:
         raise CutShort()
-    raise Damaged(f"at byte {position} there is no MP3 frame")
+    raise Damaged(_("at byte %(position)d there is no MP3 frame", position=position))

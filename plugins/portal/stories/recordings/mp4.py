@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from portal.localization.editor import _
+
 from .problem import CutShort, Damaged
 
 CONTAINERS = (b"moov", b"trak", b"mdia", b"minf", b"stbl")
@@ -88,7 +90,7 @@ def boxes(f: BinaryIO, start: int, end: int) -> Iterator[Box]:
         elif size == 0:
             size = end - position
         if size < header:
-            raise Damaged(f"a box at byte {position} has a wrong size")
+            raise Damaged(_("a box at byte %(position)d has a wrong size", position=position))
         if position + size > end:
             raise CutShort()
         yield Box(kind, position, position + size, header)
@@ -100,25 +102,25 @@ def read(f: BinaryIO) -> Movie:
     size = f.seek(0, 2)
     top = list(boxes(f, 0, size))
     if not top or top[0].kind != b"ftyp":
-        raise Damaged("it does not start as an MP4 does")
+        raise Damaged(_("it does not start as an MP4 does"))
     movies = [box for box in top if box.kind == b"moov"]
     if not movies:
         raise CutShort()  # the index is written last: a file without it was not finished
     if len(movies) > 1:
-        raise Damaged("it has two indexes")
+        raise Damaged(_("it has two indexes"))
     if any(box.kind == b"mvex" for box in boxes(f, movies[0].payload, movies[0].end)):
-        raise Damaged("it is a fragmented MP4, made for streaming")
+        raise Damaged(_("it is a fragmented MP4, made for streaming"))
     read = [_track(f, trak) for trak in _children(f, movies[0], b"trak")]
     tracks = [track for track in read if track is not None]
     if not tracks:
-        raise Damaged("it holds no audio or video")
+        raise Damaged(_("it holds no audio or video"))
     data = [(box.payload, box.end) for box in top if box.kind == b"mdat"]
     for track in tracks:
         for offset, length in track.chunks:
             if not any(start <= offset and offset + length <= end for start, end in data):
                 if offset + length > size:
                     raise CutShort()
-                raise Damaged(f"its index points outside its data (byte {offset})")
+                raise Damaged(_("its index points outside its data (byte %(position)d)", position=offset))
     return Movie(top, tracks)
 
 
@@ -129,7 +131,8 @@ def _children(f: BinaryIO, box: Box, kind: bytes) -> list[Box]:
 def _child(f: BinaryIO, box: Box, kind: bytes) -> Box:
     found = _children(f, box, kind)
     if len(found) != 1:
-        raise Damaged(f"its index has {len(found)} '{kind.decode('latin-1')}' boxes where one belongs")
+        raise Damaged(_("its index has %(count)d '%(box)s' boxes where one belongs", count=len(found),
+                         box=kind.decode("latin-1")))
     return found[0]
 
 
@@ -152,10 +155,10 @@ def _track(f: BinaryIO, trak: Box) -> Track | None:
     if not sizes:
         return None
     if sum(times[0::2]) != len(sizes) or not timescale:
-        raise Damaged("its index does not add up")
+        raise Damaged(_("its index does not add up"))
     offsets_box = next((box for box in boxes(f, stbl.payload, stbl.end) if box.kind in (b"stco", b"co64")), None)
     if offsets_box is None:
-        raise Damaged("its index does not say where its samples are")
+        raise Damaged(_("its index does not say where its samples are"))
     offsets = _table(_payload(f, offsets_box), 1, wide=offsets_box.kind == b"co64")
     runs = _table(_payload(f, _child(f, stbl, b"stsc")), 3)
     chunks = _chunks(offsets, runs, sizes)
@@ -169,7 +172,7 @@ def _table(payload: bytes, columns: int, wide: bool = False) -> array:
     values = array("Q" if wide else "I")
     width = values.itemsize * columns * count
     if len(payload) < 8 + width:
-        raise Damaged("its index is cut short")
+        raise Damaged(_("its index is cut short"))
     values.frombytes(payload[8:8 + width])
     values.byteswap()  # big-endian in the file (every machine we build on is little-endian)
     return values
@@ -191,11 +194,11 @@ def _chunks(offsets: array, runs: array, sizes: array) -> list[tuple[int, int]]:
     for run, (first, per_chunk) in enumerate(zip(runs[0::3], runs[1::3], strict=True)):
         for chunk in range(first, starts[run + 1]):
             if chunk > len(offsets) or sample + per_chunk > len(sizes):
-                raise Damaged("its index does not add up")
+                raise Damaged(_("its index does not add up"))
             chunks.append((offsets[chunk - 1], sum(sizes[sample:sample + per_chunk])))
             sample += per_chunk
     if sample != len(sizes):
-        raise Damaged("its index does not add up")
+        raise Damaged(_("its index does not add up"))
     return chunks
 
 
@@ -234,7 +237,7 @@ def _move_offsets(index: bytearray, offsets: Box, moov_start: int, data: list[Bo
         box = next(box for box in data if box.payload <= offset <= box.end)
         new = offset + moved[box.start]
         if not wide and new >= 1 << 32:
-            raise Damaged("its index cannot be moved to the front (the file is too large for its kind of index)")
+            raise Damaged(_("its index cannot be moved to the front (the file is too large for its kind of index)"))
         index[field:field + (8 if wide else 4)] = struct.pack(form, new)
 
 

@@ -14,6 +14,8 @@ import struct
 import zlib
 from typing import BinaryIO
 
+from portal.localization.editor import _
+
 from .problem import CutShort, Damaged
 
 HEADER = struct.Struct("<4sBBqIII B")  # capture, version, flags, granule, serial, sequence, CRC, segments
@@ -37,7 +39,7 @@ def seconds(f: BinaryIO) -> float:
             raise CutShort()
         capture, version, flags, granule, serial, sequence, checksum, count = HEADER.unpack_from(data, position)
         if capture != b"OggS" or version != 0:
-            raise Damaged(f"at byte {position} there is no Ogg page")
+            raise Damaged(_("at byte %(position)d there is no Ogg page", position=position))
         body = position + HEADER.size + count
         end = body + sum(data[position + HEADER.size:body])
         if end > len(data):
@@ -45,12 +47,12 @@ def seconds(f: BinaryIO) -> float:
         page = bytearray(data[position:end])
         page[22:26] = b"\0\0\0\0"
         if crc(bytes(page)) != checksum:
-            raise Damaged(f"the page at byte {position} fails its checksum")
+            raise Damaged(_("the page at byte %(position)d fails its checksum", position=position))
         if flags & BEGINS:
             streams[serial] = {"next": 0, "ended": False, "granule": 0, **_codec(data[body:end])}
         stream = streams.get(serial)
         if stream is None or stream["ended"] or sequence != stream["next"]:
-            raise Damaged(f"a page is missing before byte {position}")
+            raise Damaged(_("a page is missing before byte %(position)d", position=position))
         stream["next"] += 1
         stream["ended"] = bool(flags & ENDS)
         if granule >= 0:
@@ -58,7 +60,7 @@ def seconds(f: BinaryIO) -> float:
         position = end
     audio = [stream for stream in streams.values() if stream["rate"]]
     if not audio:
-        raise Damaged("it holds no audio the site can play (Vorbis, Opus or FLAC)")
+        raise Damaged(_("it holds no audio the site can play (Vorbis, Opus or FLAC)"))
     if not all(stream["ended"] for stream in streams.values()):
         raise CutShort()
     return max((stream["granule"] - stream["skip"]) / stream["rate"] for stream in audio)

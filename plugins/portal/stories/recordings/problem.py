@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from portal.localization.editor import Message
+
 
 class Unplayable(Exception):
-    """The file cannot be published as it is; `str()` completes "the video "x.mp4" …"."""
+    """The file cannot be published as it is (`detail`: what a damaged file's reader found, in the
+    editor's words; the problem that names the file is worded by portal.stories.fields)."""
+
+    def __init__(self, detail: Message | None = None) -> None:
+        super().__init__(detail.text("en") if detail else "cut short")
+        self.detail = detail
 
 
 class CutShort(Unplayable):
     def __init__(self) -> None:
-        super().__init__("is cut short: the file ends before the recording does")
+        super().__init__(None)
 
 
 class Damaged(Unplayable):
-    def __init__(self, detail: str) -> None:
-        super().__init__(f"is damaged ({detail})")
+    def __init__(self, detail: Message) -> None:
+        super().__init__(detail)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from portal.localization.editor import Message, _
+
 TIME = re.compile(r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})")
 LOOKS_TIMED = re.compile(r"\s*\d+:\d")
 HEADER = re.compile(r"WEBVTT(?:[ \t].*)?")
@@ -25,7 +27,7 @@ EXAMPLE = "00:01.000 --> 00:04.000"
 @dataclass
 class Captions:
     cues: list[tuple[float, str]] = field(default_factory=list)  # (start in seconds, text without tags)
-    problems: list[tuple[int, str]] = field(default_factory=list)  # (line, what is wrong)
+    problems: list[tuple[int, Message]] = field(default_factory=list)  # (line, what is wrong)
 
 
 def parse(text: str) -> Captions:
@@ -33,7 +35,7 @@ def parse(text: str) -> Captions:
     found = Captions()
     lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if not HEADER.fullmatch(lines[0]):
-        found.problems.append((1, 'the first line of captions must be "WEBVTT"'))
+        found.problems.append((1, _('the first line of captions must be "WEBVTT"')))
         return found
     blocks = _blocks(lines)
     previous = 0.0
@@ -44,9 +46,11 @@ def parse(text: str) -> Captions:
         if timing is None:
             shaped = next((n for n, line in enumerate(block[:2]) if LOOKS_TIMED.match(line)), None)
             if shaped is not None:
-                found.problems.append((first + shaped, f'this cue has no "-->" between its times: write {EXAMPLE}'))
+                found.problems.append((first + shaped, _('this cue has no "-->" between its times: write %(example)s',
+                                                          example=EXAMPLE)))
             else:
-                found.problems.append((first, f'this block is not a cue: a cue starts with a line like "{EXAMPLE}"'))
+                found.problems.append((first, _('this block is not a cue: a cue starts with a line like "%(example)s"',
+                                                  example=EXAMPLE)))
             continue
         cue = _cue(block[timing], first + timing, previous, found.problems)
         if cue is not None:
@@ -75,21 +79,23 @@ def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
     return blocks
 
 
-def _cue(line: str, number: int, previous: float, problems: list[tuple[int, str]]) -> float | None:
+def _cue(line: str, number: int, previous: float, problems: list[tuple[int, Message]]) -> float | None:
     """The start of the cue whose timing line this is, or None after adding its problem."""
-    left, _, right = line.partition("-->")
+    left, _arrow, right = line.partition("-->")
     times = [left.strip(), (right.split() or [""])[0]]
     for written in times:
         if not TIME.fullmatch(written):
-            problems.append((number, f'"{written}" is not a time: write it as 00:04.000 (minutes:seconds.'
-                                     "milliseconds) or 01:00:04.000"))
+            problems.append((number, _('"%(time)s" is not a time: write it as 00:04.000 (minutes:seconds.'
+                                       "milliseconds) or 01:00:04.000", time=written)))
             return None
     start, end = (_seconds(written) for written in times)
     if end <= start:
-        problems.append((number, f"this cue ends ({times[1]}) before it starts ({times[0]})"))
+        problems.append((number, _("this cue ends (%(end)s) before it starts (%(start)s)", end=times[1],
+                                   start=times[0])))
         return None
     if start < previous:
-        problems.append((number, "this cue starts before the cue above it: put the cues in the order of their times"))
+        problems.append((number, _("this cue starts before the cue above it: put the cues in the order of their "
+                                   "times")))
         return None
     return start
 

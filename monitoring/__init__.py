@@ -18,7 +18,7 @@ published). The database and the digest are generated: never committed.
     digest.py     a day's or a week's numbers, lists and groups
     charts.py     30-day trend charts per official (matplotlib, SVG)
     site.py       the HTML digest, written with the theme's look and catalogs
-    messages.py   the words the department reads, in Kyrgyz or Russian (translations/, babel.cfg)
+    languages.py  the digest's languages and their short dates (words: the editors' catalogs, editor.po)
     run.py        `make monitor` from start to end
 
 The department's guide is docs/monitoring.md; the design, docs/architecture.md.

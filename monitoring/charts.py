@@ -19,8 +19,10 @@ from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from portal.localization.editor import _
+
 from .digest import Trend
-from .messages import SHORT_DATE, translations
+from .languages import SHORT_DATE
 
 STYLE: dict[Any, Any] = {"svg.fonttype": "none", "svg.hashsalt": "bishkek-monitoring", "font.family": "DejaVu Sans",
          "font.size": 9, "axes.edgecolor": "#4b5563", "xtick.color": "#1a1f26", "ytick.color": "#1a1f26"}
@@ -36,7 +38,6 @@ def moving_average(counts: list[int], days: int = AVERAGE_DAYS) -> list[float]:
 
 def trend_svg(trend: Trend, lang: str, top: int) -> bytes:
     """The chart of one official in `lang`; `top` is the highest daily count of all officials."""
-    words = translations(lang)
     average = moving_average(trend.counts)
     days = range(len(trend.days))
     high = max(top, 1) * 1.2
@@ -46,8 +47,8 @@ def trend_svg(trend: Trend, lang: str, top: int) -> bytes:
         axes = figure.add_subplot()
         axes.plot(days, trend.counts, color=INK, linewidth=1.6, marker="o", markersize=3.2)
         axes.plot(days, average, color=GREY, linewidth=1.3, linestyle=(0, (5, 3)))
-        labels = _apart([(trend.counts[-1], words.gettext("per day: %(count)s") % {"count": trend.counts[-1]}),
-                         (average[-1], words.gettext("7-day average"))], high * 0.14)
+        labels = _apart([(trend.counts[-1], _("per day: %(count)s", count=trend.counts[-1]).text(lang)),
+                         (average[-1], _("7-day average").text(lang))], high * 0.14)
         for y, text in labels:
             axes.annotate(text, (days[-1], y), xytext=(8, 0), textcoords="offset points", va="center",
                           color=INK, annotation_clip=False)

@@ -15,10 +15,11 @@ from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
+from portal.localization.editor import _
 from portal.stories.registry import Registry
 
+from .languages import LANGUAGES
 from .mentions import CITY_HALL, KINDS, Mention
-from .messages import LANGUAGES, translations
 from .outlets import Outlet
 from .similarity import groups, like, signature
 from .store import Store, StoredItem
@@ -118,7 +119,7 @@ class Period:
     def slug(self) -> str:
         if self.kind == "day":
             return self.start.isoformat()
-        year, week, _ = self.start.isocalendar()
+        year, week, _weekday = self.start.isocalendar()
         return f"{year}-w{week:02d}"
 
     @property
@@ -253,14 +254,13 @@ class Digest:
 
 def _language_names(lang: str) -> dict[str, str]:
     """«Кыргызча»/«Кыргызский»: a language named in each page's language."""
-    words = {page: translations(page) for page in LANGUAGES}
-    return {page: w.gettext("Kyrgyz") if lang == "ky" else w.gettext("Russian") for page, w in words.items()}
+    name = _("Kyrgyz") if lang == "ky" else _("Russian")
+    return {page: name.text(page) for page in LANGUAGES}
 
 
 def _entries(registry: Registry) -> dict[Mention, Entry]:
     """City Hall, then the officials, units and topics, in registry order."""
-    entries = {CITY_HALL: Entry(CITY_HALL, {lang: translations(lang).gettext("Bishkek City Hall")
-                                            for lang in LANGUAGES})}
+    entries = {CITY_HALL: Entry(CITY_HALL, {lang: _("Bishkek City Hall").text(lang) for lang in LANGUAGES})}
     for kind in KINDS[1:]:
         for entry_id, entry in registry.of(kind).items():
             entries[Mention(kind, entry_id)] = Entry(Mention(kind, entry_id), dict(entry.names))

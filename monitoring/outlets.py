@@ -28,7 +28,7 @@ from portal.stories.characters import invisible
 from portal.stories.frontmatter import load_yaml, repeated_key
 from portal.stories.slugs import SLUG
 
-from .messages import LANGUAGES
+from .languages import LANGUAGES
 
 EXAMPLE = """kaktus-media:
   name: "Kaktus Media"

@@ -3,7 +3,7 @@
 A feed that cannot be read, or is not a feed, is reported on its own line
 and the others go on; the run fails (status 1) only when data/ has a
 mistake or no feed at all could be read. Every line is in the department's
-language (messages.py).
+language (portal.localization.editor, as the portal's other commands).
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ from pathlib import Path
 from rich.console import Console
 
 from portal.core.problems import Problems
-from portal.localization.editor import DEFAULT_LANGUAGE, ui_language
+from portal.localization.editor import DEFAULT_LANGUAGE, Message, _, _n, ui_language
 from portal.stories.registry import load_registry
 from workflow.progress import Display
 
 from .digest import Digest
 from .fetching import Answer, Failure, fetch_all, replay
+from .languages import LANGUAGES
 from .mentions import Matcher
-from .messages import LANGUAGES, translations
 from .outlets import Outlet, load_outlets
 from .parsing import NotAFeed, item_language, parse
 from .site import write_site
@@ -46,19 +46,17 @@ def monitor(root: Path, database: Path, output: Path, now: datetime, saved: Path
     """The whole run; the exit status."""
     lang = ui_language()
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE  # PORTAL_UI_LANG=en: the msgids are the editors' only
-    words = translations(lang)
-    _ = words.gettext
     console = Console(stderr=True, highlight=False, soft_wrap=True)
     problems = Problems(root)
     registry = load_registry(root / "data", LANGUAGES, problems)
     outlets = load_outlets(root / "data" / "outlets.yml", problems)
     if problems:
         unique = sorted(set(problems.items), key=lambda p: (p.path, p.line or 0))
-        console.print(_("Nothing was read: data/ has problems (%(count)d).") % {"count": len(unique)},
+        console.print(_("Nothing was read: data/ has problems (%(count)d).", count=len(unique)).text(lang),
                       *map(str, unique), sep="\n\n", markup=False)
         return 1
     if saved is not None and not saved.is_dir():
-        console.print(_("Nothing was read: %(folder)s is not a folder of saved feeds.") % {"folder": saved},
+        console.print(_("Nothing was read: %(folder)s is not a folder of saved feeds.", folder=saved).text(lang),
                       markup=False)
         return 1
     with _one_at_a_time(database), _opened(database) as store:
@@ -73,13 +71,13 @@ def monitor(root: Path, database: Path, output: Path, now: datetime, saved: Path
                 for answer in answers:
                     line = _take(answer, by_id.get(answer.source.outlet), store, matcher, now, tally, lang)
                     if line:
-                        display.console.print(line, markup=False)
+                        display.console.print(line.text(lang), markup=False)
                     store.commit()
                     step.advance()
         with Display(console) as display, display.step(_("Writing the digest")):
             write_site(Digest(store, outlets, registry), output, now)
-    console.print(_report(tally, saved, lang), markup=False)
-    console.print(_("The digest: %(path)s") % {"path": _shown(output / lang / "index.html", root)}, markup=False)
+    for line in [*_report(tally, saved), _("The digest: %(path)s", path=_shown(output / lang / "index.html", root))]:
+        console.print(line.text(lang), markup=False)
     return 0 if tally.read or not tally.feeds else 1
 
 
@@ -102,16 +100,15 @@ def _opened(database: Path) -> Iterator[Store]:
 
 
 def _take(answer: Answer, outlet: Outlet | None, store: Store, matcher: Matcher, now: datetime,
-          tally: Tally, lang: str) -> str:
-    """Store one feed's answer; a line to report, or "" when all went well."""
-    _ = translations(lang).gettext
+          tally: Tally, lang: str) -> Message | None:
+    """Store one feed's answer; a line to report, or None when all went well."""
     tally.feeds += 1
     if answer.failure or outlet is None:
         tally.failed += 1
         return _failure(answer, outlet, answer.failure or Failure("unknown-outlet"), lang)
     if answer.not_modified:
         tally.read += 1
-        return ""
+        return None
     try:
         parsed = parse(answer.body or b"", answer.content_type)
     except NotAFeed as garbage:
@@ -130,37 +127,35 @@ def _take(answer: Answer, outlet: Outlet | None, store: Store, matcher: Matcher,
     if answer.validators.etag or answer.validators.last_modified:
         store.remember(answer.source.url, answer.validators)
     if parsed.malformed:
-        return (_("%(outlet)s: %(feed)s is not well-formed XML; %(count)d items were read from it anyway.")
-                % {"outlet": outlet.name(lang), "feed": answer.source.url, "count": len(parsed.items)})
-    return ""
+        return _n("%(outlet)s: %(feed)s is not well-formed XML; %(count)d item was read from it anyway.",
+                  "%(outlet)s: %(feed)s is not well-formed XML; %(count)d items were read from it anyway.",
+                  len(parsed.items), outlet=outlet.name(lang), feed=answer.source.url)
+    return None
 
 
-def _failure(answer: Answer, outlet: Outlet | None, failure: Failure, lang: str) -> str:
-    _ = translations(lang).gettext
+def _failure(answer: Answer, outlet: Outlet | None, failure: Failure, lang: str) -> Message:
     reasons = {
         "timeout": _("it did not answer in time"),
-        "http": _("the site answered %(status)s") % {"status": failure.detail},
-        "network": _("no connection (%(detail)s)") % {"detail": failure.detail},
+        "http": _("the site answered %(status)s", status=failure.detail),
+        "network": _("no connection (%(detail)s)", detail=failure.detail),
         "too-large": _("it is too large to be a news feed"),
         "web-page": _("it is a web page, not a feed: the address may have changed"),
         "not-a-feed": _("it is not an RSS or Atom feed"),
         "unknown-outlet": _("no outlet in data/outlets.yml has this id"),
     }
     name = outlet.name(lang) if outlet else answer.source.outlet
-    return _("%(outlet)s: %(feed)s was not read: %(reason)s.") % {
-        "outlet": name, "feed": answer.source.url, "reason": reasons[failure.kind]}
+    return _("%(outlet)s: %(feed)s was not read: %(reason)s.", outlet=name, feed=answer.source.url,
+             reason=reasons[failure.kind])
 
 
-def _report(tally: Tally, saved: Path | None, lang: str) -> str:
-    _ = translations(lang).gettext
-    lines = [_("Feeds read: %(feeds)d. New items: %(new)d, updated: %(updated)d, about City Hall: %(about)d.")
-             % {"feeds": tally.read, "new": tally.new, "updated": tally.updated,
-                "about": tally.about_us}]
+def _report(tally: Tally, saved: Path | None) -> list[Message]:
+    lines = [_("Feeds read: %(feeds)d. New items: %(new)d, updated: %(updated)d, about City Hall: %(about)d.",
+               feeds=tally.read, new=tally.new, updated=tally.updated, about=tally.about_us)]
     if tally.failed:
-        lines.append(_("Feeds not read: %(count)d (see above).") % {"count": tally.failed})
+        lines.append(_("Feeds not read: %(count)d (see above).", count=tally.failed))
     if saved is not None:
-        lines.append(_("Read from the saved files in %(folder)s, not from the internet.") % {"folder": saved})
-    return "\n".join(lines)
+        lines.append(_("Read from the saved files in %(folder)s, not from the internet.", folder=saved))
+    return lines
 
 
 def _match_again_if_changed(store: Store, matcher: Matcher) -> None:

@@ -11,8 +11,9 @@
 
 Every page is marked noindex, loads nothing from another host (the
 portal's Content-Security-Policy) and links each item to the original.
-Words come from monitoring's catalogs, dates from Babel, through the
-portal's localization plugin. The site is written beside the old one and
+Words come from the editors' catalogs (editor.po: the press office reads
+the digest as it reads the build's reports), dates from Babel, both through
+the portal's localization plugin. The site is written beside the old one and
 swapped in whole, so a reader never sees half of it.
 """
 
@@ -28,11 +29,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
 from portal.localization import localize
+from portal.localization.editor import CATALOGS, DOMAIN, _
 from portal.localization.language import language
 
 from .charts import trend_svg
 from .digest import BISHKEK, Digest, Period, Trend
-from .messages import LANGUAGES, SHORT_DATE, TRANSLATIONS, WEEKDAY_DATE, translations
+from .languages import LANGUAGES, SHORT_DATE, WEEKDAY_DATE
 
 HERE = Path(__file__).resolve().parent
 THEME = HERE.parent / "theme"  # the portal's look: its stylesheet and its icon
@@ -44,7 +46,7 @@ AUTONYMS = {"ky": "Кыргызча", "ru": "Русский"}  # a language's na
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
-    localize(env, TRANSLATIONS)
+    localize(env, CATALOGS, DOMAIN)
     env.filters.update(date_range=date_range, short_date=short_date, weekday_date=weekday_date)
     return env
 
@@ -88,7 +90,7 @@ def write_site(digest: Digest, output: Path, now: datetime) -> None:
         top = max((max(t.counts) for t in trends), default=0)
         for trend in trends:
             _write(staging / "charts" / f"{trend.entry.mention.id}.{lang}.svg", trend_svg(trend, lang, top))
-    languages = [(lang, AUTONYMS[lang], translations(lang).gettext("Media monitoring")) for lang in LANGUAGES]
+    languages = [(lang, AUTONYMS[lang], _("Media monitoring").text(lang)) for lang in LANGUAGES]
     _write(staging / "index.html", env.get_template("chooser.html").render(lang="ky", languages=languages))
     _write(staging / "robots.txt", "User-agent: *\nDisallow: /\n")
     (staging / "static").mkdir()

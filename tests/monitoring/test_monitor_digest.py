@@ -70,7 +70,7 @@ def test_a_broken_outlet_is_reported_and_the_others_are_stored(run):
     lines = run.first.stderr
     assert ("Вечерний Бишкек: vecherniy-bishkek/2026-11-27T1200.xml не прочитана: это веб-страница, "
             "а не лента") in lines
-    assert "Knews: knews/2026-11-27T1200.xml — испорченный XML; всё же из него прочитано материалов: 2." in lines
+    assert "Knews: knews/2026-11-27T1200.xml — испорченный XML; всё же из него прочитано 2 материала." in lines
     assert "Новых материалов: 24, обновлённых: 1, о мэрии: 16." in lines and "Traceback" not in lines
     stored = dict(run.rows("SELECT outlet, COUNT(*) FROM items GROUP BY outlet"))
     assert stored == {"24-kg": 8, "kaktus-media": 4, "sputnik-ky": 4, "azattyk": 2, "knews": 2, "city-hall": 4}

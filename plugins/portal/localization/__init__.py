@@ -21,13 +21,14 @@ from pelican import signals
 
 from portal.core.settings import SiteSettings
 
-from .catalogs import load_translations
+from .catalogs import DOMAIN, load_translations
 from .formatting import FILTERS
 from .language import LocalizedTemplate, language
 
 
-def localize(env: Environment, translations_dir: Path) -> None:
-    """Make `env` write in each page's language, with the catalogs in `translations_dir`.
+def localize(env: Environment, translations_dir: Path, domain: str = DOMAIN) -> None:
+    """Make `env` write in each page's language, with the `domain` catalogs in `translations_dir`
+    (the theme's `messages` for readers; media monitoring's digest takes the editors' `editor`).
 
     Call it before the environment loads any template: templates loaded
     earlier keep the plain `Template.render`, which sets no page language.
@@ -35,7 +36,7 @@ def localize(env: Environment, translations_dir: Path) -> None:
 
     @cache  # a page asks for some thirty messages, the same on every page of its language
     def translate(lang: str, message: str) -> str:
-        return load_translations(translations_dir, lang).gettext(message)
+        return load_translations(translations_dir, lang, domain).gettext(message)
 
     @pass_context
     def gettext(context: Context, message: str) -> str:
@@ -43,7 +44,7 @@ def localize(env: Environment, translations_dir: Path) -> None:
 
     @pass_context
     def ngettext(context: Context, singular: str, plural: str, count: int) -> str:
-        return load_translations(translations_dir, language(context)).ngettext(singular, plural, count)
+        return load_translations(translations_dir, language(context), domain).ngettext(singular, plural, count)
 
     env.template_class = LocalizedTemplate
     env.add_extension("jinja2.ext.i18n")

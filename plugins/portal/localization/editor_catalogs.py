@@ -1,7 +1,9 @@
 """Keeping the editor catalogs whole: every marked message, and only those, in ky and ru.
 
 `marked` extracts the msgids that the code marks with `_` and `_n` (Babel's
-Python extractor, over plugins/, workflow/, tasks.py and monitoring/outlets.py); `update` appends
+Python extractor, over plugins/, workflow/, monitoring/ and tasks.py, and
+Jinja's over media monitoring's digest, monitoring/templates/, whose
+readers are the press office too); `update` appends
 the new ones, untranslated, at the end of each catalog and drops those no
 code marks any more (`make messages`). Appending, rather than rewriting the
 file in order, keeps two helpers' additions apart when git merges the
@@ -24,8 +26,9 @@ from .catalogs import catalog_path
 from .editor import CATALOGS, DOMAIN, UI_LANGUAGES
 
 KEYWORDS = {"_": None, "_n": (1, 2)}
-SOURCES = ("plugins", "workflow", "tasks.py", "monitoring/outlets.py")  # relative to the project root
-METHODS = [("**.py", "python")]
+SOURCES = ("plugins", "workflow", "monitoring", "tasks.py")  # relative to the project root
+METHODS = [("**.py", "python"), ("templates/**.html", "jinja2")]
+OPTIONS = {"templates/**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ def marked(root: Path) -> Iterator[Marked]:
                      in extract_from_file("python", str(path), keywords=KEYWORDS))
         else:
             found = ((f"{source}/{name}", line, message) for name, line, message, _comments, _context
-                     in extract_from_dir(str(path), METHODS, keywords=KEYWORDS))
+                     in extract_from_dir(str(path), METHODS, OPTIONS, keywords=KEYWORDS))
         for file, line, message in found:
             yield Marked(file, line, message)
 

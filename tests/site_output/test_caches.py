@@ -98,6 +98,24 @@ def test_every_kind_of_damaged_cache_file_is_made_again_and_never_published(buil
     assert not left, f"kept as damaged: {left}"
 
 
+def test_stray_files_in_the_cached_search_index_are_neither_published_nor_kept(built, tmp_path):
+    """What two colliding builds used to leave in cache/pagefind/ (issue 16): a file in a bundle that
+    Pagefind did not make, a bundle no chunk has, a staging folder."""
+    site = copy_of(built, tmp_path)
+    published = tree(site.root / "output")
+    index = site.cache / "pagefind"
+    bundle = next(path for path in sorted(index.iterdir()) if path.is_dir())
+    strays = [bundle / "fragment" / "ru_0000000.pf_fragment", bundle / "stray.js",
+              index / ("0" * 32) / "pagefind.js", index / "staging" / ("0" * 32) / "pagefind.js"]
+    for path in strays:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"left by another build")
+    again = site.build()
+    assert_built(again)
+    assert tree(again.output) == published
+    assert not [path for path in strays if path.exists()]
+
+
 def test_no_published_file_shares_storage_with_a_cache_file(built, tmp_path):
     site = copy_of(built, tmp_path)
     again = site.build(output=tmp_path / "public")

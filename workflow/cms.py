@@ -7,6 +7,14 @@ uploaded in the form next to them. The pick lists of officials, units and
 topics come from data/*.yml when the editor starts, so they cannot drift
 from the registries. Labels and help are in the editor's language
 (PORTAL_UI_LANG); the form's fields are in cms_fields.py.
+
+A story may be written in one language only. Decap checks required fields
+in the first (Kyrgyz) pane alone, and always, so that a Russian-only story
+could not be saved, while a Russian pane missing its title went through.
+The top level's required fields are therefore optional to Decap, and
+admin/start.js checks them, and the required fields of list items, in each
+pane that is written at all, from `written_pane_rules` (served as
+/admin/form.js, see editor.py).
 """
 
 from __future__ import annotations
@@ -14,6 +22,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+
+from portal.localization.editor import _
 
 from .cms_fields import BODY, COMMON, CORRECTION, LISTS, PAGE_KEYS, PHOTO, SECTIONS, UI, Field
 
@@ -61,6 +71,21 @@ def story_fields(section: str, lang: str, tables: dict[str, dict], licences: dic
     return fields
 
 
+def written_pane_rules(fields: list[dict], lang: str) -> tuple[list[dict], dict]:
+    """The fields as Decap gets them (the top level's required ones optional to it, their help
+    saying when they are required), and what a pane that is written must hold:
+    {"fields": [[name, label]], "lists": {name: {"label": label, "fields": [[name, label]]}}}."""
+    def required(items: list[dict]) -> list[list[str]]:
+        return [[item["name"], item["label"]] for item in items if item.get("required")]
+
+    when = _("Required when you write in this language.").text(lang)
+    rules = {"fields": required(fields),
+             "lists": {f["name"]: {"label": f["label"], "fields": required(f["fields"])}
+                       for f in fields if f.get("widget") == "list" and required(f.get("fields", []))}}
+    return [{**f, "required": False, "hint": f"{f['hint']} {when}"} if f.get("required") else f
+            for f in fields], rules
+
+
 def collections(lang: str, tables: dict[str, dict], licences: dict, preview_url: str) -> list[dict]:
     made = []
     for section, entry in tables["sections"].items():
@@ -81,6 +106,12 @@ def collections(lang: str, tables: dict[str, dict], licences: dict, preview_url:
     return [{key: value for key, value in c.items() if value is not None} for c in made]
 
 
+def pane_rules(data: Path, lang: str, licences: dict) -> dict[str, dict]:
+    """What a written pane must hold, per collection, labels in `lang` (see written_pane_rules)."""
+    return {c["name"]: written_pane_rules(c["fields"], lang)[1]
+            for c in collections(lang, registries(data), licences, preview_url="")}
+
+
 def config(data: Path, lang: str, licences: dict, backend: dict, local_backend: str | None = None,
            preview_url: str = "", workflow: bool = False) -> dict:
     """Decap's whole configuration. `backend`: where entries are saved in production (see
@@ -92,7 +123,8 @@ def config(data: Path, lang: str, licences: dict, backend: dict, local_backend: 
         "media_folder": "content",  # required at the top; every collection keeps its photos in the story's folder
         "i18n": {"structure": "multiple_files", "locales": list(LANGUAGES), "default_locale": LANGUAGES[0]},
         "slug": {"encoding": "ascii", "clean_accents": True},
-        "collections": collections(lang, tables, licences, preview_url),
+        "collections": [{**c, "fields": written_pane_rules(c["fields"], lang)[0]}
+                        for c in collections(lang, tables, licences, preview_url)],
     }
     if local_backend:
         made["local_backend"] = {"url": local_backend}

@@ -3,10 +3,11 @@ label and short help in Kyrgyz and Russian (plugins/portal/stories/fields.py and
 docs/content.md are the model; tests/workflow/test_cms_config.py holds them together).
 
 Each entry is `key: (Decap widget settings, label {ky, ru}, help {ky, ru})`.
-`required` follows the build's rule for a language file that exists. The
-browser editor checks the first (Kyrgyz) pane only; the build checks both.
-No field has a default: a language pane nobody wrote must stay empty, so that
-the story simply has no text in that language.
+`required` follows the build's rule for a language file that exists: it
+holds in each language pane that is written at all (cms.py and
+admin/start.js check it there, not Decap). No field has a default: a
+language pane nobody wrote must stay empty, so that it is not saved and the
+story simply has no text in that language.
 """
 
 from __future__ import annotations
@@ -24,14 +25,15 @@ SLUG_PATTERN = ["^[a-z0-9]+(-[a-z0-9]+)*$", {"ky": "Кичине латын та
 COMMON: dict[str, Field] = {
     "title": ({"widget": "string", "required": True},
               {"ky": "Аталышы", "ru": "Заголовок"},
-              {"ky": "Материалдын аталышы. Кыргызча материал үчүн милдеттүү.",
-               "ru": "Заголовок материала. Обязателен для каждого языка, на котором есть текст."}),
+              {"ky": "Материалдын аталышы.", "ru": "Заголовок материала."}),
     "slug": ({"widget": "string", "required": False, "pattern": SLUG_PATTERN},
              {"ky": "Дарегинин аты", "ru": "Имя в адресе"},
              {"ky": "Жаңы материал үчүн: папканын жана даректин аты, латынча, дефис менен (bus-lanes). "
-                    "Бош калса, кыргызча аталыштан жасалат. Кийин өзгөртпөңүз.",
+                    "Бош калса, кыргызча аталыштан (кыргызча текст жок болсо, орусчадан) жасалат. "
+                    "Кийин өзгөртпөңүз.",
               "ru": "Для нового материала: имя папки и адреса, латиницей через дефис (bus-lanes). "
-                    "Если пусто, оно делается из киргизского заголовка. Потом не меняйте."}),
+                    "Если пусто, оно делается из киргизского заголовка (без киргизского текста — из русского). "
+                    "Потом не меняйте."}),
     "date": ({**DATETIME, "required": True},
              {"ky": "Жарыялоо убактысы", "ru": "Время публикации"},
              {"ky": "Бишкек убактысы. Келечектеги убакыт — эмбарго: ошол убакытка чейин сайтта жок.",

@@ -3,6 +3,7 @@
     /admin/            Decap CMS: admin/ (our page, its own policy) and its bundle from node_modules
     /admin/config.yml  made from the registries on every request (cms.py)
     /admin/slugs.js    the build's transliteration, with which start.js names a new story's folder
+    /admin/form.js     what a written language pane must hold, and start.js's words, in the editor's language
     /api/v1            handed to decap-server, which writes the entries into content/
     everything else    the preview site (drafts and embargoed stories shown), see live.py
 
@@ -24,7 +25,7 @@ from pathlib import Path
 from portal.localization.editor import _
 from portal.stories import slugs
 
-from .cms import config_yaml
+from .cms import LANGUAGES, config_yaml, pane_rules
 from .live import LiveHandler
 
 ADMIN = Path(__file__).parent.parent / "admin"
@@ -38,6 +39,19 @@ def slugs_script() -> bytes:
     story's folder gets the name its address will have, from one table."""
     table = {"letters": slugs.LETTERS, "maxLength": slugs.MAX_LENGTH}
     return f"window.PORTAL_SLUGS = {json.dumps(table, ensure_ascii=False)};\n".encode()
+
+
+def form_script(data: Path, lang: str, licences: dict) -> bytes:
+    """For admin/start.js: the required fields of each collection (Decap checks only the first pane,
+    start.js checks each pane that is written), and its refusals, in the editor's language."""
+    words = {
+        "nothing": _("Nothing is written yet: fill in the Kyrgyz side, the Russian side, or both.").text(lang),
+        "missing": {"ky": _("In the Kyrgyz text, fill in: %(fields)s.").text(lang),
+                    "ru": _("In the Russian text, fill in: %(fields)s.").text(lang)},
+        "item": _("%(list)s no. %(number)s: %(field)s").text(lang),
+    }
+    table = {"languages": LANGUAGES, "rules": pane_rules(data, lang, licences), "words": words}
+    return f"window.PORTAL_FORM = {json.dumps(table, ensure_ascii=False)};\n".encode()
 
 
 def free_port() -> int:
@@ -90,6 +104,8 @@ class EditorHandler(LiveHandler):
             self.reply(200, "text/yaml; charset=utf-8", made.encode())
         elif path == "/admin/slugs.js":
             self.reply(200, "text/javascript; charset=utf-8", slugs_script())
+        elif path == "/admin/form.js":
+            self.reply(200, "text/javascript; charset=utf-8", form_script(self.data, self.lang, self.licences))
         elif path.startswith("/admin/"):
             self.admin_file(path.removeprefix("/admin/"))
         else:

@@ -7,7 +7,7 @@ import yaml
 
 from helpers import ROOT
 from portal.stories.fields import COMMON_KEYS, PAGE_KEYS, SECTION_KEYS
-from workflow.cms import config
+from workflow.cms import config, pane_rules
 from workflow.cms_fields import BODY, COMMON, CORRECTION, LISTS, PHOTO, SECTIONS
 
 NOT_IN_FORM = {"section"}  # the folder says it; the build only checks a hand-written one
@@ -15,8 +15,11 @@ AUDIO_LINK_ONLY = {"duration"}  # an audio story's length is measured from its f
 DATA = ROOT / "data"
 
 
+LICENCES = {"CC-BY-4.0": {"name": "CC BY 4.0"}}
+
+
 def made(lang="ky"):
-    return config(DATA, lang, {"CC-BY-4.0": {"name": "CC BY 4.0"}}, backend={"name": "github", "repo": "x/y"})
+    return config(DATA, lang, LICENCES, backend={"name": "github", "repo": "x/y"})
 
 
 def test_every_key_of_the_model_is_in_the_form_of_its_section():
@@ -53,4 +56,24 @@ def test_each_language_is_its_own_file_in_the_story_folder():
     story = next(c for c in made()["collections"] if c["name"] == "decisions")
     assert made()["i18n"]["structure"] == "multiple_files" and story["path"].endswith("/index")
     assert story["media_folder"] == "" and all(f.get("i18n") is True for f in story["fields"])
-    assert not any("default" in f for f in story["fields"])  # an unwritten pane must stay an empty file
+    assert not any("default" in f for f in story["fields"])  # an unwritten pane must stay empty: it is not saved
+
+
+def test_a_written_pane_is_checked_by_the_editor_page_not_by_decap():
+    """Decap checks the first pane only, and always (a Russian-only story could not be saved): the
+    top level's required fields are optional to it, and admin/start.js checks each written pane
+    against the rules of /admin/form.js, which name every field the build requires."""
+    rules = pane_rules(DATA, "ru", LICENCES)
+    for collection in made("ru")["collections"]:
+        name = collection["name"]
+        specs = {**COMMON, **SECTIONS.get(name, {})}
+        required = [key for key, (widget, _label, _hint) in specs.items() if widget.get("required")]
+        assert not any(f.get("required") for f in collection["fields"]), name
+        assert [key for key, _label in rules[name]["fields"]] == [k for k in required if k in
+                                                                  {f["name"] for f in collection["fields"]}]
+    assert rules["news"]["fields"][0] == ["title", "Заголовок"]
+    assert rules["news"]["lists"]["photos"] == {"label": "Фотографии", "fields": [
+        ["file", "Фото"], ["alt", "Что на фото"], ["credit", "Автор"]]}
+    assert [key for key, _label in rules["news"]["lists"]["corrections"]["fields"]] == ["date", "note"]
+    photos = next(f for f in made()["collections"][0]["fields"] if f["name"] == "photos")
+    assert [f["name"] for f in photos["fields"] if f["required"]] == ["file", "alt", "credit"]  # Decap checks these

@@ -2,9 +2,12 @@
 browser editor (Decap CMS, in Kyrgyz) lands in content/ as index.ky.md, index.ru.md and the
 photos, the preview builds it, a photo without alt text is refused in the form, a title
 edited in the form keeps the published address, and a save that breaks the build shows
-the problem in the browser until it is fixed.
+the problem in the browser until it is fixed. Then a story written in Russian only: the
+Russian pane's photo without alt text is refused too, and once saved the story is one
+index.ru.md and its photo, on /ru/ and not on /ky/, and opens again with its Kyrgyz pane empty.
 
-One project copy, one editor server, one browser page: the steps share them in order.
+One project copy and one editor server for the module; each test has its own browser page,
+whose steps share it in order.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from playwright.sync_api import expect
 
 from helpers import NOW
 from portal.stories.slugs import slugify
-from project import GIT_IDENTITY, INVOKE
+from project import GIT_IDENTITY, INVOKE, Project
+from sites import FixtureSite
 
 ERRORS = []
 STORY = "news/2026/11-20-parks"  # written by hand before the editor, so its address comes from its title
@@ -70,9 +74,10 @@ def published(project, base: str, story_id: str, timeout: float = 180) -> dict:
     raise AssertionError(f"{story_id} was never built:\n" + get(base + "/ky/")[1][:3000])
 
 
-@pytest.fixture
-def editor(project, tmp_path):
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory):
     """The editor server on a free port, in Kyrgyz, over a site with one hand-written story."""
+    project = Project(FixtureSite(tmp_path_factory.mktemp("edit") / "site"))
     site = project.site
     for lang in ("ky", "ru"):
         site.story(STORY, lang, "Сейил бактар." if lang == "ky" else "Парки.", title=TITLES[lang],
@@ -199,3 +204,53 @@ def test_a_story_written_in_the_browser_is_on_the_preview_site(editor, new_page,
     texts["ru"].write_text(text, encoding="utf-8")
     page.wait_for_url(re.compile("/ru/"))
     page.get_by_role("heading", name=NEW["ru"]).wait_for(timeout=60_000)  # live.js reloaded it
+
+
+RUSSIAN_ONLY = "Мэрия открыла пункт приёма старой техники"
+
+
+def test_a_story_written_in_russian_only_is_one_file(editor, new_page, tmp_path):
+    project, admin = editor
+    base = admin.removesuffix("/admin/")
+    page = new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(admin)
+    page.get_by_role("button", name="Кирүү").click()
+    page.goto(admin + "#/collections/news/new")
+    page.get_by_label("Аталышы").nth(1).fill(RUSSIAN_ONLY)
+    page.get_by_label("Жарыялоо убактысы").nth(1).fill("2026-11-26T11:00")
+    add_photo(page, 1, photo(tmp_path, "point.jpg", (90, 90, 160)), None, "Пресс-служба мэрии", upload=True)
+    save(page)  # the Russian pane's photo has no alt text: Decap checks the first pane only, start.js this one
+    page.get_by_text("Орусча текстте толтуруңуз: «Сүрөттөр» № 1: «Сүрөттө эмне көрүнөт».").wait_for()
+    assert not list(project.content.glob("news/*/*-punkt*"))
+    in_pane(page.get_by_label("Сүрөттө эмне көрүнөт"), 1).fill("Приёмный пункт на улице Ахунбаева")
+    save(page)
+
+    deadline = time.monotonic() + 30
+    while not (found := list(project.content.glob(f"news/*/11-26-{slugify(RUSSIAN_ONLY)}/index.ru.md"))):
+        assert time.monotonic() < deadline, page.evaluate("document.body.innerText")[:300]
+        time.sleep(0.2)
+    folder = found[0].parent  # named from the Russian title: the Kyrgyz pane, which Decap names it from, is empty
+    story_id = folder.relative_to(project.content).as_posix()
+    recorded = published(project, base, story_id)
+    assert sorted(p.name for p in folder.iterdir()) == ["index.ru.md", "point.jpg"]
+    assert set(recorded[story_id]) == {"ru"}
+    status, story_page = get(f"{base}/ru/news/2026/{recorded[story_id]['ru']}/")
+    assert status == 200 and 'alt="Приёмный пункт на улице Ахунбаева"' in story_page
+    assert RUSSIAN_ONLY in get(f"{base}/ru/news/")[1] and RUSSIAN_ONLY in get(f"{base}/ru/")[1]
+    assert RUSSIAN_ONLY not in get(f"{base}/ky/news/")[1] + get(f"{base}/ky/")[1]
+
+    # Opened again from the list (loaded anew: it names the story by its Russian title), the Kyrgyz
+    # pane is empty, and a save keeps the story one file.
+    page.goto(admin + "#/collections/news")
+    page.reload()
+    page.get_by_text(RUSSIAN_ONLY).click()
+    expect(page.get_by_label("Аталышы").nth(1)).to_have_value(RUSSIAN_ONLY)
+    expect(page.get_by_label("Аталышы").nth(0)).to_have_value("")
+    page.get_by_label("Кыскача").nth(1).fill("Старые холодильники и телевизоры принимают бесплатно.")
+    save(page)
+    text = folder / "index.ru.md"
+    deadline = time.monotonic() + 30
+    while "бесплатно" not in text.read_text(encoding="utf-8"):
+        assert time.monotonic() < deadline, page.evaluate("document.body.innerText")[:300]
+        time.sleep(0.2)
+    assert sorted(p.name for p in folder.iterdir()) == ["index.ru.md", "point.jpg"]

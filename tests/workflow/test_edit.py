@@ -4,7 +4,8 @@ photos, the preview builds it, a photo without alt text is refused in the form, 
 edited in the form keeps the published address, and a save that breaks the build shows
 the problem in the browser until it is fixed. Then a story written in Russian only: the
 Russian pane's photo without alt text is refused too, and once saved the story is one
-index.ru.md and its photo, on /ru/ and not on /ky/, and opens again with its Kyrgyz pane empty.
+index.ru.md and its photo, on /ru/ and not on /ky/, and opens again with its Kyrgyz pane empty;
+a story written in Kyrgyz only is one index.ky.md.
 
 One project copy and one editor server for the module; each test has its own browser page,
 whose steps share it in order.
@@ -207,9 +208,10 @@ def test_a_story_written_in_the_browser_is_on_the_preview_site(editor, new_page,
 
 
 RUSSIAN_ONLY = "Мэрия открыла пункт приёма старой техники"
+KYRGYZ_ONLY = "Ала-Арча паркында муз аянтчасы ачылды"
 
 
-def test_a_story_written_in_russian_only_is_one_file(editor, new_page, tmp_path):
+def test_a_story_written_in_one_language_is_one_file(editor, new_page, tmp_path):
     project, admin = editor
     base = admin.removesuffix("/admin/")
     page = new_page(viewport={"width": 1400, "height": 1000})
@@ -254,3 +256,12 @@ def test_a_story_written_in_russian_only_is_one_file(editor, new_page, tmp_path)
         assert time.monotonic() < deadline, page.evaluate("document.body.innerText")[:300]
         time.sleep(0.2)
     assert sorted(p.name for p in folder.iterdir()) == ["index.ru.md", "point.jpg"]
+
+    # In Kyrgyz only: the Russian pane, untouched, is not saved either.
+    page.goto(admin + "#/collections/news/new")
+    page.get_by_label("Аталышы").nth(0).fill(KYRGYZ_ONLY)
+    page.get_by_label("Жарыялоо убактысы").nth(0).fill("2026-11-26T11:30")
+    save(page)
+    page.wait_for_url(re.compile("/entries/"))  # saved: Decap opens the entry once every file is written
+    folder = project.content / f"news/2026/11-26-{slugify(KYRGYZ_ONLY)}"
+    assert [p.name for p in folder.iterdir()] == ["index.ky.md"]

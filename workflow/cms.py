@@ -9,12 +9,11 @@ from the registries. Labels and help are in the editor's language
 (PORTAL_UI_LANG); the form's fields are in cms_fields.py.
 
 A story may be written in one language only. Decap checks required fields
-in the first (Kyrgyz) pane alone, and always, so that a Russian-only story
-could not be saved, while a Russian pane missing its title went through.
-The top level's required fields are therefore optional to Decap, and
-admin/start.js checks them, and the required fields of list items, in each
-pane that is written at all, from `written_pane_rules` (served as
-/admin/form.js, see editor.py).
+in the first (Kyrgyz) pane alone, and always: a Russian-only story could not
+be saved, and a Russian pane without its title could. The top level's
+required fields are therefore optional to Decap, and admin/start.js checks
+them, and the required fields of list items, in each pane that is written at
+all, against `pane_rules` (served as /admin/form.js, see editor.py).
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Built with the real pelicanconf.py and the real clock (PORTAL_NOW unset),
 from a copy of data/ so that the build's permalink lock does not touch the
-working tree.
+working tree, and served over http (its address is the build's SITEURL) for
+the search in Chromium.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 import shutil
 import subprocess
 from datetime import datetime
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -20,6 +22,7 @@ import yaml
 from helpers import LANGS, PELICAN, ROOT
 from portal.core.dates import parse_datetime
 from portal.stories.frontmatter import parse
+from sites import StaticServer
 
 CONTENT = ROOT / "content"
 SECTIONS = list(yaml.safe_load((ROOT / "data" / "sections.yml").read_text(encoding="utf-8")))
@@ -40,11 +43,23 @@ def story_folders() -> dict[str, dict[str, dict]]:
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    work = tmp_path_factory.mktemp("sample")
+def work(tmp_path_factory):
+    return tmp_path_factory.mktemp("sample")
+
+
+@pytest.fixture(scope="module")
+def server(work):
+    served = StaticServer(work / "output")
+    yield served
+    served.close()
+
+
+@pytest.fixture(scope="module")
+def sample(work, server):
     shutil.copytree(ROOT / "data", work / "data")
     command = [str(PELICAN), "content", "-s", "pelicanconf.py", "-o", str(work / "output"),
-               "-e", f"PORTAL_DATA={json.dumps(str(work / 'data'))}", f"CACHE_PATH={json.dumps(str(work / 'cache'))}"]
+               "-e", f"PORTAL_DATA={json.dumps(str(work / 'data'))}", f"CACHE_PATH={json.dumps(str(work / 'cache'))}",
+               f"SITEURL={json.dumps(server.url)}"]
     env = {k: v for k, v in os.environ.items() if k != "PORTAL_NOW"}
     started = datetime.now(BISHKEK)
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
@@ -116,3 +131,31 @@ def test_published_addresses_stay_as_recorded_when_slugs_are_made_differently(sa
     assert slugs["ru"] == "o-nachale-otopitelnogo-sezona-20262027-godov"
     for lang, slug in slugs.items():
         assert (output / lang / "decisions" / "2026" / slug / "index.html").is_file(), slug
+
+
+def every_story_found(page, address: str) -> set[str]:
+    """What the search page finds, on every page of its results ("more" clicked until it hides)."""
+    page.goto(address)
+    page.wait_for_function("() => /[0-9]/.test(document.querySelector('.search-results__status').textContent)")
+    found = int("".join(filter(str.isdigit, page.locator(".search-results__status").inner_text())))
+    more = page.locator(".search-results__more")
+    while more.is_visible():
+        shown = page.locator(".search-result").count()
+        more.click()
+        page.wait_for_function("shown => document.querySelectorAll('.search-result').length > shown", arg=shown)
+    paths = page.locator(".search-result a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    assert len(paths) == found, address
+    return set(paths)
+
+
+@pytest.mark.parametrize("forms", [("мэрия", "мэриясы", "мэриясынын", "мэрияга"),
+                                   ("автобус", "автобустар", "автобустарды", "автобустардын")],
+                         ids=["мэрия", "автобус"])
+def test_every_kyrgyz_form_of_a_word_finds_the_same_stories(sample, server, new_page, forms):
+    """Issue 21, on the bundled content: the bare word, its plural and its cases find the same stories."""
+    done, _, _ = sample
+    assert done.returncode == 0
+    page = new_page()
+    found = {form: every_story_found(page, f"{server.url}/ky/search/?q={quote(form)}") for form in forms}
+    assert len(found[forms[0]]) >= 2
+    assert found == dict.fromkeys(forms, found[forms[0]])

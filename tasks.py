@@ -314,7 +314,7 @@ def publish_built(done, display, remote: str) -> int:
         hold(cache_lock(site.cache))  # a build reads and writes the addresses while it holds this lock
         recorded = record_addresses(ROOT, lock, remote, publishing.source_branch, dump)
     except PublishError as error:
-        print(_("Publishing stopped: %(reason)s", reason=error), file=sys.stderr)
+        print(_("Publishing stopped: %(reason)s", reason=error.message), file=sys.stderr)
         return 1
     if recorded:
         print(_("Recorded the new addresses: %(file)s committed to %(branch)s of %(remote)s (%(commit)s).",

@@ -34,13 +34,19 @@ from pathlib import Path
 
 import yaml
 
+from portal.localization.editor import Message, _
+
 BIN = Path(sys.executable).parent
 RETRIES = 3  # pushes of the permalinks commit while the source branch keeps moving
 ADDRESSES_MESSAGE = "Record the addresses of the stories now published [skip ci]"
 
 
 class PublishError(Exception):
-    """Git refused or could not be reached: the message says what and where."""
+    """Git refused or could not be reached: `message` says what and where, in the editor's language."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text("en"))
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -73,7 +79,8 @@ def git(root: Path, *args: str, check: bool = True, env: dict | None = None, std
     done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, input=stdin,
                           env={**os.environ, **(env or {})})
     if check and done.returncode != 0:
-        raise PublishError(f"git {' '.join(args)}: {done.stderr.strip() or done.stdout.strip()}")
+        raise PublishError(_("git %(command)s: %(said)s", command=" ".join(args),
+                             said=done.stderr.strip() or done.stdout.strip()))
     return done.stdout.strip()
 
 
@@ -115,7 +122,7 @@ def stage(folder: Path, root: Path, remote: str, branch: str, cname: str | None)
         command += ["--cname", cname]
     done = subprocess.run([*command, str(folder)], cwd=root, capture_output=True, text=True)
     if done.returncode != 0:
-        raise PublishError(f"ghp-import: {done.stderr.strip() or done.stdout.strip()}")
+        raise PublishError(_("ghp-import: %(said)s", said=done.stderr.strip() or done.stdout.strip()))
     commit = git(root, "rev-parse", local)
     if parent is not None and git(root, "rev-parse", f"{commit}^{{tree}}") == git(root, "rev-parse",
                                                                                  f"{parent}^{{tree}}"):
@@ -143,7 +150,8 @@ def copy_media(command: str, media: Path, root: Path) -> None:
     done = subprocess.run(shlex.split(command.format(media=shlex.quote(str(media)))), cwd=root,
                           capture_output=True, text=True)
     if done.returncode != 0:
-        raise PublishError(f"copying media/ failed ({command}): {done.stderr.strip() or done.stdout.strip()}")
+        raise PublishError(_("copying media/ failed (%(command)s): %(said)s", command=command,
+                             said=done.stderr.strip() or done.stdout.strip()))
 
 
 def push(staged: Staged, root: Path, remote: str) -> None:
@@ -185,7 +193,8 @@ def record_addresses(root: Path, lock: Path, remote: str, branch: str, render) -
     for _attempt in range(RETRIES):
         tip = remote_tip(root, remote, branch)
         if tip is None:
-            raise PublishError(f'the branch "{branch}" is not on "{remote}": nowhere to record the addresses')
+            raise PublishError(_('the branch "%(branch)s" is not on "%(remote)s": nowhere to record the addresses',
+                                 branch=branch, remote=remote))
         theirs = _slugs(git(root, "show", f"{tip}:{relative}", check=False))
         merged = dict(theirs)
         for story, langs in ours.items():
@@ -199,8 +208,8 @@ def record_addresses(root: Path, lock: Path, remote: str, branch: str, render) -
         if pushed.returncode == 0:
             _catch_up(root, relative, commit)
             return commit
-    raise PublishError(f'"{branch}" on "{remote}" kept moving: the addresses in {relative} were not committed '
-                       "(the next run records them again)")
+    raise PublishError(_('"%(branch)s" on "%(remote)s" kept moving: the addresses in %(file)s were not committed '
+                         "(the next run records them again)", branch=branch, remote=remote, file=relative))
 
 
 def _slugs(text: str) -> dict[str, dict[str, str]]:

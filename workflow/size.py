@@ -85,9 +85,11 @@ class SiteSize:
             lines.append("  " + str(_("media grow by %(size)s a month of content (the last %(months)d months with "
                                       "stories)", size=megabytes(growth), months=min(12, len(self.by_month)))))
         if limits.get("site"):
-            lines.append("  " + str(_("host limit: %(site)s a site, %(file)s a file; largest file %(largest)s "
-                                      "(%(name)s)", site=megabytes(limits["site"]), file=megabytes(limits["file"]),
-                                      largest=megabytes(self.largest[1]), name=self.largest[0])))
+            site, file = megabytes(limits["site"]), megabytes(limits["file"])
+            limit = _("host limit: %(site)s a site, %(file)s a file; largest file %(largest)s (%(name)s)", site=site,
+                      file=file, largest=megabytes(self.largest[1]), name=self.largest[0]) if self.large else \
+                _("host limit: %(site)s a site, %(file)s a file; no file reaches 1 MB", site=site, file=file)
+            lines.append(f"  {limit}")
             if growth and self.on_host < limits["site"] and not self.media_elsewhere:
                 months = (limits["site"] - self.on_host) / growth
                 when = _("within about a month") if months < 1.5 else \

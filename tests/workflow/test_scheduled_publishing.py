@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from portal.stories.permalinks import HEADER
 from project import GIT_IDENTITY, INVOKE, Project, Run
 from sites import FixtureSite
 
@@ -29,9 +30,7 @@ BEFORE_UTC = "2026-11-27 02:45:00 UTC"       # the scheduled run a quarter of an
 MARKET = "news/2026/11-26-winter-market"
 BUDGET = "press-releases/2026/11-27-budget-hearing"
 MARKER = "zqbudget6120"  # in the embargoed story's title and text only
-LOCK = ("# The address of every published story, per language. Written by the build:\n"
-        "# commit it with your story. To change an address on purpose, set `slug:` in the story.\n"
-        f"{MARKET}:\n  ky: kyshky-zharmanke\n  ru: zimniaia-iarmarka\n")
+LOCK = (f"{HEADER}{MARKET}:\n  ky: kyshky-zharmanke\n  ru: zimniaia-iarmarka\n")
 
 
 @dataclass

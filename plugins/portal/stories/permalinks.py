@@ -27,8 +27,12 @@ from .model import Story
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 PARSED = "permalinks.pickle"  # in the cache folder: the lock as parsed, with the digest of its bytes
-HEADER = ("# The address of every published story, per language. Written by the build:\n"
-          "# commit it with your story. To change an address on purpose, set `slug:` in the story.\n")
+# Editors read this file in their commits and merges: in Kyrgyz and Russian, the same for every editor (a header
+# in each one's own language would rewrite the file at every build).
+HEADER = ("# Ар бир жарыяланган материалдын дареги, тилдер боюнча. Бул файлды сайтты куруу жазат:\n"
+          "# аны материалыңыз менен бирге коммитке кошуңуз. Даректи атайы өзгөртүү үчүн материалга `slug:` жазыңыз.\n"
+          "# Адрес каждого опубликованного материала по языкам. Этот файл пишет сборка:\n"
+          "# сохраните его в коммит вместе с материалом. Чтобы сменить адрес намеренно, задайте `slug:` в материале.\n")
 
 
 def dump(slugs: dict[str, dict[str, str]]) -> str:

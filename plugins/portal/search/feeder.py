@@ -41,10 +41,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the checker reads it as a module of the package
     from .normalise import normalised
-    from .service import SearchIndexFailed, Service, decode, refused
+    from .service import NOT_BUILT, SearchIndexFailed, Service, decode, refused
 else:  # run as a script (see above), beside service.py
     from normalise import normalised
-    from service import SearchIndexFailed, Service, decode, refused
+    from service import NOT_BUILT, SearchIndexFailed, Service, decode, refused
 
 WAIT = 0.05  # seconds between two looks at a file that has not grown
 
@@ -107,7 +107,7 @@ def index(pagefind: str, requests: bytes) -> list[dict[str, str]]:
         failed = [(request["payload"], answer["payload"])
                   for request, answer in zip(decode(requests), answers, strict=True)
                   if answer["payload"]["type"] == "Error"]
-        raise SearchIndexFailed("The search index was not built: Pagefind refused "
+        raise SearchIndexFailed(f"{NOT_BUILT}Pagefind refused "
                                 + "; ".join(f"{request.get('url', request['type'])}: {answer['message']}"
                                             for request, answer in failed))
     return next(answer["payload"]["files"] for answer in answers if answer["payload"]["type"] == "GetFiles")

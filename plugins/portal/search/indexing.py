@@ -48,11 +48,12 @@ from pagefind.service import get_executable
 from portal.core import sealed
 from portal.core.digests import Digests
 from portal.core.parallel import release_free_memory
+from portal.localization.editor import Message, _
 from portal.pages.views import StoryView
 
 from . import records
 from .records import record
-from .service import SearchIndexFailed, as_json, encode, refused_write
+from .service import NOT_BUILT, SearchIndexFailed, as_json, encode, refused_write
 
 FEEDER = Path(__file__).with_name("feeder.py")  # run as a script: see its docstring
 MANIFEST = ".files"  # in each bundle of the cache: its files and their SHA-256 (portal.core.sealed)
@@ -175,8 +176,7 @@ class Indexing:
         self.staging.mkdir(parents=True)
         pagefind = get_executable()
         if pagefind is None:
-            raise SearchIndexFailed("The search index was not built: Pagefind is not installed "
-                                    "(pip install 'pagefind[extended]').")
+            raise SearchIndexFailed(str(not_built(_("Pagefind is not installed (pip install 'pagefind[extended]')."))))
         requests = self.staging / "requests"
         with requests.open("wb") as file:
             self.errors = tempfile.TemporaryFile()
@@ -203,9 +203,10 @@ class Indexing:
             said = self.errors.read().decode(errors="replace").strip()
             self.errors.close()
             if code != 0:
+                stopped = _("feeder.py stopped (%(code)s).", code=code)
                 raise refused_write(said) or SearchIndexFailed(
-                    said if said.startswith("The search index was not built")
-                    else f"The search index was not built: feeder.py stopped ({code}).\n{said}")
+                    str(not_built(said.removeprefix(NOT_BUILT))) if said.startswith(NOT_BUILT)
+                    else f"{not_built(stopped)}\n{said}")
             for chunk in self.missing:
                 made = self.staging / chunk.digest
                 listed = {name: self.digests.sha(path) for name, path in bundle_files(made).items()}
@@ -244,3 +245,9 @@ def intact(bundle: Path, digests: Digests) -> bool:
     if not whole:
         logger.info("The search bundle %s is damaged: it is indexed anew.", bundle)
     return whole
+
+
+def not_built(reason: Message | str) -> Message:
+    """Why the search index was not built, in the editor's language; `reason` as feeder.py wrote it is
+    Pagefind's own words (English)."""
+    return _("The search index was not built: %(reason)s", reason=reason)

@@ -33,6 +33,11 @@ class SearchIndexFailed(SystemExit):
     """Stops the build with Pagefind's own words instead of a traceback."""
 
 
+# How feeder.py (a script without the portal package) begins its reason: indexing.py shows the rest in the
+# editor's language (indexing.not_built).
+NOT_BUILT = "The search index was not built: "
+
+
 REFUSED = "The computer refused to write a file: "  # how feeder.py reports an OSError, for the build to raise
 
 
@@ -72,7 +77,7 @@ class Service:
             self.process = subprocess.Popen([executable, "--service"], stdin=subprocess.PIPE,
                                             stdout=subprocess.PIPE, stderr=self.errors)
         except OSError as error:
-            raise SearchIndexFailed(f"The search index was not built: Pagefind did not start ({error}).") from None
+            raise SearchIndexFailed(f"{NOT_BUILT}Pagefind did not start ({error}).") from None
         # Popen gives buffered binary pipes for PIPE (its types allow None, for the streams not asked for).
         self.requests = cast(io.BufferedWriter, self.process.stdin)
         self.answers = cast(io.BufferedReader, self.process.stdout)
@@ -92,7 +97,7 @@ class Service:
         while len(answers) < count:
             chunk = self.answers.read1(1 << 16)
             if not chunk:
-                raise SearchIndexFailed(f"The search index was not built: Pagefind stopped "
+                raise SearchIndexFailed(f"{NOT_BUILT}Pagefind stopped "
                                         f"({self.process.wait()}).\n{self._errors()}")
             *complete, self.pending = (self.pending + chunk).split(b",")
             answers += decode(b",".join(complete))

@@ -77,9 +77,11 @@ class SiteSize:
         heading = _("Site size: %(size)s (%(on_host)s on the host, media elsewhere)", size=total,
                     on_host=megabytes(self.on_host)) if self.media_elsewhere else _("Site size: %(size)s", size=total)
         lines = [str(heading)]
-        lines += [f"  {KIND_NAMES[kind]!s:<15}{megabytes(self.by_kind[kind])!s:>11}  "
-                  + str(_n("%(count)d file", "%(count)d files", self.files[kind]))
-                  for kind in KINDS if self.files[kind]]
+        shown = [kind for kind in KINDS if self.files[kind]]
+        names = {kind: str(KIND_NAMES[kind]) for kind in shown}
+        width = max(map(len, names.values()), default=0) + 2  # the names' column, in the editor's language
+        lines += [f"  {names[kind]:<{width}}{megabytes(self.by_kind[kind])!s:>11}  "
+                  + str(_n("%(count)d file", "%(count)d files", self.files[kind])) for kind in shown]
         growth = self.monthly_growth()
         if growth:
             lines.append("  " + str(_("media grow by %(size)s a month of content (the last %(months)d months with "

@@ -104,6 +104,22 @@ def test_publishing_runs_one_at_a_time_every_15_minutes_and_on_main():
     assert any(s.get("with", {}).get("path") == "cache" for s in job["steps"]), "cache/ is kept between runs"
 
 
+def test_every_push_and_pull_request_is_checked_and_tested():
+    check = workflow("check.yml")
+    assert check[True]["pull_request"] is None and check[True]["push"] == {"branches": ["**"]}
+    commands = {name: [s["run"] for s in job["steps"] if "run" in s] for name, job in check["jobs"].items()}
+    assert commands == {"check": ['make check FORMAT=github SINCE="$BASE"'], "test": [".ci/run"]}
+
+
+def test_external_links_are_checked_weekly_in_a_workflow_of_their_own():
+    """Its own workflow: a dead link on another site fails that run, never a publish."""
+    links = workflow("links.yml")
+    assert [schedule["cron"].split()[2:] for schedule in links[True]["schedule"]] == [["*", "*", "1"]]
+    assert [s["run"] for job in links["jobs"].values() for s in job["steps"] if "run" in s] == [
+        "make links FORMAT=github"]
+    assert "make links" not in (ROOT / ".github" / "workflows" / "publish.yml").read_text()
+
+
 def test_only_the_publisher_may_write():
     for path in WORKFLOWS:
         data = yaml.safe_load(path.read_text())

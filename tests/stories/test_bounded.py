@@ -38,6 +38,8 @@ def report(tmp_path_factory) -> str:
              + "Сегодня открылись выделенные полосы. " * 60_000)
     site.raw("news/2026/11-23-links/index.ru.md",
              "---\ntitle: Ссылки\ndate: 2026-11-23 10:00\n---\n" + "[a](b " * 20_000)
+    site.raw("news/2026/11-25-deep/index.ru.md", "---\ntitle: Вложенные списки\ndate: 2026-11-25 10:00\n"
+             f"topics: {'[' * 40}{']' * 40}\n---\nТекст.\n")
     site.raw("news/2026/11-24-front/index.ru.md", "---\ntitle: Длинная шапка\ndate: 2026-11-24 10:00\nsummary: "
              + "очень " * 20_000 + "\n---\nТекст.\n")
     result = site.build()
@@ -56,6 +58,7 @@ def test_yaml_anchors_and_aliases_are_a_problem_with_their_line(report, where):
     ("news/2026/11-22-long/index.ru.md", "the text is too long"),
     ("news/2026/11-23-links/index.ru.md", "the text takes too long to read"),
     ("news/2026/11-24-front/index.ru.md", "the front matter is too long"),
+    ("news/2026/11-25-deep/index.ru.md:4", "nested more than 32 deep"),
 ])
 def test_sizes_beyond_sane_limits_are_a_problem(report, story, what):
     found = [entry for entry in report.split("\n\n") if f"{story}:" in entry]

@@ -156,16 +156,18 @@ class FixtureSite:
     # building -----------------------------------------------------------------
     def build(self, output: Path | None = None, siteurl: str | None = None, now: str | None = NOW,
               theme: Path | None = None, setup: Callable[[], None] | None = None, wrap: Sequence[str] = (),
-              **settings) -> BuildResult:
+              options: Sequence[str] = (), **settings) -> BuildResult:
         """Run `pelican` as an editor would; extra settings go through `-e KEY=JSON`. `setup` runs in the
-        child before `pelican` starts (a umask, a resource limit); `wrap` comes before the command (`unshare …`)."""
+        child before `pelican` starts (a umask, a resource limit); `wrap` comes before the command (`unshare …`),
+        `options` after it (`--verbose`)."""
         output = output or self.root / "output"
         overrides = {"PORTAL_DATA": str(self.data), "CACHE_PATH": str(self.cache), **settings}
         if now is not None:
             overrides["PORTAL_NOW"] = now
         if siteurl is not None:
             overrides["SITEURL"] = siteurl
-        command = [*wrap, str(PELICAN), str(self.content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(output)]
+        command = [*wrap, str(PELICAN), str(self.content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(output),
+                   *options]
         if theme is not None:
             command += ["-t", str(theme)]
         command += ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]

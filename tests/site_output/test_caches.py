@@ -10,7 +10,8 @@ kits, portraits, every kind of search bundle file and record: over forty
 kinds) is damaged, in one way per test: missing, empty, cut in half, or
 one byte changed. Each kind is checked on its own (no check trusts another
 file), so damaging them together hides none. The next build must succeed,
-make every damaged file anew, and publish exactly what the first build did.
+make every damaged file anew, say so in at most one line of its log (at
+--verbose) for each, and publish exactly what the first build did.
 """
 
 from __future__ import annotations
@@ -85,14 +86,21 @@ def copy_of(site: FixtureSite, tmp_path: Path) -> FixtureSite:
 
 
 @pytest.mark.parametrize("how", ["missing", "empty", "truncated", "altered"])
-def test_every_kind_of_damaged_cache_file_is_made_again_and_never_published(built, tmp_path, how):
+def test_every_kind_of_damaged_cache_file_is_made_again_and_never_published(built, tmp_path, monkeypatch, how):
+    monkeypatch.setenv("COLUMNS", "100000")  # each record of the log on one line
     site = copy_of(built, tmp_path)
     published = tree(site.root / "output")
     damaged = {path: damage(path, how) for path in one_of_each_kind(site.cache)}
     assert len(damaged) > 40, sorted(kind(p.relative_to(site.cache).as_posix()) for p in damaged)
-    again = site.build()
+    again = site.build(options=["--verbose"])
     assert_built(again)
     assert tree(again.output) == published
+    lines = again.text.splitlines()
+    assert not [line for line in lines if "WARNING" in line or "ERROR" in line], again.text
+    notices = [line.split("INFO", 1)[1].strip() for line in lines if "made anew" in line or "indexed anew" in line]
+    assert notices or how == "missing", "a damaged cache file is noticed in the log"
+    repeated = sorted({notice for notice in notices if notices.count(notice) > 1})
+    assert not repeated and len(notices) <= len(damaged), "at most one line for each damaged file"
     left = [path.relative_to(site.cache).as_posix() for path, data in damaged.items()
             if data is not None and path.is_file() and path.read_bytes() == data]
     assert not left, f"kept as damaged: {left}"

@@ -7,9 +7,9 @@ an altered permalink copy or parsed story would have been published. So
 every cache value is saved as a pickle behind a header and the BLAKE2b
 digest of the pickle (`save`), written atomically, and `load` gives it back
 only when the digest matches; otherwise (and when the pickle names classes
-that have since moved: a cache made by older code) it gives None, after one
-line in the log, and the build makes the value anew. Nothing here raises
-for a damaged file.
+that have since moved: a cache made by older code) it removes the file and
+gives None, after one line in the log, and the build makes the value anew.
+Nothing here raises for a damaged file.
 
 Files that are published as they are (renditions, press kits, search
 bundles) cannot carry a header: those are checked by `digests.py`.
@@ -59,4 +59,12 @@ def load(path: Path) -> Any | None:
 
 
 def _damaged(path: Path, why: str) -> None:
+    """Remove the file and say so, once: the page workers a build forks read the same files, and only the
+    process that removed it speaks (the others find it gone, as if it had never been made)."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return
+    except OSError:
+        pass  # a read-only disk, a folder we may not write: the file stays, and is made anew in memory
     logger.info("The cache file %s cannot be used (%s): it is made anew.", path, why)

@@ -78,6 +78,32 @@ def test_without_java_check_passes_and_says_the_html_was_not_validated(project):
             if p["check"] == "html" and p["id"] == "the HTML checker cannot run: %(reason)s"], run.text
 
 
+def test_past_the_host_s_limit_check_fails_and_near_it_notes(project):
+    """PORTAL_HOST_LIMITS as a deployment sets it in pelicanconf.py: a site of a few megabytes is past a
+    limit of 100 kB; then, with a limit a little above its size, it is safe with a note."""
+    fx.populate(project.site)
+    settings = project.root / "pelicanconf.py"
+    written = settings.read_text(encoding="utf-8")
+
+    def check_within(site_limit: int) -> dict:
+        settings.write_text(written + f'\nPORTAL_HOST_LIMITS = {{"site": {site_limit}, "file": 0, "warn": 0.8}}\n',
+                            encoding="utf-8")
+        editor = {"PATH": str(Path(sys.executable).parent), "PORTAL_CHECK_HTML": None}  # no HTML checker: quicker
+        run = project.run("check", "--format", "json", env=editor)
+        assert run.returncode == (0 if run.json()["safe_to_publish"] else 1), run.text
+        return run.json()
+
+    report = check_within(100_000)
+    assert report["safe_to_publish"] is False and report["size"]["on_host"] > 100_000
+    assert [(p["check"], p["file"], p["id"]) for p in report["problems"]] == [
+        ("size", "(the site)", "the site is %(size)s, over the host's limit of %(limit)s")]
+
+    report = check_within(int(report["size"]["on_host"] / 0.9))
+    assert report["safe_to_publish"] is True
+    assert [n["id"] for n in report["notes"] if n["kind"] == "size"] == [
+        "the site is %(size)s, %(share)s of the host's limit of %(limit)s: plan the move in docs/publishing.md"]
+
+
 def test_an_official_with_no_story_in_a_language_is_noted(project):
     fx.populate(project.site)
     officials = {**fx.OFFICIALS, "vice-mayor-economy": {"role": "vice-mayor", "name": {"ky": "Нурлан", "ru": "Нурлан"}}}

@@ -167,6 +167,5 @@ def judge(size: SiteSize, limits: dict) -> tuple[list[Finding], list[Note]]:
 
 
 def megabytes(count: int) -> Message:
-    """`1,234.5 MB`, the unit in the editor's language."""
-    amount = f"{count / MB:,.1f}"
-    return _("%(count)s MB", count=amount)
+    """`1 234,5 МБ`: the number and the unit as the editor's language writes them."""
+    return _("%(count)s MB", count=count / MB)

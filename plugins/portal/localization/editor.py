@@ -18,7 +18,8 @@ kept in the content cache and still be shown in the language of whoever
 reads it, and a report can carry both the translation and the msgid (a
 stable id for CI). Placeholders are named (`%(name)s`) so a translation can
 put them in its own order; a value may itself be a `Message`, or a list
-(shown joined with commas) of messages and words. `_n` picks the plural
+(shown joined with commas) of messages and words; a float is shown with one
+decimal, as the language writes numbers (1 000,0 in Kyrgyz and Russian). `_n` picks the plural
 form for `count` by the language's rules (Babel's ky and ru).
 
 The editors' words are a domain of their own: they are not the site's
@@ -33,6 +34,8 @@ from dataclasses import dataclass
 from gettext import NullTranslations
 from pathlib import Path
 from typing import Union
+
+from babel.numbers import format_decimal
 
 from .catalogs import load_translations
 
@@ -64,7 +67,7 @@ def translations(lang: str) -> NullTranslations:
     return load_translations(CATALOGS, lang, DOMAIN)
 
 
-Value = Union[str, int, "Message", tuple[Union[str, "Message"], ...]]
+Value = Union[str, int, float, "Message", tuple[Union[str, "Message"], ...]]
 
 
 @dataclass(frozen=True, order=True)
@@ -108,12 +111,14 @@ def _frozen(values: Mapping[str, object]) -> tuple[tuple[str, Value], ...]:
 def _value(value: object) -> Value:
     if isinstance(value, (list, tuple)):
         return tuple(item if isinstance(item, Message) else str(item) for item in value)
-    return value if isinstance(value, (int, Message)) else str(value)
+    return value if isinstance(value, (int, float, Message)) else str(value)
 
 
 def _shown(value: Value, lang: str) -> str | int:
     if isinstance(value, Message):
         return value.text(lang)
+    if isinstance(value, float):
+        return format_decimal(value, format="#,##0.0", locale=lang)
     if isinstance(value, tuple):
         return ", ".join(item.text(lang) if isinstance(item, Message) else item for item in value)
     return value

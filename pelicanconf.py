@@ -16,6 +16,7 @@ PLUGINS = ["portal.site_output"]  # the others write through it: it opens first 
 PLUGINS += ["portal.stories", "portal.localization", "portal.compiled_templates", "portal.photos", "portal.pages"]
 PLUGINS += ["portal.feeds", "portal.sitemap"]  # after pages: they read its views and the pages it wrote
 PLUGINS += ["portal.search"]  # Pagefind indexes the stories while the pages render
+PLUGINS += ["portal.admin"]  # the browser editor at /admin/, only when PORTAL_CMS is set (publishconf.py)
 
 # Our settings and their defaults: docs/architecture.md (Settings). Only what differs from a default is here.
 PORTAL_ROOT = os.path.dirname(os.path.abspath(__file__))  # relative PORTAL_ paths start here, not in the cwd

@@ -8,7 +8,7 @@ directly instead of parsing printed text.
     scaffold    `new`: a story folder with every key its section needs
     building    one build, in this process: the site changes only if it succeeds
     live        `serve`, `preview`, `edit`: rebuild on every change and reload the browser (live.js)
-    editor      `edit`: the browser editor (Decap CMS) beside the live preview; cms, cms_fields: its form
+    editor      `edit`: the browser editor (Decap CMS) beside the live preview (its form: plugins/portal/admin)
     migrate     `migrate`: old story layouts (ky.md, photos.yml) to today's
     progress    the progress display and the closing summary
     check       runs the checks below over a built site → `Report`

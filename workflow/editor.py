@@ -13,7 +13,6 @@ talks to this server, so the admin page's policy can say connect-src 'self'.
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import subprocess
@@ -22,36 +21,15 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from portal.admin.config import config_yaml
+from portal.admin.scripts import DECAP_BUNDLE, form_script, slugs_script
 from portal.localization.editor import _
-from portal.stories import slugs
 
-from .cms import LANGUAGES, config_yaml, pane_rules
 from .live import LiveHandler
 
 ADMIN = Path(__file__).parent.parent / "admin"
-DECAP_BUNDLE = Path("node_modules/decap-cms/dist")
 DECAP_SERVER = Path("node_modules/decap-server/dist/index.js")
 LOCAL_NAMES = ("127.0.0.1", "localhost")  # the Host of a request from the admin page
-
-
-def slugs_script() -> bytes:
-    """The letters and the longest slug of plugins/portal/stories/slugs.py, for admin/start.js: a new
-    story's folder gets the name its address will have, from one table."""
-    table = {"letters": slugs.LETTERS, "maxLength": slugs.MAX_LENGTH}
-    return f"window.PORTAL_SLUGS = {json.dumps(table, ensure_ascii=False)};\n".encode()
-
-
-def form_script(data: Path, lang: str, licences: dict) -> bytes:
-    """For admin/start.js: the required fields of each collection (Decap checks only the first pane,
-    start.js checks each pane that is written), and its refusals, in the editor's language."""
-    words = {
-        "nothing": _("Nothing is written yet: fill in the Kyrgyz side, the Russian side, or both.").text(lang),
-        "missing": {"ky": _("In the Kyrgyz text, fill in: %(fields)s.").text(lang),
-                    "ru": _("In the Russian text, fill in: %(fields)s.").text(lang)},
-        "item": _("%(list)s no. %(number)s: %(field)s").text(lang),
-    }
-    table = {"languages": LANGUAGES, "rules": pane_rules(data, lang, licences), "words": words}
-    return f"window.PORTAL_FORM = {json.dumps(table, ensure_ascii=False)};\n".encode()
 
 
 def free_port() -> int:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import yaml
 
 from helpers import ROOT
+from portal.admin.config import config, pane_rules
+from portal.admin.fields import BODY, COMMON, CORRECTION, LISTS, PHOTO, SECTIONS
 from portal.stories.fields import COMMON_KEYS, PAGE_KEYS, SECTION_KEYS
-from workflow.cms import config, pane_rules
-from workflow.cms_fields import BODY, COMMON, CORRECTION, LISTS, PHOTO, SECTIONS
 
 NOT_IN_FORM = {"section"}  # the folder says it; the build only checks a hand-written one
 AUDIO_LINK_ONLY = {"duration"}  # an audio story's length is measured from its file

@@ -19,7 +19,7 @@ here, never with `settings[...]`:
 `SiteSettings` are the settings several plugins share; a plugin with
 settings of its own reads them with the same functions (photos:
 `RenditionSettings`, feeds: `FeedSettings`, search: `PORTAL_SEARCH_CHUNK`;
-`make check`: `host_limits`; `make publish`: workflow/publishing.py's
+`make check`: `host_limits`; the admin page: `cms`; `make publish`: workflow/publishing.py's
 `PublishSettings`).
 """
 
@@ -62,6 +62,7 @@ DEFAULTS: dict[str, Any] = {
     "PORTAL_WEBSUB_HUB": "",
     "PORTAL_PODCAST_EMAIL": "",
     "PORTAL_PODCAST_ARTWORK": "img/podcast.png",  # under the theme's static/
+    "PORTAL_CMS": None,  # the browser editor on the public site: {"repo": "owner/name", "branch", "base_url", "lang"}
     "PUBLISH_REMOTE": "origin",  # make publish: the git remote it pushes to
     "PUBLISH_BRANCH": "gh-pages",  # the branch the host serves
     "PUBLISH_SOURCE_BRANCH": "main",  # where the addresses it recorded (permalinks.yml) are committed
@@ -173,6 +174,36 @@ def host_limits(settings: Mapping[str, Any]) -> dict[str, float]:
     if isinstance(warn, bool) or not isinstance(warn, int | float) or not 0 < warn <= 1:
         raise BadSetting("PORTAL_HOST_LIMITS", f"must give warn between 0 and 1, not {warn!r}", example)
     return {"site": raw.get("site", 0), "file": raw.get("file", 0), "warn": warn}
+
+
+CMS_EXAMPLE = '{"repo": "meria-kg/portal", "branch": "main", "base_url": "https://cms-auth.meria.kg"}'
+CMS_KEYS = {"repo", "branch", "base_url", "lang"}
+CMS_LANGUAGES = ("ky", "ru")  # the editor's interface (labels, help, Decap's own words)
+
+
+def cms(settings: Mapping[str, Any]) -> dict[str, str] | None:
+    """PORTAL_CMS: the GitHub repository (owner/name) and branch the public site's browser editor saves
+    to, the address of its OAuth proxy (`base_url`; None: Decap's default, Netlify's), and the
+    language of its interface (ky unless `lang` says ru). None: no admin/ on the site."""
+    raw = value(settings, "PORTAL_CMS")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(raw) - CMS_KEYS:
+        raise BadSetting("PORTAL_CMS", f"must give repo, branch and base_url, not {raw!r}", CMS_EXAMPLE)
+    repo, branch = raw.get("repo"), raw.get("branch", "main")
+    base_url, lang = raw.get("base_url"), raw.get("lang", CMS_LANGUAGES[0])
+    if not isinstance(repo, str) or repo.count("/") != 1 or not all(repo.split("/")):
+        raise BadSetting("PORTAL_CMS", f'must give the repository as "owner/name", not {repo!r}', CMS_EXAMPLE)
+    if not isinstance(branch, str) or not branch:
+        raise BadSetting("PORTAL_CMS", f"must give a branch name, not {branch!r}", CMS_EXAMPLE)
+    if base_url is not None and not (isinstance(base_url, str) and base_url.startswith("https://")):
+        raise BadSetting("PORTAL_CMS", f"must give base_url as an https:// address or None, not {base_url!r}",
+                         CMS_EXAMPLE)
+    if lang not in CMS_LANGUAGES:
+        raise BadSetting("PORTAL_CMS", f"must give lang as one of {', '.join(CMS_LANGUAGES)}, not {lang!r}",
+                         CMS_EXAMPLE)
+    made = {"repo": repo, "branch": branch, "lang": lang}
+    return made | ({"base_url": base_url.rstrip("/")} if base_url else {})
 
 
 def languages(settings: Mapping[str, Any]) -> dict[str, dict[str, str]]:

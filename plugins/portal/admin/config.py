@@ -6,7 +6,7 @@ file, `index.ky.md` and `index.ru.md`, in the story's folder, and the photos
 uploaded in the form next to them. The pick lists of officials, units and
 topics come from data/*.yml when the editor starts, so they cannot drift
 from the registries. Labels and help are in the editor's language
-(PORTAL_UI_LANG); the form's fields are in cms_fields.py.
+(PORTAL_UI_LANG); the form's fields are in fields.py.
 
 A story may be written in one language only. Decap checks required fields
 in the first (Kyrgyz) pane alone, and always: a Russian-only story could not
@@ -24,7 +24,7 @@ import yaml
 
 from portal.localization.editor import _
 
-from .cms_fields import BODY, COMMON, CORRECTION, LISTS, PAGE_KEYS, PHOTO, SECTIONS, UI, Field
+from .fields import BODY, COMMON, CORRECTION, LISTS, PAGE_KEYS, PHOTO, SECTIONS, UI, Field
 
 LANGUAGES = ("ky", "ru")
 STORY_PATH = "{{year}}/{{month}}-{{day}}-{{slug}}/index"  # content/<section>/2026/11-26-bus-lanes/index.ky.md

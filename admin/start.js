@@ -41,7 +41,7 @@
   }
 
   // One-language stories. Decap checks required fields in the first (Kyrgyz) pane only, and writes
-  // every pane, written or not. So the top level's required fields are optional to Decap (cms.py),
+  // every pane, written or not. So the top level's required fields are optional to Decap (portal.admin),
   // and before a save (preSave) each pane with anything in it is checked here against form.js's
   // rules; a refusal is Decap's "not saved" notice with our words. The panes nobody wrote are
   // remembered, and the backend's persistEntry leaves their files out.

@@ -1,7 +1,7 @@
 """`make edit`: the browser editor (Decap CMS) and the live preview on one address.
 
     /admin/            Decap CMS: admin/ (our page, its own policy) and its bundle from node_modules
-    /admin/config.yml  made from the registries on every request (cms.py)
+    /admin/config.yml  made from the registries on every request (plugins/portal/admin/config.py)
     /admin/slugs.js    the build's transliteration, with which start.js names a new story's folder
     /admin/form.js     what a written language pane must hold, and start.js's words, in the editor's language
     /api/v1            handed to decap-server, which writes the entries into content/

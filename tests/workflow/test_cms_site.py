@@ -14,18 +14,25 @@ from lxml import html as lxml_html
 from helpers import ROOT
 from portal.admin.config import config
 from portal.core.settings import DEFAULTS
-from sites import FixtureSite, assert_built
+from sites import FixtureSite, assert_built, serve_and_build
 
 CMS = {"repo": "meria-kg/portal", "branch": "main", "base_url": "https://cms-auth.meria.kg", "lang": "ru"}
 BUNDLE = ROOT / "node_modules/decap-cms/dist"
 
 
+COLLECT = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation",
+  e => window.__violations.push(e.violatedDirective + " " + (e.blockedURI || "inline")));
+"""
+
+
 @pytest.fixture(scope="module")
 def cms_site(tmp_path_factory):
-    fixture = FixtureSite(tmp_path_factory.mktemp("cms-site"))
-    result = fixture.build(PORTAL_CMS=CMS)
+    server, result = serve_and_build(FixtureSite(tmp_path_factory.mktemp("cms-site")), PORTAL_CMS=CMS)
     assert_built(result)
-    return result
+    yield result
+    server.close()
 
 
 def admin_page(result):
@@ -86,3 +93,21 @@ def test_a_wrong_setting_is_named_with_what_to_write(tmp_path):
     result = FixtureSite(tmp_path / "site").build(PORTAL_CMS={"repo": "portal"})
     assert result.returncode != 0 and "Traceback" not in result.text
     assert 'The setting PORTAL_CMS must give the repository as "owner/name"' in result.text
+
+
+def test_the_admin_page_starts_in_chromium_within_its_policy_and_offers_github_sign_in(cms_site, new_page):
+    """As far as it goes without GitHub: Decap starts from the site's own files, reads config.yml and
+    shows its sign-in button, in Russian, with no policy violation and no request to another host."""
+    page = new_page()
+    page.add_init_script(COLLECT)
+    hosts: set[str] = set()
+
+    def requested(request) -> None:
+        if request.url.startswith(("http:", "https:")):  # not data: or blob:
+            hosts.add(urlsplit(request.url).netloc)
+
+    page.on("request", requested)
+    page.goto(cms_site.url("/admin/"))
+    page.get_by_role("button", name=re.compile("GitHub")).wait_for(timeout=30_000)
+    assert page.evaluate("() => window.__violations") == []
+    assert hosts == {urlsplit(cms_site.siteurl).netloc}

@@ -4,7 +4,7 @@ docs/content.md are the model; tests/workflow/test_cms_config.py holds them toge
 
 Each entry is `key: (Decap widget settings, label {ky, ru}, help {ky, ru})`.
 `required` follows the build's rule for a language file that exists: it
-holds in each language pane that is written at all (cms.py and
+holds in each language pane that is written at all (config.py and
 admin/start.js check it there, not Decap). No field has a default: a
 language pane nobody wrote must stay empty, so that it is not saved and the
 story simply has no text in that language.

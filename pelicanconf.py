@@ -44,6 +44,6 @@ READERS = {"rst": None, "html": None, "htm": None}  # Markdown only: see plugins
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
                      "auto_reload": False}  # a build never sees a template change: no stat per include
 
-CACHE_PATH = "cache"                 # every cache file is checked before use: a damaged one is made anew
+CACHE_PATH = "cache"  # every cache file is checked before use; each site folder's state too (portal.core.state)
 LOAD_CONTENT_CACHE = CACHE_CONTENT = False  # Pelican's own (unchecked) cache: the stories plugin keeps its own
 DELETE_OUTPUT_DIRECTORY = False     # the site_output plugin updates the site in place, and only if the build succeeds

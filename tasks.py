@@ -24,7 +24,6 @@ from portal.localization.editor import Message, _  # noqa: E402
 
 OUTPUT = ROOT / "output"
 HOST, PORT = "127.0.0.1", 8000
-WATCHED = ("content/**/*", "data/*.yml", "theme/**/*", "plugins/**/*.py", "pelicanconf.py")  # serve, preview, edit
 
 
 def raw_settings(file: str = "pelicanconf.py") -> dict[str, Any]:
@@ -53,23 +52,16 @@ def site_settings() -> SiteSettings:
     return SiteSettings.read(settings)
 
 
-def rebuild(*flags: str) -> tuple[bool, str]:
-    """One `build` in a new process, so `serve`, `preview` and `edit` pick up edited plugins: it ends as
-    `build` does, with our summary (pages, feeds, photos) or the editor's report, printed here too.
-    Returns (succeeded, what it printed): the live server shows that report in the browser."""
-    done = subprocess.run([str(BIN / "invoke"), "build", *flags], cwd=ROOT, stderr=subprocess.PIPE, text=True)
-    sys.stderr.write(done.stderr)
-    return done.returncode == 0, done.stderr
-
-
-def live(output: Path, port: int, announce: str, *flags: str, editor: bool = False) -> None:
-    """Build, serve `output` on `port` and rebuild on every change (workflow/live.py); with
-    `editor`, the browser editor too (workflow/editor.py)."""
+def live(output: Path, port: int, announce: str, *overrides: str, editor: bool = False) -> None:
+    """Build, serve `output` on `port` and rebuild on every save, in a build process that stays
+    (workflow/live.py, workflow/resident.py); with `editor`, the browser editor too (workflow/editor.py)."""
     from workflow.live import LiveBuild, announcement, serve as live_server, watch
 
-    building = LiveBuild(lambda: rebuild(*flags))
+    command = [sys.executable, "-m", "workflow.resident", "pelicanconf.py", str(output), *overrides]
+    building = LiveBuild(command, ROOT)
     building.rebuild()
-    watch(ROOT, WATCHED, building)
+    watch([ROOT / "content", ROOT / "data", ROOT / "theme"],
+          [ROOT / "plugins", ROOT / "workflow", ROOT / "pelicanconf.py"], building)
     if editor:
         from workflow.editor import EditorHandler, start_decap_server
 
@@ -87,6 +79,7 @@ def live(output: Path, port: int, announce: str, *flags: str, editor: bool = Fal
         pass
     finally:
         server.server_close()
+        building.stop()
         if editor:
             decap.terminate()
             decap.wait(timeout=10)
@@ -105,7 +98,7 @@ def build_here(settings: str, output: Path, display, overrides: dict | None = No
 def build(c, preview=False):
     """Build the site from content/ into output/ (the previous site stays if the build stops)."""
     from workflow.building import leave
-    from workflow.progress import Display, summary
+    from workflow.progress import Display, summary, up_to_date
 
     overrides = {"PORTAL_PREVIEW": True} if preview else {}  # else the settings `pelican` reads, to the letter
     output = PREVIEW if preview else OUTPUT
@@ -116,7 +109,9 @@ def build(c, preview=False):
     if not done.ok:
         print(done.stopped, file=sys.stderr)
         leave(1)
-    print(summary(output, done.seconds), file=sys.stderr)
+    said = up_to_date(output, done.seconds, done.counts) if done.unchanged else \
+        summary(output, done.seconds, done.counts)
+    print(said, file=sys.stderr)
     leave(0)
 
 
@@ -176,7 +171,7 @@ def build_and_check(settings: str, output: Path, only: list[str] | None = None, 
         done = build_here(settings, output, display)
         report = check_built(done, display, only, html_required)
     if done.ok:
-        print(summary(output, time.monotonic() - started, checked=True), file=sys.stderr)
+        print(summary(output, time.monotonic() - started, done.counts, checked=True), file=sys.stderr)
     return done, report
 
 
@@ -242,7 +237,7 @@ def links(c, format="text"):
 @task(help={"port": f"port to serve on (default {PREVIEW_PORT})"})
 def preview(c, port=PREVIEW_PORT):
     """Serve the site WITH drafts and embargoed stories (bannered) at http://127.0.0.1:8001 (never output/)."""
-    live(PREVIEW, port, "previewing", "--preview")
+    live(PREVIEW, port, "previewing", "PORTAL_PREVIEW=true")
 
 
 
@@ -250,7 +245,7 @@ def preview(c, port=PREVIEW_PORT):
 def edit(c, port=EDIT_PORT):
     """The browser editor at http://127.0.0.1:8002/admin/, saving into content/, with the preview beside it."""
     ensure_node_modules()
-    live(PREVIEW, port, "editing", "--preview", editor=True)
+    live(PREVIEW, port, "editing", "PORTAL_PREVIEW=true", editor=True)
 
 
 @task(help={"remote": "git remote to push to (default: PUBLISH_REMOTE in publishconf.py)"})

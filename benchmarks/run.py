@@ -7,7 +7,11 @@ are to the stock clean build measured in the same run, because a shared
 "Files written" counts the output files that are not the same file
 (inode) as before the build: everything else was kept as it was in the previous
 site. The stock baseline is installed in its own virtualenv under .bench/,
-never into the project's.
+never into the project's; "stock + Pagefind" is that build followed by
+Pagefind's CLI over its output, what a Pelican user does to get search.
+Then `make check` over the site (the whole site once, then after an edit),
+and the live preview (live.py): from saving a story to its own page shown,
+and to the lists, feeds and search that carry it.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from . import corpus, search
+from . import corpus, live, search
 from .measure import Run, run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,6 +85,7 @@ def checked(result: Run, what: str) -> Run:
     return result
 
 
+PAGEFIND_CLI = [sys.executable, "-m", "pagefind", "--site", "output"]  # run where stock built ("output")
 # What `make build` does (tasks.build: one process, workflow.building) without its progress
 # display, for another content folder and output: `python -c BUILD CONTENT OUTPUT KEY=JSON…`.
 BUILD = """\
@@ -94,6 +99,15 @@ for said in [done.stopped, *(warning.message for warning in done.warnings)]:
     print(said, file=sys.stderr)
 leave(0 if done.ok else 1)
 """
+# What `make check` does (tasks.check): BUILD, then workflow.check over the site. Its verdict on the
+# corpus does not matter here (its text links to meria.kg, and the theme may change): only its time.
+CHECK = BUILD.replace("leave(0 if done.ok else 1)", """\
+from workflow.check import check
+from workflow.progress import Display
+with Display() as display:
+    report = check(done, Path("."), display)
+print(len(report.findings), "findings", file=sys.stderr)
+leave(0 if done.ok else 1)""")
 
 
 class Ours:
@@ -103,14 +117,19 @@ class Ours:
         self.root = root
         self.output = root / "output"
 
-    def build(self, *settings: str) -> tuple[Run, int]:
+    def build(self, *settings: str, script: str = BUILD, output: Path | None = None) -> tuple[Run, int]:
         """`settings`: more `KEY=JSON` overrides, as Pelican's -e takes them."""
-        before = inodes(self.output)
-        result = checked(run([sys.executable, "-c", BUILD, str(self.root / "content"), str(self.output),
+        output = output or self.output
+        before = inodes(output)
+        result = checked(run([sys.executable, "-c", script, str(self.root / "content"), str(output),
                               f"PORTAL_DATA={json.dumps(str(self.root / 'data'))}",
                               f"CACHE_PATH={json.dumps(str(self.root / 'cache'))}", *settings],
                              cwd=ROOT, env={"PORTAL_NOW": NOW}), "our build")
-        return result, len(inodes(self.output) - before)
+        return result, len(inodes(output) - before)
+
+    def check(self) -> Run:
+        """`make check`: a build into .check/ and the checks of it."""
+        return self.build(script=CHECK, output=self.root / ".check")[0]
 
     def clean(self, keep_photos: bool) -> None:
         """No output and no caches; with `keep_photos`, the photo renditions stay cached
@@ -139,9 +158,12 @@ class Stock:
         subprocess.run([str(self.venv / "bin" / "pip"), "install", "--quiet", *STOCK_PACKAGES], check=True)
         stamp.write_text(json.dumps(STOCK_PACKAGES))
 
-    def build(self, *args: str) -> Run:
-        return checked(run([str(self.venv / "bin" / "pelican"), "content", "-s", "pelicanconf.py",
-                            "-o", "output", *args], cwd=self.root), "stock Pelican")
+    def build(self, *args: str, then: list[str] | None = None) -> Run:
+        """A build (`then`: and this command after it, measured as one)."""
+        command = [str(self.venv / "bin" / "pelican"), "content", "-s", "pelicanconf.py", "-o", "output", *args]
+        if then:
+            command = ["sh", "-c", f'"$0" "$@" && {" ".join(then)}', *command]
+        return checked(run(command, cwd=self.root), "stock Pelican")
 
     def clean(self) -> None:
         shutil.rmtree(self.root / "output", ignore_errors=True)
@@ -181,17 +203,22 @@ def bench(n: int, seed: int, runs: int) -> list[Row]:
     for folder in ("plugins", "workflow"):
         compileall.compile_dir(ROOT / folder, quiet=1)
     rows = {name: Row(name) for name in ("stock: clean build",
+                                          "stock + Pagefind's CLI over its output: clean build",
                                           "stock: rebuild after editing one story (content cache on)",
                                           "ours: cold build (photo cache empty too)",
                                           "ours: clean build without the search index (photos cached)",
                                           "ours: clean build (photos cached)",
                                           "ours: rebuild, nothing changed",
                                           "ours: rebuild after editing one story",
-                                          "ours: rebuild after adding one photo")}
+                                          "ours: rebuild after adding one photo",
+                                          "ours: check, the whole site",
+                                          "ours: check after editing one story")}
     for number in range(runs):
         print(f"Run {number + 1} of {runs}…", flush=True)
         stock.clean()
         rows["stock: clean build"].runs.append(stock.build())
+        stock.clean()
+        rows["stock + Pagefind's CLI over its output: clean build"].runs.append(stock.build(then=PAGEFIND_CLI))
         stock.build(*WARM_CACHE)  # fills the content cache
         edit(stock_root, stories, number, "Түзөтүү")
         rows["stock: rebuild after editing one story (content cache on)"].runs.append(stock.build(*WARM_CACHE))
@@ -210,7 +237,25 @@ def bench(n: int, seed: int, runs: int) -> list[Row]:
             result, written = ours.build(*settings)
             rows[name].runs.append(result)
             rows[name].written.append(written)
+        shutil.rmtree(ours_root / ".check", ignore_errors=True)
+        rows["ours: check, the whole site"].runs.append(ours.check())
+        edit(ours_root, stories, number, "Текшерүү")
+        rows["ours: check after editing one story"].runs.append(ours.check())
+    print("The live preview…", flush=True)
+    page, listing = live.measure(ours_root, NOW, [
+        (partial(edit, ours_root, stories, runs + number, "Жандуу"), *story_page(stories, runs + number))
+        for number in range(max(3, runs))])
+    rows["ours: live preview, from a save to the story's own page shown"] = Row("", [Run(page, 0, 0, "")])
+    rows["ours: live preview, … to its lists, feeds and search current"] = Row("", [Run(listing, 0, 0, "")])
+    for name, row in rows.items():
+        row.name = name
     return list(rows.values())
+
+
+def story_page(stories: list[corpus.Story], number: int) -> tuple[str, str]:
+    """The Russian page of the story `edit` changes, and its section's first page (which lists it)."""
+    story = stories[(number * 7 + 3) % len(stories)]
+    return f"/ru/{story.section}/{story.date:%Y}/{story.slug}/", f"/ru/{story.section}/"
 
 
 def table(rows: list[Row], n: int) -> str:
@@ -222,8 +267,8 @@ def table(rows: list[Row], n: int) -> str:
              "|---|---|---|---|---|"]
     for row in rows:
         written = f"{statistics.median(row.written):.0f}" if row.written else "all"
-        lines.append(f"| {row.name} | {row.seconds:.2f} s | {row.peak_mb:.0f} MB | {written} "
-                     f"| {row.seconds / base:.2f}× |")
+        peak = f"{row.peak_mb:.0f} MB" if row.peak_mb else "—"
+        lines.append(f"| {row.name} | {row.seconds:.2f} s | {peak} | {written} | {row.seconds / base:.2f}× |")
     return "\n".join(lines)
 
 

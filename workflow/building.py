@@ -7,12 +7,17 @@ with the stories plugin's `Site` and the pages plugin's `Resolver`.
 `content_written` drives the progress display. The site folder changes
 only if the build succeeds (the site_output plugin commits it last). A command
 that built ends with `leave`.
+
+First, before Pelican is imported, the build's inputs are listed and
+compared with the manifest the last successful build left (manifest.py):
+when nothing changed, there is nothing to build (`Build.unchanged`).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -20,12 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
-from pelican import Pelican, signals
-from pelican.log import console as pelican_console
-from pelican.settings import read_settings
-
-from portal.localization.editor import _
-
+from . import manifest
 from .report import Finding
 
 
@@ -40,6 +40,8 @@ class Build:
     warnings: list[Finding] = field(default_factory=list)  # logged by Pelican or a plugin: `check` fails on them
     stopped: str = ""  # the editors' report, as `pelican` prints it, when the content stopped the build
     context: dict[str, Any] = field(default_factory=dict)
+    unchanged: bool = False  # nothing to build: the site is what a build would make (no context then)
+    counts: dict[str, int] = field(default_factory=dict)  # the site's pages, feeds and photos
 
     @property
     def ok(self) -> bool:
@@ -72,8 +74,40 @@ class _Warnings(logging.Handler):
 
 
 def build(settings_file: Path, output: Path, overrides: dict | None = None,
-          on_write: Callable[[str], None] | None = None) -> Build:
-    """Build into `output`, changing it only if the build succeeds; never raises for an editor's mistake."""
+          on_write: Callable[[str], None] | None = None, listing: dict | None = None) -> Build:
+    """Build into `output`, changing it only if the build succeeds; never raises for an editor's mistake.
+    `listing`: the content folders as a process that builds again and again keeps them (resident.py):
+    then the build does not ask whether anything changed, it builds what changed."""
+    started = time.monotonic()
+    inputs = manifest.Inputs(settings_file, output, overrides, listing)
+    known = inputs.unchanged() if listing is None else None
+    if known is not None:
+        return Build(output=output, settings=inputs.settings, seconds=time.monotonic() - started, unchanged=True,
+                     counts=known.counts)
+    from portal.core.inputs import handoff
+
+    handoff(inputs.content, inputs.folders)
+
+    def record(built: Build) -> None:
+        """What the build read, for the next one: while it still holds the cache folder's lock."""
+        from portal.core.context_keys import CLOCK_KEY, OUTPUT_KEY
+
+        built.counts = counts(built.context[OUTPUT_KEY].names)
+        inputs.record(built.context[CLOCK_KEY].next, built.counts)
+
+    result = run_pelican(settings_file, output, overrides, on_write, record)
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def run_pelican(settings_file: Path, output: Path, overrides: dict | None,
+                on_write: Callable[[str], None] | None, on_success: Callable[[Build], None] | None = None) -> Build:
+    from pelican import Pelican, signals
+    from pelican.log import console as pelican_console
+    from pelican.settings import read_settings
+
+    from portal.localization.editor import _  # (imports Pelican: not before a build is known to be needed)
+
     settings = read_settings(str(settings_file), override={**(overrides or {}), "OUTPUT_PATH": str(output)})
     result = Build(output=output, settings=settings)
 
@@ -89,9 +123,10 @@ def build(settings_file: Path, output: Path, overrides: dict | None = None,
     signals.all_generators_finalized.connect(keep_context)
     signals.content_written.connect(written)
     quiet, pelican_console.quiet = pelican_console.quiet, True  # its "Done: Processed 0 articles" is not ours
-    started = time.monotonic()
     try:
         Pelican(settings).run()
+        if on_success is not None and result.ok:
+            on_success(result)
     except SystemExit as stop:
         problems = getattr(stop, "problems", None)
         if problems is None:
@@ -99,7 +134,6 @@ def build(settings_file: Path, output: Path, overrides: dict | None = None,
         result.problems = [Finding(p.path, p.line, p.message, p.hint, "content") for p in problems.items]
         result.stopped = str(stop.code)
     finally:
-        result.seconds = time.monotonic() - started
         pelican_console.quiet = quiet
         signals.all_generators_finalized.disconnect(keep_context)
         signals.content_written.disconnect(written)
@@ -117,6 +151,26 @@ def _hand_back_the_cache(settings: dict) -> None:
     locks = sys.modules.get("portal.core.locks")  # loaded with the plugins, if the build got that far
     if locks is not None:
         locks.release(locks.cache_lock(Path(settings["CACHE_PATH"])))
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif")
+FEED_SUFFIXES = (".xml", ".atom", ".rss", ".ics")
+# The photos plugin names renditions `<photo>-<width>.<hash>.<ext>`; a photo is counted once, by its original.
+RENDITION = re.compile(r"-\d+\.[0-9a-f]{10}\.\w+$")
+
+
+def counts(names: set[str]) -> dict[str, int]:
+    """Pages, feeds and photos among a site's files (the theme's own left out)."""
+    found = {"pages": 0, "feeds": 0, "photos": 0}
+    for name in names:
+        lower = name.lower()
+        if lower.startswith("theme/"):
+            continue
+        if lower.endswith(".html"):
+            found["pages"] += 1
+        elif lower.endswith(FEED_SUFFIXES) and not lower.rpartition("/")[2].startswith("sitemap"):
+            found["feeds"] += 1
+        elif lower.endswith(IMAGE_SUFFIXES) and not RENDITION.search(name):
+            found["photos"] += 1
+    return found
 
 
 def leave(status: int) -> NoReturn:

@@ -18,31 +18,37 @@ NO_VERSION = {"ky": _("no Kyrgyz version"), "ru": _("no Russian version")}
 DRAFT_VERSION = {"ky": _("the Kyrgyz version is a draft"), "ru": _("the Russian version is a draft")}
 
 
-def notes(resolver, root: Path) -> Iterator[Note]:
-    """`resolver`: the checked build's per-language views (the pages plugin's `Resolver`)."""
-    yield from one_language(resolver.site, root)
+def notes(resolver, content: Path, root: Path) -> Iterator[Note]:
+    """`resolver`: the checked build's per-language stories (the pages plugin's `Resolver`);
+    `content`: its content folder."""
+    yield from one_language(resolver, content, root)
     yield from without_stories(resolver)
 
 
-def one_language(site, root: Path) -> Iterator[Note]:
+def one_language(resolver, content: Path, root: Path) -> Iterator[Note]:
     """A story published in one language: the other has no file, or only a draft."""
-    for story_id, story in sorted(site.stories.items()):
-        missing = [lang for lang in site.languages if lang not in story.translations]
-        if missing and story.translations:
-            present = next(iter(story.translations.values()))
-            states = [DRAFT_VERSION.get(lang, lang) if lang in story.drafts else NO_VERSION.get(lang, lang)
+    languages = resolver.site.languages
+    found: dict[str, dict] = {}
+    for lang in languages:
+        for story in resolver.summaries(lang):
+            found.setdefault(story.id, {})[lang] = story
+    for story_id, versions in sorted(found.items()):
+        missing = [lang for lang in languages if lang not in versions]
+        if missing:
+            present = next(iter(versions.values()))
+            states = [DRAFT_VERSION.get(lang, lang) if lang in present.drafts else NO_VERSION.get(lang, lang)
                       for lang in missing]
             yield Note("one-language", _("%(story)s: %(states)s", story=story_id, states=states),
-                       _relative(present.source, root))
+                       _relative(content / present.source, root))
 
 
 def without_stories(resolver) -> Iterator[Note]:
     """Officials and units whose page in a language lists no story (the pages' own rule)."""
-    from portal.pages.planning import MEMBERS  # the build has loaded the plugins by now
+    from portal.pages.summaries import MEMBERS  # the build has loaded the plugins by now
 
     site = resolver.site
     for kind in ("officials", "units"):
-        listed = {lang: set().union(*(MEMBERS[kind](s) for s in resolver.story_views(lang)))
+        listed = {lang: set().union(*(MEMBERS[kind](s) for s in resolver.summaries(lang)))
                   for lang in site.languages}
         for entry_id in site.registry.of(kind):
             empty = [lang for lang in site.languages if entry_id not in listed[lang]]

@@ -49,10 +49,10 @@ def links_out(output: Path, siteurl: str, name, line_of) -> list[Link]:
         relative = path.relative_to(output).as_posix()
         if relative.split("/", 1)[0] in ("theme", "media"):
             continue
-        for ref in page_references(relative, lxml_html.fromstring(path.read_bytes())):
-            parts = urlsplit(ref.url)
-            if ref.in_text and not ref.loaded and parts.scheme in ("http", "https") and parts.netloc != own:
-                found.append(Link(ref.url, name(relative), line_of(relative, ref.url)))
+        for url, loaded, in_text, _line in page_references(lxml_html.fromstring(path.read_bytes())):
+            parts = urlsplit(url)
+            if in_text and not loaded and parts.scheme in ("http", "https") and parts.netloc != own:
+                found.append(Link(url, name(relative), line_of(relative, url)))
     return found
 
 

@@ -9,12 +9,20 @@ Content-Security-Policy would block it anyway) but the media host, when
 name a file of that folder. Links out are not followed.
 A broken link inside a story's text is reported on the editor's file and
 line; one elsewhere on the page was made by the theme.
+
+Reading a file (`read`) gives its `Links`: the ids it holds and every
+distinct same-site address it refers to, resolved against the file's own
+address. What a file refers to changes only with its bytes, so `check`
+keeps each file's `Links` while the file stays the same (check.py), and
+`broken` resolves every file's references against the site as it is: a
+page kept as it was still reports a link that a change elsewhere broke.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -31,49 +39,179 @@ LOADED = {("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcs
 DOCUMENT_RELS = {"alternate", "canonical", "prev", "next", "author", "license", "help", "search"}
 SKIPPED_SCHEMES = {"mailto", "tel", "data", "javascript"}
 XML_SUFFIXES = {".xml", ".atom", ".rss"}
+# What can be wrong with a reference (`Links.problems`, `broken`): the words are `explain`'s.
+OTHER_SITE, OUTSIDE, MEDIA_ELSEWHERE, MEDIA_MISSING, MISSING_FILE, MISSING_PAGE, MISSING_ID = (
+    "other site", "outside", "media elsewhere", "media missing", "missing file", "missing page", "missing id")
 
 
 @dataclass(frozen=True)
 class Reference:
-    page: str       # output-relative file it is in
-    url: str        # as written
-    loaded: bool    # fetched by the browser (not a link to follow)
-    in_text: bool   # inside the editor's text (.prose)
+    """A same-site address a file refers to, resolved: `path` is the site path it leads to (without
+    the site's prefix), `fragment` the part after #."""
+
+    path: str
+    fragment: str
+    url: str  # as written
+    loaded: bool  # fetched by the browser (not a link to follow)
+    in_text: bool  # inside the editor's text (.prose)
     line: int | None
+    media: bool = False  # on the media host (PORTAL_MEDIA_URL): `path` is in the site's media/ folder
 
 
-def check(output: Path, siteurl: str, name, line_of, media_url: str = "") -> Iterator[Finding]:
-    """Broken references in every page and feed; `name`/`line_of` place them in sources."""
-    site = urlsplit(siteurl)
-    prefix = site.path.rstrip("/")
-    ids: dict[str, set[str]] = {}
-    references: list[Reference] = []
-    for path in sorted(output.rglob("*")):
-        if not path.is_file() or path.relative_to(output).parts[0] == "theme":
+@dataclass
+class Links:
+    """What one file holds and refers to (see the module)."""
+
+    ids: frozenset[str] = frozenset()
+    references: list[Reference] = field(default_factory=list)
+    problems: list[tuple[Reference, str]] = field(default_factory=list)  # (reference, what is wrong): in the file alone
+
+
+class Site:
+    """The built site's files and addresses, to resolve references against."""
+
+    def __init__(self, siteurl: str, files: set[str], media_url: str = "") -> None:
+        self.site = urlsplit(siteurl)
+        self.prefix = self.site.path.rstrip("/")
+        self.files = files
+        self.media_url = media_url.rstrip("/")  # where media/ is served from, if not from the site
+        self._targets: dict[str, str | None] = {}
+
+    def page_url(self, relative: str) -> str:
+        site = self.site
+        return f"{site.scheme}://{site.netloc}{self.prefix}/{relative}" if site.netloc else \
+            f"http://site{self.prefix}/{relative}"
+
+    def target(self, path: str) -> str | None:
+        """The file a site path is served from (a folder's index.html), or None if there is none."""
+        if path not in self._targets:
+            name = path + "index.html" if path.endswith("/") or not path else path
+            if name not in self.files and path.rstrip("/") + "/index.html" in self.files:
+                name = path.rstrip("/") + "/index.html"
+            self._targets[path] = name if name in self.files else None
+        return self._targets[path]
+
+
+def read(relative: str, path: Path, site: Site) -> Links:
+    """The ids and references of a page or feed (other files refer to nothing)."""
+    if path.suffix == ".html":
+        document = lxml_html.fromstring(path.read_bytes())
+        ids = {e.get("id") for e in document.iter() if isinstance(e.tag, str) and e.get("id")}
+        ids |= {a.get("name") for a in document.iter("a") if a.get("name")}
+        return _links(relative, frozenset(i for i in ids if i), page_references(document), site)
+    if path.suffix in XML_SUFFIXES:
+        return _links(relative, frozenset(), _feed_references(path), site)
+    return Links()
+
+
+def _links(relative: str, ids: frozenset[str], found: Iterator[tuple[str, bool, bool, int | None]],
+           site: Site) -> Links:
+    links = Links(ids)
+    page_url = site.page_url(relative)
+    base = urlsplit(page_url)
+    seen: set[tuple[str, str, bool, bool]] = set()
+    for url, loaded, in_text, line in found:
+        if site.media_url and url.startswith(site.media_url + "/"):
+            path = "media/" + unquote(urlsplit(url).path.removeprefix(urlsplit(site.media_url).path).lstrip("/"))
+            links.references.append(Reference(path, "", url, loaded, in_text, line, media=True))
             continue
-        relative = path.relative_to(output).as_posix()
-        if path.suffix == ".html":
-            document = lxml_html.fromstring(path.read_bytes())
-            ids[relative] = {name for e in document.iter() if isinstance(e.tag, str)
-                             for name in (e.get("id"), e.get("name") if e.tag == "a" else None) if name}
-            references.extend(page_references(relative, document))
-        elif path.suffix in XML_SUFFIXES:
-            references.extend(_feed_references(relative, path))
-    for ref in references:
-        problem = _media(ref.url, output, media_url.rstrip("/")) if media_url and \
-            ref.url.startswith(media_url.rstrip("/") + "/") else _resolve(ref, output, site, prefix, ids, media_url)
-        if problem:
-            message, hint = problem
-            if ref.in_text:
-                yield Finding(name(ref.page), line_of(ref.page, ref.url), message, hint, "links")
-            else:
-                page = "/" + ref.page.removesuffix("index.html")
-                yield Finding(name(ref.page), ref.line,
-                              _("%(problem)s (made by the theme on %(page)s)", problem=message, page=page),
-                              _("A developer should fix the template or plugin that writes this address."), "links")
+        parts = urlsplit(urljoin(page_url, url))
+        if parts.scheme in SKIPPED_SCHEMES:
+            continue
+        if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
+            if loaded:
+                links.problems.append((Reference("", "", url, loaded, in_text, line), OTHER_SITE))
+            continue
+        path = unquote(parts.path)
+        if site.prefix and not path.startswith(site.prefix + "/") and path != site.prefix:
+            links.problems.append((Reference(path, "", url, loaded, in_text, line), OUTSIDE))
+            continue
+        key = (sys.intern(path.removeprefix(site.prefix).lstrip("/")), unquote(parts.fragment), loaded, in_text)
+        if site.media_url and key[0].startswith("media/"):
+            links.problems.append((Reference(path, "", url, loaded, in_text, line), MEDIA_ELSEWHERE))
+            continue
+        if key not in seen:
+            seen.add(key)
+            links.references.append(Reference(key[0], key[1], url, loaded, in_text, line))
+    return links
 
 
-def page_references(relative: str, document) -> Iterator[Reference]:
+def broken(every: dict[str, Links], site: Site) -> Iterator[tuple[str, Reference, str]]:
+    """(file, reference, what is wrong) for every reference of every file that does not resolve."""
+    for relative, links in every.items():
+        for reference, wrong in links.problems:
+            yield relative, reference, wrong
+        for reference in links.references:
+            target = site.target(reference.path)
+            if reference.media:
+                if target is None:
+                    yield relative, reference, MEDIA_MISSING
+                continue
+            if target is None:
+                yield relative, reference, MISSING_FILE if reference.loaded or \
+                    Path(reference.path).suffix not in ("", ".html") else MISSING_PAGE
+            elif reference.fragment and target.endswith(".html") and target in every \
+                    and reference.fragment not in every[target].ids:
+                yield relative, reference, MISSING_ID
+
+
+def explain(wrong: str, reference: Reference, site: Site) -> tuple[Message, Message]:
+    """What is wrong with a reference, and what to do, in the editor's words."""
+    url, path = reference.url, f"{site.prefix}/{reference.path}"
+    if wrong == OTHER_SITE:
+        return (_('the page loads "%(url)s" from another site', url=url),
+                _("Put the file in the story's folder and name it in the front matter; readers' browsers "
+                  "block files from other sites."))
+    if wrong == OUTSIDE:
+        return (_('the link "%(url)s" leads outside the site\'s address (%(prefix)s/)', url=url, prefix=site.prefix),
+                _("Use an address under %(prefix)s", prefix=site.prefix))
+    if wrong == MEDIA_ELSEWHERE:
+        return (_('"%(url)s" is not on the site: its media are served from %(media)s', url=url, media=site.media_url),
+                _("Show a photo or file by naming it in the front matter, not by its address."))
+    if wrong == MEDIA_MISSING:
+        return (_('"%(url)s" names a file that is not in the site\'s media folder (media/%(file)s)', url=url,
+                  file=reference.path.removeprefix("media/")),
+                _("Only the files named in the front matter are published: name the file there and put it in "
+                  "the story's folder."))
+    if wrong == MISSING_FILE:
+        return (_('"%(url)s" names a file that is not on the site (%(path)s)', url=url, path=path),
+                _("Only the files named in the front matter (image, document, video, audio, poster) are "
+                  "published: name the file there, put it in the story's folder, and link to it by the "
+                  "address the site gives it."))
+    if wrong == MISSING_PAGE:
+        return (_('the link "%(url)s" leads to a page that does not exist (%(path)s)', url=url, path=path),
+                _("Check the address: open the page on the site and copy it from the address bar "
+                  "(a story's is /ky/<section>/<year>/<slug>/)."))
+    return (_('the link "%(url)s" leads to "#%(fragment)s", which is not on that page', url=url,
+              fragment=reference.fragment),
+            _("Check the part after #, or remove it."))
+
+
+def findings(problems: Iterator[tuple[str, Reference, str]], site: Site, name: Callable[[str], str],
+             line_of: Callable[[str, str], int | None]) -> Iterator[Finding]:
+    """Broken references as findings; `name`/`line_of` place them in sources."""
+    for relative, reference, wrong in problems:
+        message, hint = explain(wrong, reference, site)
+        if reference.in_text:
+            yield Finding(name(relative), line_of(relative, reference.url), message, hint, "links")
+        else:
+            page = "/" + relative.removesuffix("index.html")
+            yield Finding(name(relative), reference.line,
+                          _("%(problem)s (made by the theme on %(page)s)", problem=message, page=page),
+                          _("A developer should fix the template or plugin that writes this address."), "links")
+
+
+def check(output: Path, siteurl: str, name: Callable[[str], str], line_of: Callable[[str, str], int | None],
+          media_url: str = "") -> Iterator[Finding]:
+    """Broken references in every page and feed of `output`, read anew (`workflow.check` keeps what it read)."""
+    files = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
+    site = Site(siteurl, files, media_url)
+    every = {relative: read(relative, output / relative, site) for relative in sorted(files)
+             if not relative.startswith("theme/")}
+    return findings(broken(every, site), site, name, line_of)
+
+
+def page_references(document) -> Iterator[tuple[str, bool, bool, int | None]]:
     for element in document.iter():
         if not isinstance(element.tag, str):
             continue
@@ -91,10 +229,10 @@ def page_references(relative: str, document) -> Iterator[Reference]:
             urls = [part.strip().split()[0] for part in value.split(",") if part.strip()] \
                 if attr == "srcset" else [value.strip()]
             for url in urls:
-                yield Reference(relative, url, loaded, in_text, element.sourceline)
+                yield url, loaded, in_text, element.sourceline
 
 
-def _feed_references(relative: str, path: Path) -> Iterator[Reference]:
+def _feed_references(path: Path) -> Iterator[tuple[str, bool, bool, int | None]]:
     try:
         tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
     except etree.XMLSyntaxError:
@@ -103,60 +241,8 @@ def _feed_references(relative: str, path: Path) -> Iterator[Reference]:
         if not isinstance(element.tag, str):
             continue
         for attr in ("href", "url", "src"):
-            if url := element.get(attr):
-                yield Reference(relative, url, False, False, element.sourceline)
-        if etree.QName(element).localname in ("link", "loc") and (text := (element.text or "").strip()):
-            yield Reference(relative, text, False, False, element.sourceline)
-
-
-def _media(url: str, output: Path, media_url: str) -> tuple[Message, Message] | None:
-    """None when an address under the media host names a file of the built media/ folder."""
-    relative = unquote(urlsplit(url).path.removeprefix(urlsplit(media_url).path).lstrip("/"))
-    if (output / "media" / relative).is_file():
-        return None
-    return (_('"%(url)s" names a file that is not in the site\'s media folder (media/%(file)s)', url=url,
-              file=relative),
-            _("Only the files named in the front matter are published: name the file there and put it in "
-              "the story's folder."))
-
-
-def _resolve(ref: Reference, output: Path, site, prefix: str, ids: dict[str, set[str]],
-             media_url: str = "") -> tuple[Message, Message] | None:
-    """None when the reference resolves; else (message, hint)."""
-    page_url = f"{site.scheme}://{site.netloc}{prefix}/{ref.page}" if site.netloc else f"http://site{prefix}/{ref.page}"
-    parts = urlsplit(urljoin(page_url, ref.url))
-    if parts.scheme in SKIPPED_SCHEMES:
-        return None
-    base = urlsplit(page_url)
-    if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
-        if ref.loaded:
-            return (_('the page loads "%(url)s" from another site', url=ref.url),
-                    _("Put the file in the story's folder and name it in the front matter; readers' browsers "
-                      "block files from other sites."))
-        return None
-    path = unquote(parts.path)
-    if prefix and not path.startswith(prefix + "/") and path != prefix:
-        return (_('the link "%(url)s" leads outside the site\'s address (%(prefix)s/)', url=ref.url, prefix=prefix),
-                _("Use an address under %(prefix)s", prefix=prefix))
-    relative = path.removeprefix(prefix).lstrip("/")
-    if media_url and relative.startswith("media/"):
-        return (_('"%(url)s" is not on the site: its media are served from %(media)s', url=ref.url, media=media_url),
-                _("Show a photo or file by naming it in the front matter, not by its address."))
-    target = relative + "index.html" if relative.endswith("/") or not relative else relative
-    if not (output / target).is_file():
-        if (output / relative / "index.html").is_file():
-            target = relative.rstrip("/") + "/index.html"
-        else:
-            if ref.loaded or Path(relative).suffix not in ("", ".html"):
-                return (_('"%(url)s" names a file that is not on the site (%(path)s)', url=ref.url, path=path),
-                        _("Only the files named in the front matter (image, document, video, audio, poster) are "
-                          "published: name the file there, put it in the story's folder, and link to it by the "
-                          "address the site gives it."))
-            return (_('the link "%(url)s" leads to a page that does not exist (%(path)s)', url=ref.url, path=path),
-                    _("Check the address: open the page on the site and copy it from the address bar "
-                      "(a story's is /ky/<section>/<year>/<slug>/)."))
-    if parts.fragment and target.endswith(".html") and target in ids and unquote(parts.fragment) not in ids[target]:
-        return (_('the link "%(url)s" leads to "#%(fragment)s", which is not on that page', url=ref.url,
-                  fragment=parts.fragment),
-                _("Check the part after #, or remove it."))
-    return None
+            value = element.get(attr)
+            if value:
+                yield value, False, False, element.sourceline
+        if etree.QName(element).localname in ("link", "loc") and (element.text or "").strip():
+            yield (element.text or "").strip(), False, False, element.sourceline

@@ -7,7 +7,6 @@ disappears when done: short commands print only their result.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,11 +18,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from portal.localization.editor import Message, _, _n
 
 DELAY = 2.0
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif"}
-# The photos plugin names renditions `<photo>-<width>.<hash>.<ext>`; a photo is
-# counted once, by its full-resolution original.
-RENDITION = re.compile(r"-\d+\.[0-9a-f]{10}\.\w+$")
-FEED_SUFFIXES = {".xml", ".atom", ".rss", ".ics"}
 
 
 class Display:
@@ -65,29 +59,22 @@ class Step:
         self.progress.advance(self.task)
 
 
-def counts(output: Path) -> dict[str, int]:
-    """Pages, feeds and photos in a built site (the theme's own files left out)."""
-    found = {"pages": 0, "feeds": 0, "photos": 0}
-    for path in output.rglob("*"):
-        if not path.is_file() or path.relative_to(output).parts[0] == "theme":
-            continue
-        suffix = path.suffix.lower()
-        if suffix == ".html":
-            found["pages"] += 1
-        elif suffix in FEED_SUFFIXES and not path.name.startswith("sitemap"):
-            found["feeds"] += 1
-        elif suffix in IMAGE_SUFFIXES and not RENDITION.search(path.name):
-            found["photos"] += 1
-    return found
-
-
-def summary(output: Path, seconds: float, checked: bool = False) -> Message:
+def summary(output: Path, seconds: float, counts: dict[str, int], checked: bool = False) -> Message:
     """`Built 120 pages, 40 feeds and 12 photos in 3.1 s → output` (`Built and checked …` after a check)."""
-    n = counts(output)
-    values = {"pages": _n("%(count)d page", "%(count)d pages", n["pages"]),
-              "feeds": _n("%(count)d feed", "%(count)d feeds", n["feeds"]),
-              "photos": _n("%(count)d photo", "%(count)d photos", n["photos"]),
-              "seconds": f"{seconds:.1f}", "output": output}
+    values = {**_counted(counts), "seconds": f"{seconds:.1f}", "output": output}
     if checked:
         return _("Built and checked %(pages)s, %(feeds)s and %(photos)s in %(seconds)s s → %(output)s", **values)
     return _("Built %(pages)s, %(feeds)s and %(photos)s in %(seconds)s s → %(output)s", **values)
+
+
+def up_to_date(output: Path, seconds: float, counts: dict[str, int]) -> Message:
+    """When nothing changed since the last build (workflow.manifest): nothing was built."""
+    looked = f"{seconds:.1f}"
+    return _("Nothing changed since the last build (%(pages)s, %(feeds)s and %(photos)s; looked in %(seconds)s s) "
+             "→ %(output)s", **_counted(counts), seconds=looked, output=output)
+
+
+def _counted(counts: dict[str, int]) -> dict[str, Message]:
+    return {"pages": _n("%(count)d page", "%(count)d pages", counts["pages"]),
+            "feeds": _n("%(count)d feed", "%(count)d feeds", counts["feeds"]),
+            "photos": _n("%(count)d photo", "%(count)d photos", counts["photos"])}

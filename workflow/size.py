@@ -21,7 +21,7 @@ from pathlib import Path
 
 from portal.localization.editor import Message, _, _n
 
-from .progress import RENDITION
+from .building import RENDITION
 from .report import Finding, Note
 
 KINDS = ("pages", "feeds and data", "search index", "theme", "renditions", "originals", "documents", "zips",
@@ -121,12 +121,15 @@ def kind_of(relative: str) -> str:
 
 
 def measure(output: Path, media_elsewhere: bool = False) -> SiteSize:
+    return of_files({path.relative_to(output).as_posix(): path.stat().st_size
+                     for path in output.rglob("*") if path.is_file()}, media_elsewhere)
+
+
+def of_files(files: dict[str, int], media_elsewhere: bool = False) -> SiteSize:
+    """The size of a site whose files (site path → bytes) are `files`."""
     size = SiteSize(media_elsewhere=media_elsewhere)
-    for path in output.rglob("*"):
-        if not path.is_file():
-            continue
-        relative = path.relative_to(output).as_posix()
-        kind, length = kind_of(relative), path.stat().st_size
+    for relative, length in files.items():
+        kind = kind_of(relative)
         size.by_kind[kind] += length
         size.files[kind] += 1
         month = STORY_FOLDER.match(relative)

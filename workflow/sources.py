@@ -16,9 +16,10 @@ class Sources:
         site, resolver = build.site, build.resolver
         if site is None or resolver is None:
             return
-        urls = resolver.urls
-        for (story_id, lang), view in resolver.stories.items():
-            self.by_file[urls.output_name(view.url)] = site.stories[story_id].translations[lang].source
+        urls, content = resolver.urls, Path(build.settings["PATH"])
+        for lang in site.languages:
+            for story in resolver.summaries(lang):
+                self.by_file[urls.output_name(story.url)] = content / story.source
         for page in site.pages.values():
             for lang, translation in page.translations.items():
                 self.by_file[urls.output_name(urls.page(lang, page.id))] = translation.source

@@ -25,22 +25,25 @@ JSON_SUFFIXES = {".json", ".webmanifest"}
 def check(output: Path, name) -> Iterator[Finding]:
     """Every problem in a parsed file; `name(relative)` names it in the report."""
     for path in sorted(output.rglob("*")):
-        if not path.is_file() or path.relative_to(output).parts[0] == "theme":
-            continue
-        relative = path.relative_to(output).as_posix()
-        suffix = path.suffix.lower()
-        if suffix in XML_SUFFIXES:
-            yield from _xml(path, name(relative), relative)
-        elif suffix in JSON_SUFFIXES:
-            yield from _json(path, name(relative), relative)
-        elif suffix == ".ics":
-            yield from _ics(path, name(relative), relative)
-        elif suffix == ".html":
-            try:
-                path.read_bytes().decode("utf-8")
-            except UnicodeDecodeError as error:
-                yield Finding(name(relative), None, _("the page is not UTF-8 (byte %(byte)d)", byte=error.start),
-                              DEVELOPER, "html")
+        if path.is_file() and path.relative_to(output).parts[0] != "theme":
+            relative = path.relative_to(output).as_posix()
+            yield from check_file(path, relative, name(relative))
+
+
+def check_file(path: Path, relative: str, shown: str) -> Iterator[Finding]:
+    """The problems of one file of the site (`shown`: its name in the report)."""
+    suffix = path.suffix.lower()
+    if suffix in XML_SUFFIXES:
+        yield from _xml(path, shown, relative)
+    elif suffix in JSON_SUFFIXES:
+        yield from _json(path, shown, relative)
+    elif suffix == ".ics":
+        yield from _ics(path, shown, relative)
+    elif suffix == ".html":
+        try:
+            path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as error:
+            yield Finding(shown, None, _("the page is not UTF-8 (byte %(byte)d)", byte=error.start), DEVELOPER, "html")
 
 
 def _xml(path: Path, shown: str, relative: str) -> Iterator[Finding]:

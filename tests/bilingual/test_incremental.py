@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,8 @@ import yaml
 
 import fixture_site as fx
 from helpers import ROOT, url_to_file
-from portal.core import sealed
 from portal.core.render_cache import PAGE_CACHE
+from portal.core.state import BuildState
 from sites import BuildResult, FixtureSite, assert_built
 
 
@@ -138,32 +139,48 @@ def test_a_rebuild_gives_the_same_site_as_a_clean_build(fixture, tmp_path):
     assert (rebuilt.output / "media" / fx.SNOW.id / "snow.jpg").is_file()
 
 
-def test_a_theme_change_renders_every_page_again(fixture, tmp_path):
-    first = build(fixture, tmp_path / "output")
+def test_a_theme_or_code_change_renders_every_page_again(fixture, tmp_path):
+    """What the last build kept is not trusted with another template, or other plugin code (built here
+    with a copy of the plugins: the same code until it is changed)."""
+    plugins = tmp_path / "plugins"
+    shutil.copytree(ROOT / "plugins", plugins, ignore=shutil.ignore_patterns("__pycache__"))
+    first = build(fixture, tmp_path / "output", PLUGIN_PATHS=[str(plugins)])
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
     footer = theme / "templates" / "components" / "site_footer.html"
     footer.write_text(footer.read_text(encoding="utf-8").replace("</footer>", "<!-- changed --></footer>"),
                       encoding="utf-8")
-    second, new = rebuild(fixture, first.output, theme=theme)
-    footed = {n for n in files(second.output) if n.endswith(".html")
-              and "<!-- changed -->" in (second.output / n).read_text(encoding="utf-8")}
+    second, new = rebuild(fixture, first.output, theme=theme, PLUGIN_PATHS=[str(plugins)])
+    pages = {n for n in files(second.output) if n.endswith(".html")}
+    footed = {n for n in pages if "<!-- changed -->" in (second.output / n).read_text(encoding="utf-8")}
     assert len(footed) > 50 and url_to_file(fx.SNOW.urls["ky"]) in footed
     assert footed <= new
+    jsonld = plugins / "portal" / "pages" / "jsonld.py"  # the publisher's address, on every page of a language
+    jsonld.write_text(jsonld.read_text(encoding="utf-8").replace('"Bishkek"', '"Bishkek City"'), encoding="utf-8")
+    third, new = rebuild(fixture, first.output, theme=theme, PLUGIN_PATHS=[str(plugins)])
+    stories = {url_to_file(story.urls[lang]) for story in (fx.SNOW, fx.BUS_LANES, fx.PARKING) for lang in ("ky", "ru")}
+    assert stories <= new and all("Bishkek City" in (third.output / n).read_text(encoding="utf-8") for n in stories)
 
 
-def test_the_content_cache_is_used(fixture, tmp_path):
-    """A file changed behind the cache's back (same size and modification time) still shows the cached text."""
+def test_a_folder_whose_files_look_unchanged_is_not_read_again(fixture, tmp_path):
+    """A story folder whose files have the names, sizes and modification times the last build read
+    is not read again: its file changed behind the build's back still shows the text it had. (Its files
+    are dated a minute back: a folder changed just before a build is read again by the next one.)"""
+    for written in (fixture.content / fx.SNOW.id).iterdir():
+        os.utime(written, (time.time() - 60, time.time() - 60))
     first = build(fixture, tmp_path / "output")
     path = fixture.content / fx.SNOW.id / "index.ru.md"
-    stamp = path.stat()
-    path.write_text(path.read_text(encoding="utf-8").replace("единиц", "ЕДИНИЦ"), encoding="utf-8")
+    stamp, text = path.stat(), path.read_text(encoding="utf-8")
+    old = text.splitlines()[-1]
+    new = "".join("ж" if "а" <= c.lower() <= "я" else c for c in old)  # as many bytes: a Cyrillic letter for one
+    assert len(new.encode()) == len(old.encode())
+    path.write_text(text.replace(old, new), encoding="utf-8")
     os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
     second = build(fixture, first.output)
-    assert "ЕДИНИЦ" not in second.file(fx.SNOW.urls["ru"]).read_text(encoding="utf-8")
+    assert new not in second.file(fx.SNOW.urls["ru"]).read_text(encoding="utf-8")
     os.utime(path)  # now it looks changed: read again
     third = build(fixture, first.output)
-    assert "ЕДИНИЦ" in third.file(fx.SNOW.urls["ru"]).read_text(encoding="utf-8")
+    assert new in third.file(fx.SNOW.urls["ru"]).read_text(encoding="utf-8")
 
 
 def test_an_edit_leaves_the_fingerprints_of_unrelated_pages_alone(fixture, tmp_path):
@@ -171,8 +188,7 @@ def test_an_edit_leaves_the_fingerprints_of_unrelated_pages_alone(fixture, tmp_p
     caption must not change that of a page that shows neither (the feed catalog and the photo
     library are in every page's context, but not what they carry)."""
     def fingerprints() -> dict[str, bytes]:
-        recorded = sealed.load(fixture.cache / PAGE_CACHE)
-        return {name: fingerprint for name, (fingerprint, _stamp) in recorded.items()}
+        return BuildState(fixture.cache, tmp_path / "output").load(PAGE_CACHE)[1]  # (salt, digests)
 
     first = build(fixture, tmp_path / "output")
     before = fingerprints()

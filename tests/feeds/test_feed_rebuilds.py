@@ -3,7 +3,7 @@
 Each test builds its own copy of the feeds fixture site, then rebuilds it
 in place (plugins/portal/site_output). A feed file that is still the same file (inode)
 as before the rebuild was kept, not written; a file whose recorded
-fingerprint (cache/portal-feeds.pickle) is unchanged was not rendered.
+digest (in the site folder's state) is unchanged was not rendered.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import feeds_fixture
 import fixture_site as fx
 from feedfiles import FILES
 from helpers import ROOT
-from portal.core import sealed
+from portal.core.state import BuildState
 from portal.feeds.fingerprints import FEED_CACHE
 from sites import BuildResult, FixtureSite, assert_built
 
@@ -50,9 +50,9 @@ def rebuild(site: FixtureSite, output: Path, **settings) -> tuple[BuildResult, s
     return result, {name for name, inode in feed_files(output).items() if old.get(name) != inode}
 
 
-def fingerprints(site: FixtureSite) -> dict[str, bytes]:
-    return {name: fingerprint for name, (fingerprint, _stamp) in
-            sealed.load(site.cache / FEED_CACHE).items()}
+def fingerprints(site: FixtureSite, output: Path) -> dict[str, bytes]:
+    """Each feed file's digest, as the last build of `output` recorded it (portal.core.state)."""
+    return BuildState(site.cache, output).load(FEED_CACHE)[1]  # (salt, digests)
 
 
 def carrying(output: Path, story: fx.Story, lang: str) -> set[str]:
@@ -68,21 +68,21 @@ def edit_body(site: FixtureSite, story: fx.Story, lang: str, sentence: str) -> N
 
 def test_nothing_changed_renders_no_feed_and_writes_none(fixture, tmp_path):
     first = build(fixture, tmp_path / "output")
-    before = fingerprints(fixture)
+    before = fingerprints(fixture, first.output)
     second, written = rebuild(fixture, first.output)
     assert feed_files(first.output) and not written
-    assert fingerprints(fixture) == before
+    assert fingerprints(fixture, first.output) == before
     assert set(before) == {name for name in feed_files(second.output) if not name.endswith(".opml")}
 
 
 def test_editing_a_story_renders_only_the_feeds_that_carry_it(fixture, tmp_path):
     first = build(fixture, tmp_path / "output")
-    before = fingerprints(fixture)
+    before = fingerprints(fixture, first.output)
     expected = carrying(first.output, fx.BUS_LANES, "ru")
     assert {name.split("/")[0] for name in expected} == {"ru"} and len(expected) > 6  # all, section, topic, …
     edit_body(fixture, fx.BUS_LANES, "ru", SENTENCE)
     second, written = rebuild(fixture, first.output)
-    after = fingerprints(fixture)
+    after = fingerprints(fixture, first.output)
     assert written == expected
     assert {name for name in after if after[name] != before[name]} == expected  # the Kyrgyz ones too stay
     assert all(SENTENCE in (second.output / name).read_text(encoding="utf-8") for name in expected)
@@ -107,13 +107,13 @@ def test_a_new_story_renders_the_feeds_it_enters_and_matches_a_clean_build(fixtu
 
 def test_a_changed_template_or_setting_renders_every_feed_again(fixture, tmp_path):
     first = build(fixture, tmp_path / "output")
-    before = fingerprints(fixture)
+    before = fingerprints(fixture, first.output)
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
     item = theme / "templates" / "feeds" / "item.html"
     item.write_text(item.read_text(encoding="utf-8") + "\n<p>Подписка бесплатна.</p>\n", encoding="utf-8")
     second, written = rebuild(fixture, first.output, theme=theme)
-    themed = fingerprints(fixture)
+    themed = fingerprints(fixture, first.output)
     assert len(before) > 20 and all(themed[name] != before[name] for name in before)
     with_items = {name for name in feed_files(second.output) if "Подписка бесплатна." in
                   (second.output / name).read_text(encoding="utf-8")}
@@ -121,7 +121,7 @@ def test_a_changed_template_or_setting_renders_every_feed_again(fixture, tmp_pat
 
     hub = "https://websub.example.org/"
     third, written = rebuild(fixture, first.output, theme=theme, PORTAL_WEBSUB_HUB=hub)
-    assert all(fingerprints(fixture)[name] != themed[name] for name in themed)
+    assert all(fingerprints(fixture, first.output)[name] != themed[name] for name in themed)
     xml_and_json = {name for name in feed_files(third.output) if name.endswith((".xml", ".json"))}
     assert len(xml_and_json) > 20 and all(hub in (third.output / name).read_text(encoding="utf-8")
                                            for name in xml_and_json)

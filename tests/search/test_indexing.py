@@ -86,14 +86,10 @@ def test_no_file_of_the_index_is_empty(site):
 
 
 def test_the_chunks_follow_the_date_oldest_first():
-    def story(day: int, lang: str = "ky") -> SimpleNamespace:  # what chunked() reads of a StoryView
-        return SimpleNamespace(url=f"/{lang}/{day}/", date=datetime(2026, 3, day, 10, 0))
+    def story(day: int, lang: str = "ky") -> SimpleNamespace:  # what chunked() reads of a story's Summary
+        return SimpleNamespace(url=f"/{lang}/{day}/", date=datetime(2026, 3, day, 10, 0), digest=f"{day}".encode())
 
-    def digest(view: SimpleNamespace) -> bytes:
-        return view.url.encode()
-
-    chunks = chunked({"ky": [story(d) for d in (9, 2, 7, 4, 1, 12, 10, 5)], "ru": [story(3, "ru")]}, 2 * RECENT_PARTS,
-                     digest)
+    chunks = chunked({"ky": [story(d) for d in (9, 2, 7, 4, 1, 12, 10, 5)], "ru": [story(3, "ru")]}, 2 * RECENT_PARTS)
     assert [(c.name, [s.url for s in c.stories]) for c in chunks] == [  # the newest four in smaller chunks
         ("ky-0", ["/ky/1/", "/ky/2/", "/ky/4/", "/ky/5/"]), ("ky-1", ["/ky/7/", "/ky/9/"]),
         ("ky-2", ["/ky/10/", "/ky/12/"]), ("ru-0", ["/ru/3/"])]

@@ -189,8 +189,8 @@ EXAMPLES = [
         phone="+996 312 30-01-01", email="reception@meria.kg", address="", hours="Ар бейшемби, 14:00–17:00")}),
     Example("official_profile", "nothing to show", {"profile": ProfileView(
         photo=None, biography=[], phone="", email="", address="", hours="")}),
-    Example("pagination", "page 4 of 7", {"pagination": Pagination(number=4, count=7, urls=PAGES)}),
-    Example("pagination", "a single page", {"pagination": Pagination(number=1, count=1, urls=PAGES[:1])}),
+    Example("pagination", "page 4 of 7", {"pagination": Pagination(number=4, count=7, first=PAGES[0])}),
+    Example("pagination", "a single page", {"pagination": Pagination(number=1, count=1, first=PAGES[0])}),
     Example("picture", "decorative thumbnail", {"image": PHOTO, "sizes": "10rem", "alt": "", "class_": "card__image"}),
     Example("press_kit", "two licences", {"kit": KIT, "photos": [PHOTO, SECOND_PHOTO, PHOTO]}),
     Example("preview_banner", "a draft", {"story": story(unpublished="draft")}),

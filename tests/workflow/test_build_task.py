@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import time
 
 import fixture_site as fx
-from helpers import NOW, PELICAN
+from helpers import NOW, PELICAN, url_to_file
 
 
 def files(output) -> dict[str, bytes]:
@@ -52,3 +53,19 @@ def test_the_pelican_command_renders_nothing_again_after_make_build(project):
     log = " ".join((done.stdout + done.stderr).split())  # the console wraps long lines
     assert "Pages: 0 rendered" in log and "Feed files rendered: 0 of" in log, log
     assert {p: p.stat().st_ino for p in (project.root / "output").rglob("*") if p.is_file()} == before
+
+
+def test_a_build_with_nothing_changed_builds_nothing_until_a_story_is_saved(project):
+    """`make build` first compares what it would read with what the last build read (workflow.manifest)."""
+    fx.populate(project.site)
+    for path in [*project.content.rglob("*"), *project.data.rglob("*")]:  # a file saved just now is read again
+        os.utime(path, (time.time() - 60, time.time() - 60))
+    assert project.run("build").returncode == 0
+    again = project.run("build")
+    assert again.returncode == 0 and "Nothing changed since the last build" in again.stderr, again.text
+    story = project.content / fx.SNOW.id / "index.ru.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\nУлицы убирают круглосуточно.\n", encoding="utf-8")
+    edited = project.run("build")
+    assert edited.returncode == 0 and "Built " in edited.stderr, edited.text
+    page = project.root / "output" / url_to_file(fx.SNOW.urls["ru"])
+    assert "Улицы убирают круглосуточно." in page.read_text(encoding="utf-8")

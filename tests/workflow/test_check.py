@@ -4,6 +4,7 @@ and for CI (JSON); without Java the HTML is not validated, and one line says so.
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -167,6 +168,24 @@ def test_the_text_report_groups_problems_under_their_file(broken):
     assert any(line.startswith("  строка 6: ссылка «/ru/decisions/2026/no-such-decision/»") for line in block), block
     assert any(line.startswith("  строка 8: ") and "plan.pdf" in line for line in block), block
     assert any("Duplicate ID" in line for line in block), block
+
+
+def test_a_check_after_an_edit_finds_the_link_it_broke_on_a_page_it_left_alone(project):
+    """A check after an edit reads again only the files the build wrote, but resolves every page's
+    links anew: taking a story down breaks the link to it in another story's text, whose page the
+    build leaves as it was."""
+    fx.populate(project.site)
+    linking = project.site.story("news/2026/11-12-snow-link", "ru", f"Смотрите [уборку снега]({fx.SNOW.urls['ru']}).",
+                                 title="Снег и дороги", date="2026-11-12 10:00", slug="snow-link")
+    assert project.run("check").returncode == 0
+    page = project.root / ".check" / "ru" / "news" / "2026" / "snow-link" / "index.html"
+    before = page.stat().st_ino
+    shutil.rmtree(project.content / fx.SNOW.id)
+    run = project.run("check", "--format", "json")
+    assert run.returncode == 1
+    assert page.stat().st_ino == before, "the page that links was not built again"
+    broken = [p for p in problems_of(run.json(), "links") if fx.SNOW.urls["ru"] in p["message"]]
+    assert broken and broken[0]["file"] == linking.relative_to(project.root).as_posix(), run.text
 
 
 def test_content_problems_are_reported_without_building_anything_else(project):

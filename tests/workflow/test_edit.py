@@ -53,11 +53,12 @@ def get(url: str) -> tuple[int, str]:
 
 
 def built(base: str, after: int, timeout: float = 180) -> dict:
-    """The live state once a build newer than `after` has finished."""
+    """The live state once a build newer than `after` has finished, and no other runs (a save of several
+    files may start a second build when its last file comes late)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         state = json.loads(get(f"{base}/_live/state")[1])
-        if state["generation"] > after:
+        if state["generation"] > after and not state["building"]:
             return state
         time.sleep(0.3)
     raise AssertionError("no build followed the change")

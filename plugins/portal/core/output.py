@@ -28,6 +28,13 @@ rename of a commit (milliseconds for an edit) the site is partly updated.
 Work done in a forked worker (parallel.py) writes its staged files
 there, but what it records dies with it: the parent `claim`s the names its
 workers returned, so `commit` keeps them.
+
+When the site folder is the very one the last build committed (its state
+is trusted, see state.py), the `Output` is given the names of the files
+that build made: a file kept is then taken as it is, without a look at it,
+and `commit` removes the last build's files this one did not make, by name,
+instead of walking the whole site. So keeping a hundred thousand files
+costs nothing but their names.
 """
 
 from __future__ import annotations
@@ -36,20 +43,31 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from pathlib import Path
 from stat import S_ISREG
 
+from blinker import Signal
+
+Stamp = tuple[int, int]  # a file's size and modification time (ns)
 COMPARED = 1 << 20  # bytes: a copy this small is compared with its source when their times differ
+# Sent (with `pages`, their site paths) when pages are put in the site before the commit (Output.publish).
+published = Signal("pages put in the site ahead of the commit")
 
 
 class Output:
     """One build's writes into the site folder `site`, staged until `commit`."""
 
-    def __init__(self, site: Path) -> None:
+    def __init__(self, site: Path, previous: dict[str, Stamp] | None = None) -> None:
+        """`previous`: the files of the site as the last build committed it, with their sizes and
+        modification times, when it is still that site (then `keep` keeps a file that still has them,
+        without reading it; one changed since, on the server, is made again)."""
         self.site = site
+        self.previous = previous
         self.staging = site.with_name(f".{site.name.lstrip('.')}-staging")
         shutil.rmtree(self.staging, ignore_errors=True)  # what a build that stopped had staged
         self.names: set[str] = set()  # every file of the new site that this process knows of
+        self.stamps: dict[str, Stamp] = {}  # of those, the ones whose size and mtime are known here
         self.staged: set[str] = set()  # written to the staging folder by this process
         self.written = 0  # files staged by this process
         self._folders: set[str] = set()  # staging folders made in this process: mkdir is a slow system call
@@ -69,6 +87,13 @@ class Output:
 
     def keep(self, name: str) -> bool:
         """Keep the site's file `name` as it is; False if the site has none."""
+        if self.previous is not None and name in self.previous and name not in self.staged:
+            found = self.stat(name)
+            if found is None or (found.st_size, found.st_mtime_ns) != self.previous[name]:
+                return False  # changed since the last build: made again
+            self.names.add(name)
+            self.stamps[name] = self.previous[name]
+            return True
         if self.stat(name) is None:
             return False
         self._keep(name)
@@ -104,6 +129,16 @@ class Output:
                 return
         self._stage(name, lambda target: _copy_new(source, target))
 
+    def publish(self, names: Iterable[str]) -> None:
+        """Put these staged files in the site now, ahead of the commit: the live preview shows an
+        edited story's own page at once, then the rest of the build. (A public build never does:
+        its site changes only if the whole build succeeds.)"""
+        for name in names:
+            if name in self.staged:
+                _make_folder(self.site, os.path.dirname(name))
+                _replace(os.path.join(self.staging, name), os.path.join(self.site, name))
+                self.staged.discard(name)
+
     def claim(self, names: Iterable[str]) -> None:
         """Files that forked workers kept or staged (they returned their names): part of the new site."""
         self.names.update(names)
@@ -115,6 +150,7 @@ class Output:
         folder becomes the site in one rename: file by file, with a folder made for each,
         it cost ~2 s at 1,000 story pairs."""
         if self.staging.is_dir() and _missing_or_empty(self.site) and _rename_folder(self.staging, self.site):
+            self._stamp_all()
             return
         self.site.mkdir(parents=True, exist_ok=True)
         site, staging = str(self.site), str(self.staging)
@@ -126,8 +162,18 @@ class Output:
                 made.add(folder)
             self.names.add(name)
             _replace(os.path.join(staging, name), os.path.join(site, name))
-        _sweep(site, "", self.names)
+        if self.previous is None:
+            _sweep(site, "", self.names)
+        else:
+            _remove(site, self.previous.keys() - self.names)
         shutil.rmtree(self.staging, ignore_errors=True)
+        self._stamp_all()
+
+    def _stamp_all(self) -> None:
+        """The size and mtime of every file of the committed site (`previous` for the next build)."""
+        for name in self.names - self.stamps.keys():
+            found = os.stat(os.path.join(self.site, name))
+            self.stamps[name] = (found.st_size, found.st_mtime_ns)
 
     def _stage(self, name: str, make: Callable[[Path], object]) -> None:
         """Make the staged file `name` with `make(target)`. A name staged twice in one build
@@ -211,6 +257,23 @@ def _replace(staged: str, target: str) -> None:
     except IsADirectoryError:
         shutil.rmtree(target)
         os.replace(staged, target)
+
+
+def _remove(site: str, names: set[str]) -> None:
+    """Remove these files of the site, and the folders that leaves empty."""
+    folders = set()
+    for name in names:
+        with suppress(FileNotFoundError):
+            os.unlink(os.path.join(site, name))
+        folders.add(os.path.dirname(name))
+    for emptied in sorted(folders, key=len, reverse=True):
+        folder = emptied
+        while folder:
+            try:
+                os.rmdir(os.path.join(site, folder))
+            except OSError:  # not empty (or gone): so are the folders above it
+                break
+            folder = os.path.dirname(folder)
 
 
 def _sweep(folder: str, prefix: str, names: set[str]) -> bool:

@@ -17,14 +17,14 @@ process) the jobs simply run here, in order.
 
 from __future__ import annotations
 
-import ctypes
-import gc
 import os
 import pickle
 import signal
 import traceback
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
+
+from .memory import release_free_memory, settle
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
@@ -49,10 +49,7 @@ def split(jobs: Sequence[Job], work: Callable[[Job], Result], processes: int,
     shares = _deal(jobs, min(processes, len(jobs) // SHARE), group)
     if len(shares) <= 1 or not hasattr(os, "fork"):
         return [work(job) for job in jobs]
-    # The collector would otherwise touch (and so copy) every shared object in each worker.
-    # Unfrozen after: garbage frozen now would never be collected (left frozen, the cold build
-    # at 4,000 pairs peaked 12 MB higher).
-    gc.freeze()
+    settle()  # a collection in a worker would touch, and so copy, every shared object
     release_free_memory()
     workers = [_fork([jobs[index] for index in share], work) for share in shares[1:]]
     try:
@@ -62,8 +59,6 @@ def split(jobs: Sequence[Job], work: Callable[[Job], Result], processes: int,
         for pid, _ in workers:
             _stop(pid)
         raise
-    finally:
-        gc.unfreeze()
     results = {index: result for share, results_of_share in zip(shares, done, strict=True)
                for index, result in zip(share, results_of_share, strict=True)}
     return [results[index] for index in range(len(jobs))]
@@ -80,21 +75,6 @@ def _deal(jobs: Sequence[Job], processes: int, group: Callable[[Job], Hashable] 
     for index, job in enumerate(jobs):
         shares[turns.setdefault(group(job), len(turns)) % processes].append(index)
     return [share for share in shares if share]
-
-
-def release_free_memory() -> None:
-    """Hand the heap's free pages back to the system (glibc's malloc_trim): before forking,
-    and before the search step waits for Pagefind's services, which need the memory.
-
-    After reading, the heap holds tens of MB freed but still mapped; shared
-    with a worker, each such page is copied as soon as either process
-    allocates into it. Released, it costs nothing until it is used. Elsewhere
-    than glibc this does nothing."""
-    try:
-        trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
-        return
-    trim(0)
 
 
 def _fork(jobs: Sequence[Job], work: Callable[[Job], Result]) -> tuple[int, int]:

@@ -44,6 +44,7 @@ DEFAULTS: dict[str, Any] = {
     "PORTAL_NOW": None,  # the embargo clock; None: now
     "PORTAL_PREVIEW": False,  # drafts and embargoed stories too, bannered (`make preview` only)
     "PORTAL_PROCESSES": None,  # cores for reading, rendering, encoding; None: every core
+    "PORTAL_LIVE": False,  # the live preview's order: the edited stories' own pages first (workflow/resident.py)
     "PORTAL_SEARCH_CHUNK": 250,  # stories per search index chunk and language
     "PORTAL_MEDIA_URL": "",  # where media/ is served from (object storage, a CDN); "": this site
     "PORTAL_HOST_LIMITS": {"site": 1_000_000_000, "file": 100_000_000, "warn": 0.8},  # GitHub Pages' (make check)

@@ -53,6 +53,9 @@ class StampedFacts:
     def keep(self, file: Path, facts: Any) -> None:
         self.used[str(file)] = (stamp(file), facts)
 
-    def save(self) -> None:
-        """Remember this build's files (and only those)."""
-        sealed.save(self.path, (self.salt, self.used))
+    def save(self, whole: bool = True) -> None:
+        """Remember this build's files: only those when it read `whole` the content, else with the
+        others it did not need (a build that reads only what changed asks about a few)."""
+        kept = self.used if whole else {**self.known, **self.used}
+        if kept != self.known:
+            sealed.save(self.path, (self.salt, kept))

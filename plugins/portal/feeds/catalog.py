@@ -16,11 +16,11 @@ with `feeds.opml` in it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
-from portal.pages.planning import MEMBERS
+from portal.core.fingerprints import of_value
 from portal.pages.resolve import Resolver
-from portal.pages.views import StoryView
+from portal.pages.summaries import MEMBERS, Summary, listed
 
 from .config import FeedSettings
 from .texts import Texts
@@ -59,7 +59,7 @@ class FeedFile:
 
 @dataclass
 class Feed:
-    """One feed of one language and the stories it carries, newest first."""
+    """One feed of one language: what it says about itself (the stories it carries are the catalog's)."""
 
     id: str  # a tag URI, like the items' ids: `tag:meria.kg,2026:feeds/ky/sections/news`
     kind: str  # all | sections | officials | units | topics | podcast | video | calendar
@@ -70,15 +70,8 @@ class Feed:
     page: str  # path of the page it mirrors
     page_url: str  # the same, absolute
     files: list[FeedFile]
-    stories: list[StoryView] = field(default_factory=list)
     site_name: str = ""  # the publisher, in the feed's language
     home_url: str = ""  # absolute
-
-    def __getstate__(self) -> dict:
-        """Pickled without its stories: pages (and the page cache's fingerprints of
-        them) show a feed's address and title, never what it carries, so an edited
-        story must not make every page that advertises a feed look changed."""
-        return {**self.__dict__, "stories": []}
 
     def file(self, fmt: str) -> FeedFile:
         return next(f for f in self.files if f.format == fmt)
@@ -104,12 +97,18 @@ class FeedGroup:
 
 
 class FeedCatalog:
-    """Every feed of every language, and what each page advertises."""
+    """Every feed of every language, the stories each carries, and what each page advertises.
+
+    A page input (portal.core.context_keys): every page asks it which feeds
+    to advertise. Pages show the feeds' names and addresses, never what they
+    carry, so its `fingerprint` leaves the stories out: an edited story does
+    not make every page that advertises a feed look changed."""
 
     def __init__(self, languages: tuple[str, ...], home: dict[str, str]) -> None:
         self.languages = languages
         self.home = home  # lang -> path of the home page
         self.feeds: dict[str, list[Feed]] = {lang: [] for lang in languages}
+        self.stories: dict[str, list[Summary]] = {}  # feed id -> the stories it carries, newest first
         self.groups: dict[str, list[FeedGroup]] = {lang: [] for lang in languages}  # the OPML file's
         self.page_groups: dict[str, list[FeedGroup]] = {}  # the Feeds page's (see _one_entry_per_page)
         self.pages: dict[str, str] = {}  # lang -> path of the Feeds page
@@ -117,8 +116,14 @@ class FeedCatalog:
         self._advertised: dict[str, list[FeedLink]] = {}  # page path -> links
         self._everything: dict[str, list[FeedLink]] = {}  # lang -> the all-stories feed's links
 
-    def add(self, feed: Feed, advertise_on: list[str]) -> None:
+    def fingerprint(self) -> bytes:
+        """What pages show of the catalog: every feed (without its stories) and where it is advertised."""
+        return of_value((self.feeds, self.page_groups, self.pages, self.opml, self._advertised, self._everything),
+                        "the feed catalog")
+
+    def add(self, feed: Feed, stories: list[Summary], advertise_on: list[str]) -> None:
         self.feeds[feed.lang].append(feed)
+        self.stories[feed.id] = stories
         links = [FeedLink(f"{feed.title} ({f.label})", f.url, f.mime, f.label) for f in feed.files]
         for path in advertise_on:
             self._advertised.setdefault(path, []).extend(links)
@@ -149,7 +154,7 @@ def build_catalog(resolver: Resolver, config: FeedSettings, site_names: dict[str
     catalog = FeedCatalog(site.languages, {lang: urls.home(lang) for lang in site.languages})
     cap = config.max_items
 
-    def add(lang: str, kind: str, key: str, name: str, page: str, stories: list[StoryView],
+    def add(lang: str, kind: str, key: str, name: str, page: str, stories: list[Summary],
             formats: list[tuple[str, str]], advertise_on: list[str] | None = None) -> None:
         site_name = site_names[lang]
         files = [FeedFile(fmt, page + file, urls.absolute(page + file)) for fmt, file in formats]
@@ -157,24 +162,25 @@ def build_catalog(resolver: Resolver, config: FeedSettings, site_names: dict[str
         catalog.add(Feed(id=f"tag:{config.id_authority}:feeds/{lang}/{key}", kind=kind, lang=lang, name=name,
                          title=f"{title} — {site_name}" if name else site_name,
                          description=texts[lang].description(kind, name), page=page, page_url=urls.absolute(page),
-                         files=files, stories=stories, site_name=site_name, home_url=urls.absolute(urls.home(lang))),
-                    advertise_on or [page])
+                         files=files, site_name=site_name, home_url=urls.absolute(urls.home(lang))),
+                    stories, advertise_on or [page])
 
     story_formats = [(fmt, STORY_FILES[fmt]) for fmt in config.formats]
     for lang in site.languages:
-        stories = [s for s in resolver.story_views(lang) if not s.unpublished]  # a preview shows more
+        stories = [s for s in resolver.summaries(lang) if not s.unpublished]  # a preview shows more
         if "all" in config.kinds:
             add(lang, "all", "all", "", urls.home(lang), stories[:cap], story_formats)
-        for kind, member_of in MEMBERS.items():
+        for kind in MEMBERS:
             if kind not in config.kinds:
                 continue
+            members = listed(stories, kind)
             for registry_entry in site.registry.of(kind).values():
                 entry = resolver.entry(kind, registry_entry, lang)
-                chosen = [s for s in stories if entry.id in member_of(s)][:cap]
-                add(lang, kind, f"{kind}/{entry.id}", entry.name, entry.url, chosen, story_formats)
+                add(lang, kind, f"{kind}/{entry.id}", entry.name, entry.url, members.get(entry.id, [])[:cap],
+                    story_formats)
         specials = {
-            "podcast": [s for s in stories if s.media and s.media.kind == "audio" and s.media.file][:cap],
-            "video": [s for s in stories if s.media and s.media.kind == "video"][:cap],
+            "podcast": [s for s in stories if s.media == "audio"][:cap],
+            "video": [s for s in stories if s.media == "video"][:cap],
             "calendar": [s for s in stories if s.event],  # all of them: past events are kept
         }
         for kind, chosen in specials.items():

@@ -21,8 +21,9 @@ from pathlib import Path
 from portal.core.context_keys import FEEDS_KEY, OUTPUT_KEY, PLANS_KEY, VIEWS_KEY
 from portal.core.machine import MachineGuard
 from portal.core.output import Output
-from portal.core.render_cache import PORTAL_CODE, FileJob, RenderCache
+from portal.core.render_cache import FileJob, RenderCache, salt
 from portal.core.settings import DEFAULTS, BadSetting, SiteSettings
+from portal.core.state import build_state, story_shard
 from portal.localization.catalogs import load_translations
 from portal.pages.planning import LanguagePlanner, PagePlan
 from portal.pages.resolve import Resolver
@@ -39,6 +40,7 @@ from .podcast import Show
 from .texts import Texts
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+ITEMS = "feed-items"  # in the site folder's state: each story's feed item in each language, by its digest
 logger = logging.getLogger(__name__)
 
 
@@ -59,11 +61,9 @@ class FeedsGenerator(MachineGuard):
     def feeds_page(self, planner: LanguagePlanner) -> Iterator[PagePlan]:
         """`/{lang}/feeds/`: every feed of the language, what it is for, and the OPML file."""
         lang, pages = planner.lang, self.catalog.pages
-        path = pages[lang]
-        context = planner.common(path, pages.get(planner.other))
-        context.update(feed_groups=self.catalog.page_groups[lang], opml=self.catalog.opml[lang],
-                       opml_description=self.texts[lang].description("opml"))
-        yield PagePlan(path, "feeds.html", context)
+        yield planner.plan(pages[lang], "feeds.html", pages.get(planner.other),
+                           feed_groups=self.catalog.page_groups[lang], opml=self.catalog.opml[lang],
+                           opml_description=self.texts[lang].description("opml"))
 
     # writing ------------------------------------------------------------------
     def generate_output(self, writer) -> None:
@@ -72,19 +72,17 @@ class FeedsGenerator(MachineGuard):
         resolver: Resolver = self.context[VIEWS_KEY]
         site, urls = resolver.site, resolver.urls
         output: Output = self.context[OUTPUT_KEY]
-        newest = max((s.updated for lang in site.languages for s in resolver.story_views(lang)), default=EPOCH)
+        newest = max((s.updated for lang in site.languages for s in resolver.summaries(lang)), default=EPOCH)
         jobs = plan(self.catalog, urls, newest)
         render = self.renderer(any(job.format == "podcast" for job in jobs))
-        sources = [Path(self.theme), PORTAL_CODE]  # the theme, and our plugins' code
-        cache = RenderCache(self.site_settings.cache, RenderCache.salt_for(self.context, sources),
-                            resolver.digests, FEED_CACHE)
-
-        files = [FileJob(job.name, cache.fingerprint("feed", {"job": job}), partial(render, job))
-                 for job in jobs]
+        cache = RenderCache(build_state(self.context), salt(self.context, self.settings, Path(self.theme)), FEED_CACHE)
+        files = [FileJob(job.name, cache.digest(job.key()), partial(render, job)) for job in jobs]
         language = {job.name: job.feed.lang for job in jobs}  # a process per language: each item built once
         for page in cache.files(output, files, self.site_settings.processes, group=lambda file: language[file.name]):
             cache.keep(page)
         cache.save()
+        for builder in render.items.values():
+            builder.keep()
         for lang in site.languages:
             title = f"{self.texts[lang].feeds_page()} — {self.site_settings.languages[lang]['site_name']}"
             opml_file = urls.output_name(self.catalog.opml[lang].path)
@@ -102,11 +100,12 @@ class FeedsGenerator(MachineGuard):
         def describe(story: StoryView) -> str:
             return plain_text(facts.render(self.context, lang=story.lang, story=story))
 
-        items = {lang: ItemBuilder(resolver, lang, self.config.id_authority, item_html, self.published_size)
+        kept = build_state(self.context).shards(ITEMS, story_shard, salt(self.context, self.settings, Path(self.theme)))
+        items = {lang: ItemBuilder(resolver, lang, self.config.id_authority, item_html, self.published_size, kept)
                  for lang in resolver.site.languages}
         about = {lang: resolver.urls.absolute(self.catalog.pages[lang]) for lang in resolver.site.languages}
         return Renderer(items, about, self.config.websub_hub, self.config.id_authority, self.site_settings.timezone.key,
-                        describe, self.show() if podcast else None)
+                        describe, self.show() if podcast else None, resolver.views)
 
     def show(self) -> Show:
         """The podcast's artwork (from the theme's static files) and owner."""

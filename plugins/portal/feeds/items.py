@@ -8,13 +8,15 @@ story twice.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePosixPath
 
-from portal.pages.planning import involved
+from portal.core.state import Shards
 from portal.pages.resolve import REGISTRY_PATHS, Resolver
+from portal.pages.summaries import Summary, involved
 from portal.pages.views import Entry, FileView, ImageView, StoryView
 
 from .html import feed_html, plain_text
@@ -92,31 +94,50 @@ class FeedItem:
     photos: list[MediaObject] = field(default_factory=list)  # the press kit: every original, lead first
     recording: MediaObject | None = None  # the audio or video file
     external_video: str = ""
+    json: str = ""  # its JSON Feed entry, once written (jsonfeed.json_entry: slow, and kept with the item)
 
 
 class ItemBuilder:
-    """Builds (once) the items of one language.
+    """Builds (once) the items of one language, or takes them as earlier builds made them.
 
     `render_content(story)` gives the HTML of an item (the theme's
     feeds/item.html); `published_size(path)` the size of the file the site
     actually serves at a path, so that an enclosure's length is exact even
-    if a plugin re-encodes what it publishes.
+    if a plugin re-encodes what it publishes. `kept` holds items made by
+    earlier builds of the site folder, each under its story's digest (the
+    salt of the store covers the theme, the settings and the code): a feed
+    file rendered again for one edited story takes the others' items from
+    there, without reading their views back.
     """
 
     def __init__(self, resolver: Resolver, lang: str, authority: str, render_content: Callable[[StoryView], str],
-                 published_size: Callable[[str], int]) -> None:
+                 published_size: Callable[[str], int], kept: Shards | None = None) -> None:
         self.resolver = resolver
         self.urls = resolver.urls
         self.lang = lang
         self.authority = authority
         self.render_content = render_content
         self.published_size = published_size
+        self.kept = kept
         self._items: dict[str, FeedItem] = {}
+        self._as_kept: dict[str, tuple[bytes, str | None]] = {}  # the digest, and the JSON it was kept with
 
-    def __call__(self, story: StoryView) -> FeedItem:
+    def __call__(self, story: Summary) -> FeedItem:
         if story.id not in self._items:
-            self._items[story.id] = self._build(story)
+            key = f"{story.id}/{self.lang}"
+            body = self.kept.body(key) if self.kept and self.kept.heads.get(key) == story.digest else None
+            item = pickle.loads(body) if body is not None else self._build(self.resolver.view(story.id, story.lang))
+            self._items[story.id] = item
+            self._as_kept[story.id] = (story.digest, item.json if body is not None else None)
         return self._items[story.id]
+
+    def keep(self) -> None:
+        """Keep the items made (or completed) in this build for the next one. (A forked worker's are lost
+        with it: made again later.)"""
+        for story_id, item in self._items.items():
+            digest, json = self._as_kept[story_id]
+            if self.kept is not None and item.json != json:
+                self.kept.put(f"{story_id}/{self.lang}", digest, pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
 
     def _build(self, story: StoryView) -> FeedItem:
         absolute = self.urls.absolute

@@ -23,6 +23,7 @@ from datetime import date, datetime
 
 from lxml import etree
 
+from portal.pages.summaries import Summary
 from portal.pages.urls import Urls
 from portal.pages.views import StoryView
 
@@ -41,16 +42,20 @@ class FeedJob:
 
     name: str  # the output file, relative to the site's root
     format: str  # rss | atom | json | podcast | video | calendar
-    feed: Feed  # what the file says about itself (pickled without its stories)
-    stories: tuple[StoryView, ...]  # what it carries, in order
+    feed: Feed  # what the file says about itself
+    stories: tuple[Summary, ...]  # what it carries, in order
     fallback: datetime | None  # the date of a file with no stories (the site's newest story), else None
+
+    def key(self) -> tuple:
+        """What the file is made from (portal.core.render_cache): each story it carries by its digest."""
+        return self.name, self.format, self.feed, tuple([story.digest for story in self.stories]), self.fallback
 
 
 def plan(catalog: FeedCatalog, urls: Urls, newest: datetime) -> list[FeedJob]:
     """Every feed file of every language. `newest` dates only the empty feeds, so that
     editing the newest story leaves the jobs of the other feeds as they were."""
-    return [FeedJob(urls.output_name(file.path), file.format, feed, tuple(feed.stories),
-                    None if feed.stories else newest)
+    return [FeedJob(urls.output_name(file.path), file.format, feed, tuple(catalog.stories[feed.id]),
+                    None if catalog.stories[feed.id] else newest)
             for lang in catalog.languages for feed in catalog.feeds[lang] for file in feed.files]
 
 
@@ -70,6 +75,7 @@ class Renderer:
     tzid: str
     describe: Callable[[StoryView], str]
     show: Show | None
+    views: Callable[[list[Summary]], list[StoryView]]  # a feed's stories' whole views (pages.resolve.Resolver)
     _entries: dict[tuple[str, str], etree._Element | str] = field(default_factory=dict, init=False, repr=False)
 
     def __call__(self, job: FeedJob) -> bytes:
@@ -77,7 +83,8 @@ class Renderer:
         if job.format == "calendar":
             first = min((s.event.when for s in stories if s.event), default=job.fallback)
             assert first is not None, "a calendar with no events has its fallback date"
-            return calendar_feed(feed, stories, self.authority, self.tzid, date(first.year, 1, 1), self.describe)
+            return calendar_feed(feed, self.views(stories), self.authority, self.tzid, date(first.year, 1, 1),
+                                 self.describe)
         build = self.items[feed.lang]
         items = [build(story) for story in stories]
         if job.format == "rss":
@@ -92,7 +99,9 @@ class Renderer:
         return video_feed(feed, items, self.hub)
 
     def _json(self, item: FeedItem, about: str) -> str:
-        return self._once("json", item, lambda item: json_entry(item, about))  # `about` is the language's
+        if not item.json:  # made once, and kept with the item (items.ItemBuilder); `about` is the language's
+            item.json = json_entry(item, about)
+        return item.json
 
     def _once(self, fmt: str, item: FeedItem, make: Callable[[FeedItem], etree._Element | str]):
         """`make(item)`, made once per item and format (an item's id names its story and language)."""

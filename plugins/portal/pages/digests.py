@@ -1,8 +1,9 @@
-"""What a page's or feed's fingerprint counts a story view as: its digest, made once per build.
+"""What a page's or feed's key counts a story view as: its digest, made once per build.
 
-The render cache (portal.core.render_cache) fingerprints a page by pickling
-its context, each story view replaced by its digest; the search index keys
-its records by the same digests.
+A page's key (portal.core.render_cache) counts each story it shows by the
+digest of its view; so do the feeds, and the search index keys its records
+by the same digests. Kept between builds in each story's summary
+(summaries.py), a digest is made only for the views a build makes.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import hashlib
 import pickle
 from dataclasses import fields
 
-from .views import StoryView
+from .views import EventView, StoryView
 
 
 class ViewDigests:
@@ -19,25 +20,35 @@ class ViewDigests:
 
     A digest covers everything a page or feed can show of the story; the
     story's text counts by the hash of its packed bytes. Stories it links
-    to (the decision it explains, its explainers) count by what a link
-    shows of them (LINKED), and its translation not at all: a page reaches
-    the other language only through its own context (alternates, switcher).
-    Views are not changed once made (views.py), so a digest holds for the
-    whole build; the view is kept with it, so its id is never reused by
-    another object.
+    to (the decision it explains, its explainers, an event's report) count
+    by their `card`, the digest of what a link shows of them (LINKED), and
+    its translation not at all: a page reaches the other language only
+    through its own context (alternates, switcher). Views are not changed
+    once made (views.py), so a digest holds for the whole build; the view is
+    kept with it, so its id is never reused by another object.
     """
 
-    kind = StoryView  # what the render cache replaces by its digest when it fingerprints a page
+    kind = StoryView  # what a page's key counts by its digest
     LINKED = ("id", "lang", "url", "title", "summary", "date", "section", "decision")
     FIELDS = tuple(field.name for field in fields(StoryView))
+    EVENT_FIELDS = tuple(field.name for field in fields(EventView) if field.name != "coverage")
 
     def __init__(self) -> None:
         self._known: dict[int, tuple[StoryView, bytes]] = {}
+        self._cards: dict[int, tuple[StoryView, bytes]] = {}
 
     def __call__(self, view: StoryView) -> bytes:
         known = self._known.get(id(view))
         if known is None:
             known = self._known[id(view)] = (view, self._make(view))
+        return known[1]
+
+    def card(self, view: StoryView) -> bytes:
+        """The digest of what a link to the story shows."""
+        known = self._cards.get(id(view))
+        if known is None:
+            state = tuple(getattr(view, name) for name in self.LINKED)
+            known = self._cards[id(view)] = (view, _digest(state))
         return known[1]
 
     def _make(self, view: StoryView) -> bytes:
@@ -49,11 +60,15 @@ class ViewDigests:
             elif name == "translation":
                 value = None
             elif name == "explains":
-                value = self._link(value)
+                value = self.card(value) if value else None
             elif name == "explained_by":
-                value = [self._link(linked) for linked in value]
+                value = [self.card(linked) for linked in value]
+            elif name == "event" and value is not None:
+                value = (tuple(getattr(value, field) for field in self.EVENT_FIELDS),
+                         self.card(value.coverage) if value.coverage else None)
             state.append(value)
-        return hashlib.blake2b(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
+        return _digest(state)
 
-    def _link(self, view: StoryView | None) -> tuple | None:
-        return None if view is None else tuple(getattr(view, name) for name in self.LINKED)
+
+def _digest(state: object) -> bytes:
+    return hashlib.blake2b(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()

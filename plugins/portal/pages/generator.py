@@ -1,10 +1,13 @@
 """One Pelican run writes both language trees.
 
 Runs after `StoriesGenerator`. `generate_context` resolves the model into
-per-language views once and shares them as `PORTAL_VIEWS` (a `Resolver`), the
-stage later outputs such as feeds read from; `generate_output` renders every
-planned page of every language with one Jinja environment: the page's `lang`
-selects the catalog and the Babel locale (see the localization plugin).
+per-language views and summaries (a `Resolver`), shared as `PORTAL_VIEWS`,
+the stage later outputs such as feeds read from: it makes the views of the
+stories this build read, and keeps the others' from the last build of the
+site folder (its state, portal.core.state). `generate_output` plans every
+page of every language and renders, with one Jinja environment, those whose
+key changed: the page's `lang` selects the catalog and the Babel locale
+(see the localization plugin).
 
 Two context keys let later plugins take part without this plugin knowing
 them: `PORTAL_PAGE_PLANS`, a list of callables `(LanguagePlanner) ->
@@ -18,17 +21,19 @@ again (see portal.core.render_cache).
 
 from __future__ import annotations
 
-import gc
 import logging
 from pathlib import Path
 
 from pelican import signals
 
+from portal.core import fingerprints
 from portal.core.context_keys import OUTPUT_KEY, PAGES_KEY, PHOTOS_KEY, PLANS_KEY, SITE_KEY, VIEWS_KEY
 from portal.core.machine import MachineGuard
-from portal.core.output import Output
-from portal.core.render_cache import PORTAL_CODE, FileJob, RenderCache
-from portal.core.settings import SiteSettings
+from portal.core.memory import settle
+from portal.core.output import Output, published
+from portal.core.render_cache import FileJob, Page, RenderCache, salt
+from portal.core.settings import SiteSettings, flag
+from portal.core.state import build_state, story_shard
 
 from .media import copy_media, copy_theme
 from .planning import LanguagePlanner, PagePlan, chooser, not_found
@@ -36,6 +41,7 @@ from .portraits import make_portraits, place_portraits
 from .resolve import Resolver
 from .urls import Urls
 
+VIEWS = "views"  # in the site folder's state: each story's summaries and views
 logger = logging.getLogger(__name__)
 
 
@@ -46,10 +52,10 @@ class BilingualGenerator(MachineGuard):
         names = {lang: info["name"] for lang, info in settings.languages.items()}
         site = self.context[SITE_KEY]
         self.portraits = make_portraits(site.registry.officials, settings.cache / "portraits")
-        self.context[VIEWS_KEY] = Resolver(site, urls, self.context.get(PHOTOS_KEY), names, self.portraits)
-        # The model and its views live as long as the build: the cyclic collector need not scan
-        # them again (its full collections cost ~0.25 s of a rebuild at 1,000 pairs, freeing nothing).
-        gc.freeze()
+        views_salt = fingerprints.of_settings(self.settings) + fingerprints.of_code()
+        store = build_state(self.context).shards(VIEWS, story_shard, views_salt)
+        self.context[VIEWS_KEY] = Resolver(site, urls, self.context.get(PHOTOS_KEY), names, self.portraits, store)
+        settle()  # the views and summaries live as long as the build
 
     def generate_output(self, writer) -> None:
         resolver: Resolver = self.context[VIEWS_KEY]
@@ -57,36 +63,63 @@ class BilingualGenerator(MachineGuard):
         settings = SiteSettings.read(self.settings)
         languages = settings.languages
         output: Output = self.context[OUTPUT_KEY]
-        sources = [Path(self.theme), PORTAL_CODE]  # the theme, and our plugins' code
-        cache = RenderCache(settings.cache, RenderCache.salt_for(self.context, sources), resolver.digests)
+        globals_ = {"site_root": urls.root(), "theme_url": urls.theme(), "current_year": site.now.year,
+                    "home_url": urls.home(site.languages[0])}
+        planners = [LanguagePlanner(site, resolver, urls, lang, languages, settings.page_size)
+                    for lang in site.languages]
+        # What every page of a language shows besides its own inputs: part of every page's salt.
+        shared = fingerprints.of_value((globals_, [planner.constants for planner in planners]), "the pages' constants")
+        cache = RenderCache(build_state(self.context), salt(self.context, self.settings, Path(self.theme)) + shared)
         plans = [chooser(urls, languages), not_found(urls, languages)]
-        for lang in site.languages:
-            planner = LanguagePlanner(site, resolver, urls, lang, languages, settings.page_size)
+        for planner in planners:
             plans += planner.plans()
             for contribute in self.context.get(PLANS_KEY, []):
                 plans += contribute(planner)
-        pages = cache.files(output, [self.job(cache, urls, plan) for plan in plans], settings.processes)
+        jobs = [self.job(cache, urls, plan, globals_) for plan in plans]
+        pages = self.own_pages_first(cache, output, plans, jobs) if flag(self.settings, "PORTAL_LIVE") else \
+            cache.files(output, jobs, settings.processes)
         for plan, page in zip(plans, pages, strict=True):
             cache.keep(page)
-            signals.content_written.send(str(output.site / page.name), context=plan.context)
+            plan.digest = page.digest
+            if page.rendered:
+                signals.content_written.send(str(output.site / page.name), context=None)
         self.context[PAGES_KEY] = plans
-        copy_media(site, output)
+        copy_media(resolver, output)
         place_portraits(self.portraits, output)
         copy_theme(Path(self.theme), output)
         cache.save()
         logger.info("Pages: %d rendered, %d unchanged (kept as they were)",
                     cache.rendered, len(pages) - cache.rendered)
 
-    def job(self, cache: RenderCache, urls: Urls, plan: PagePlan) -> FileJob:
-        """Every page gets the site's root and the theme's paths, the year of the build's clock and,
-        for the neutral pages, the home of the default language."""
-        site = self.context[VIEWS_KEY].site
+    def own_pages_first(self, cache: RenderCache, output: Output, plans: list[PagePlan],
+                        jobs: list[FileJob]) -> list[Page]:
+        """The live preview's order: the pages of the stories this build read, put in the site at once
+        (and said so: portal.core.output.published), then every other page as usual."""
+        changed = self.context[SITE_KEY].changed or set()
+        first = {index for index, plan in enumerate(plans) if plan.template == "story.html"
+                 and plan.inputs["story"].id in changed}
+        done = dict(zip(first, cache.files(output, [jobs[index] for index in sorted(first)], 1), strict=True))
+        output.publish(page.name for page in done.values())
+        published.send(self, pages=[plans[index].path for index in sorted(first)])
+        rest = [index for index in range(len(jobs)) if index not in first]
+        processes = SiteSettings.read(self.settings).processes
+        done.update(zip(rest, cache.files(output, [jobs[index] for index in rest], processes), strict=True))
+        return [done[index] for index in range(len(jobs))]
+
+    def job(self, cache: RenderCache, urls: Urls, plan: PagePlan, globals_: dict) -> FileJob:
+        """Every page gets the site's root and the theme's paths, the year of the build's clock and, for
+        the neutral pages, the home of the default language; a page's key is its own inputs (what else
+        it shows is in the salt). The page of a story this build did not read keeps its digest, if the
+        salt is the same."""
         name = urls.output_name(plan.path)
-        context = {"site_root": urls.root(), "theme_url": urls.theme(), "current_year": site.now.year,
-                   "home_url": urls.home(site.languages[0]), "output_file": name, **plan.context}
 
         def render() -> bytes:
             template = self.get_template(plan.template.removesuffix(".html"))
-            return template.render({**self.context, **context}).encode("utf-8")
+            return template.render({**self.context, **globals_, "output_file": name, **plan.context}).encode("utf-8")
 
-        return FileJob(name, cache.fingerprint(plan.template, context), render)
+        story = plan.inputs.get("story")
+        changed = self.context[SITE_KEY].changed
+        if cache.same_salt and changed is not None and story is not None and story.id not in changed \
+                and name in cache.previous:
+            return FileJob(name, cache.previous[name], render)
+        return FileJob(name, cache.digest(plan.key()), render)

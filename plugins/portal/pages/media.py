@@ -10,11 +10,15 @@ by Pelican, which would rewrite each of them in every build.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from portal.core.output import Output
-from portal.stories.model import Attachment, Site, Translation
+from portal.stories.model import Attachment, Story, Translation
 
 from .urls import THEME_FOLDER
+
+if TYPE_CHECKING:
+    from .resolve import Resolver
 
 
 def referenced(translation: Translation) -> list[Attachment]:
@@ -29,11 +33,24 @@ def referenced(translation: Translation) -> list[Attachment]:
     return files
 
 
-def copy_media(site: Site, output: Output) -> None:
-    """Copy each file, or keep the site's copy if the file did not change."""
+def published_files(story: Story) -> list[tuple[str, Path]]:
+    """(site path, source) of each file the story's published translations name."""
+    files = {a.path: a for t in story.translations.values() for a in referenced(t)}
+    return [(f"media/{story.id}/{attachment.name}", attachment.path) for attachment in files.values()]
+
+
+def copy_media(resolver: Resolver, output: Output) -> None:
+    """Copy each file of the stories this build read, or keep the site's copy if the file did not
+    change; keep the other stories' files as the last build left them."""
+    site = resolver.site
     for story in site.stories.values():
-        for attachment in {a.path: a for t in story.translations.values() for a in referenced(t)}.values():
-            output.copy(f"media/{story.id}/{attachment.name}", attachment.path)
+        for name, source in published_files(story):
+            output.copy(name, source)
+    for lang in site.languages:
+        for summary in resolver.summaries(lang):
+            if summary.id not in site.stories:
+                for name in summary.files:
+                    output.keep(name)
 
 
 def copy_theme(theme: Path, output: Output) -> None:

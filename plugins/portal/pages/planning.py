@@ -1,23 +1,35 @@
 """Which pages exist in one language, and what each one is given.
 
-A `PagePlan` is a path, a template and the page's own context; the generator
-renders plans without knowing what they are. Keeping the plan separate from
-rendering makes "what pages does the site have" readable in one module.
+A `PagePlan` is a path, a template and the page's own inputs: what makes
+this page differ from the other pages of its language, with the stories it
+shows as their summaries (summaries.py). Its context, the views the
+template reads, is made from those inputs only when the page is rendered
+(`LanguagePlanner.context`); so planning every page of an archive of
+thousands of stories costs little, and a page's key (portal.core.render_cache)
+is made of its inputs: the stories a page shows count by their digests.
+Keeping the plan separate from rendering makes "what pages does the site
+have" readable in one module.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import groupby
+from typing import TYPE_CHECKING, Any
 
 from portal.stories.model import Site
 
 from . import jsonld
 from .resolve import REGISTRY_PATHS, Resolver
+from .summaries import Summary, listed
 from .urls import Urls
-from .views import Alternate, Entry, LanguageSwitch, Pagination, StoryView
+from .views import Alternate, Entry, LanguageSwitch, Pagination
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 HOME_LATEST = 10
 HOME_MAYOR = 4
@@ -25,30 +37,56 @@ ARCHIVE = "archive"
 PHOTO = "photo"
 
 
-def involved(story: StoryView) -> set[str]:
-    """Officials a story concerns: named, speaking, or signing (their pages and feeds list it)."""
-    ids = {o.id for o in story.officials}
-    if story.event:
-        ids |= {s.id for s in story.event.speakers}
-    if story.decision:
-        ids.add(story.decision.signatory.id)
-    return ids
-
-
-# Which registry entries a story is listed under, by kind: one rule for pages, feeds and checks.
-MEMBERS: dict[str, Callable[[StoryView], set[str]]] = {
-    "sections": lambda s: {s.section.id},
-    "officials": involved,
-    "units": lambda s: {u.id for u in s.units},
-    "topics": lambda s: {t.id for t in s.topics},
-}
-
-
-@dataclass
+@dataclass(eq=False)
 class PagePlan:
+    """One page: where, with which template, and its own inputs (see the module).
+
+    `counterpart` is the same page in the other language, if it exists;
+    otherwise the language switcher leads to `fallback` and says so (that
+    it is a draft, when `draft`). `make` turns the inputs into the
+    template's context (None: they are it).
+    """
+
     path: str
     template: str
-    context: dict = field(default_factory=dict)
+    inputs: dict[str, Any] = field(default_factory=dict)
+    counterpart: str | None = None
+    fallback: str | None = None
+    draft: bool = False
+    make: Callable[[PagePlan], dict] | None = field(default=None, repr=False)
+    digest: bytes | None = None  # its key's digest, once the render cache made it (sitemaps reuse it)
+
+    @cached_property
+    def context(self) -> dict:
+        return self.make(self) if self.make else self.inputs
+
+    def key(self) -> tuple:
+        """What the page is made from, in plain values (portal.core.render_cache): each story shown by
+        its digest, each entry and pagination by its fields."""
+        inputs: list[tuple[str, Any]] = []
+        for name, value in self.inputs.items():
+            kind = type(value)
+            if kind is Summary:
+                inputs.append((name, value.digest))
+            elif kind is list and value and type(value[0]) is Summary:
+                inputs.append((name, tuple([story.digest for story in value])))
+            elif kind is Entry:
+                inputs.append((name, (value.id, value.name, value.url, value.role, value.kind, value.count)))
+            elif kind is Pagination:
+                inputs.append((name, (value.number, value.count, value.first)))
+            else:
+                inputs.append((name, value))
+        return self.template, self.path, self.counterpart, self.fallback, self.draft, tuple(inputs)
+
+    def shown(self) -> list[Summary]:
+        """The stories the page shows."""
+        found: list[Summary] = []
+        for value in self.inputs.values():
+            if isinstance(value, Summary):
+                found.append(value)
+            elif isinstance(value, list):
+                found.extend(v for v in value if isinstance(v, Summary))
+        return found
 
 
 class LanguagePlanner:
@@ -62,61 +100,72 @@ class LanguagePlanner:
         self.other = next(other for other in site.languages if other != lang)
         self.languages = languages
         self.page_size = page_size
-        self.stories = resolver.story_views(lang)
-        self.other_stories = resolver.story_views(self.other)  # how long the other language's lists are
-        self.sections = resolver.sections(lang)  # these two are in every page's context: made once
-        self.site_pages = [view for view in (resolver.page(p, lang) for p in site.pages.values()) if view]
+        self.stories = resolver.summaries(lang)
+        self.other_stories = resolver.summaries(self.other)  # how long the other language's lists are
         self.publisher = jsonld.organization(languages[lang]["site_name"], urls.absolute(urls.home(lang)))
+        self.constants = {  # in every page's context of this language: made once (and a page's key counts them once)
+            "lang": lang,
+            "other_lang": self.other,
+            "og_locale": languages[lang]["locale"],
+            "other_og_locale": languages[self.other]["locale"],
+            "sections": resolver.sections(lang),
+            "site_pages": [view for view in (resolver.page(p, lang) for p in site.pages.values()) if view],
+            "home_url": urls.home(lang),
+        }
 
-    # shared context -------------------------------------------------------
-    def common(self, path: str, counterpart: str | None, fallback: str | None = None, draft: bool = False) -> dict:
-        """Context every page of this language gets.
+    def plan(self, path: str, template: str, counterpart: str | None = None, fallback: str | None = None,
+             draft: bool = False, **inputs) -> PagePlan:
+        """A page of this language; `inputs` are its own context, stories as summaries."""
+        return PagePlan(path, template, inputs, counterpart, fallback, draft, self.context)
 
-        `counterpart` is the same page in the other language, if it exists;
-        otherwise the switcher leads to `fallback` and says so (that it is a
-        draft, when `draft`).
-        """
+    # the context ------------------------------------------------------------
+    def context(self, plan: PagePlan) -> dict:
+        """What the template gets: this language's constants, the links between the languages and the
+        page's own inputs, each story's summary replaced by its view."""
+        context = {**self.constants, **self.links(plan)}
+        for key, value in plan.inputs.items():
+            context[key] = self.resolve(value)
+        if "story" in context:
+            context["jsonld"] = jsonld.for_story(context["story"], self.publisher, self.urls.absolute)
+        return context
+
+    def resolve(self, value):
+        if isinstance(value, Summary):
+            return self.resolver.view(value.id, value.lang)
+        if isinstance(value, list) and value and isinstance(value[0], Summary):
+            return self.resolver.views(value)
+        return value
+
+    def links(self, plan: PagePlan) -> dict:
+        """The page's address, its alternates in both languages and where the switcher leads."""
+        path, counterpart = plan.path, plan.counterpart
         alternates = [Alternate(self.lang, self.urls.absolute(path))]
         if counterpart:
             # x-default: the version in the state language, the site's first
             default = path if self.lang == self.site.languages[0] else counterpart
             alternates += [Alternate(self.other, self.urls.absolute(counterpart)),
-                           Alternate("x-default", self.urls.absolute(default))]
-        switch = LanguageSwitch(self.other, counterpart or fallback or self.urls.home(self.other),
-                                translated=counterpart is not None, draft=draft and counterpart is None)
-        return {
-            "lang": self.lang,
-            "other_lang": self.other,
-            "og_locale": self.languages[self.lang]["locale"],
-            "other_og_locale": self.languages[self.other]["locale"],
-            "sections": self.sections,
-            "site_pages": self.site_pages,
-            "page_url": path,
-            "home_url": self.urls.home(self.lang),
-            "canonical_url": self.urls.absolute(path),
-            "alternates": sorted(alternates, key=lambda a: a.hreflang),
-            "switch": switch,
-            "jsonld": [],
-        }
+                           Alternate("x-default", self.urls.absolute(plan.inputs.get("x_default") or default))]
+        switch = LanguageSwitch(self.other, counterpart or plan.fallback or self.urls.home(self.other),
+                                translated=counterpart is not None, draft=plan.draft and counterpart is None)
+        return {"page_url": path, "canonical_url": self.urls.absolute(path),
+                "alternates": sorted(alternates, key=lambda a: a.hreflang), "switch": switch, "jsonld": []}
 
     def page_count(self, stories: int) -> int:
         """Pages of a list of `stories`: an empty list still gets page 1."""
         return max(1, -(-stories // self.page_size))
 
-    def paginate(self, first: str, counterpart: str | None, template: str, stories: list[StoryView],
-                 counterpart_stories: int = 0, fallback: str | None = None, **context) -> Iterator[PagePlan]:
+    def paginate(self, first: str, counterpart: str | None, template: str, stories: list[Summary],
+                 counterpart_stories: int = 0, fallback: str | None = None, **inputs) -> Iterator[PagePlan]:
         """Path-based pages of `page_size` stories. Page N's counterpart is page N of `counterpart`, the
         same list in the other language (`counterpart_stories` long) where it has one; where it has not,
         page N has no translation, and the switcher leads to that list's first page and says so."""
         count = self.page_count(len(stories))
-        urls = [self.urls.paginated(first, n) for n in range(1, count + 1)]
         translated = self.page_count(counterpart_stories) if counterpart else 0
-        for number, path in enumerate(urls, start=1):
+        for number in range(1, count + 1):
             chunk = stories[(number - 1) * self.page_size: number * self.page_size]
             twin = self.urls.paginated(counterpart, number) if counterpart and number <= translated else None
-            yield PagePlan(path, template, {
-                **self.common(path, twin, counterpart or fallback), **context,
-                "stories": chunk, "pagination": Pagination(number, count, urls)})
+            yield self.plan(self.urls.paginated(first, number), template, twin, counterpart or fallback,
+                            **inputs, stories=chunk, pagination=Pagination(number, count, first))
 
     # the pages ------------------------------------------------------------
     def plans(self) -> Iterator[PagePlan]:
@@ -129,61 +178,48 @@ class LanguagePlanner:
         yield from self.standing_pages()
 
     def home(self) -> PagePlan:
-        path, counterpart = self.urls.home(self.lang), self.urls.home(self.other)
         mayor = next((e for e in self.site.registry.officials.values() if e.kind == "mayor"), None)
         events = [(s.event.when, s) for s in self.stories
                   if s.event and not s.event.is_past and s.event.status != "cancelled"]
         upcoming = [story for _, story in sorted(events, key=lambda pair: pair[0])]
-        context = self.common(path, counterpart)
-        context["alternates"] = [a for a in context["alternates"] if a.hreflang != "x-default"] + \
-            [Alternate("x-default", self.urls.absolute(self.urls.root()))]  # the homes' default is the chooser
-        context["jsonld"] = [self.publisher]
-        context.update(
+        return self.plan(
+            self.urls.home(self.lang), "home.html", self.urls.home(self.other),
+            x_default=self.urls.root(),  # the homes' default is the chooser
+            jsonld=[self.publisher],
             latest=self.stories[:HOME_LATEST],
             upcoming=upcoming,
             mayor=self.resolver.entry("officials", mayor, self.lang) if mayor else None,
-            mayor_latest=[s for s in self.stories if mayor and mayor.id in involved(s)][:HOME_MAYOR],
-        )
-        return PagePlan(path, "home.html", context)
+            mayor_latest=[s for s in self.stories if mayor and mayor.id in s.officials][:HOME_MAYOR])
 
     def story_pages(self) -> Iterator[PagePlan]:
         for story in self.stories:
-            counterpart = story.translation.url if story.translation else None
-            context = self.common(story.url, counterpart, fallback=self.urls.listing(self.other, story.section.id),
-                                  draft=self.other in self.site.stories[story.id].drafts)
-            context["jsonld"] = jsonld.for_story(story, self.publisher, self.urls.absolute)
-            context["story"] = story
-            yield PagePlan(story.url, "story.html", context)
+            yield self.plan(story.url, "story.html", story.counterpart, self.urls.listing(self.other, story.section),
+                            self.other in story.drafts, story=story)
 
     def section_pages(self) -> Iterator[PagePlan]:
-        others = Counter(s.section.id for s in self.other_stories)
-        for section in self.sections:
-            stories = [s for s in self.stories if s.section.id == section.id]
+        by_section = listed(self.stories, "sections")
+        others = Counter(s.section for s in self.other_stories)
+        for section in self.constants["sections"]:
             yield from self.paginate(section.url, self.urls.listing(self.other, section.id), "listing.html",
-                                     stories, others[section.id], heading=section.name, intro="",
-                                     listing_kind="section", entry=section)
+                                     by_section.get(section.id, []), others[section.id], heading=section.name,
+                                     intro="", listing_kind="section", entry=section)
 
     def registry_pages(self) -> Iterator[PagePlan]:
         for kind, path_part in REGISTRY_PATHS.items():
-            listed: dict[str, list[StoryView]] = {}  # by entry id, newest first: one pass over the stories
-            for story in self.stories:
-                for entry_id in MEMBERS[kind](story):
-                    listed.setdefault(entry_id, []).append(story)
-            others = Counter(entry_id for story in self.other_stories for entry_id in MEMBERS[kind](story))
+            by_entry = listed(self.stories, kind)
+            others = {entry_id: len(stories) for entry_id, stories in listed(self.other_stories, kind).items()}
             entries = []
             for registry_entry in self.site.registry.of(kind).values():
                 entry = self.resolver.entry(kind, registry_entry, self.lang)
-                stories = listed.get(entry.id, [])
+                stories = by_entry.get(entry.id, [])
                 entry.count = len(stories)
                 entries.append(entry)
                 counterpart = self.urls.listing(self.other, path_part, entry.id)
-                yield from self.paginate(entry.url, counterpart, "listing.html", stories, others[entry.id],
+                yield from self.paginate(entry.url, counterpart, "listing.html", stories, others.get(entry.id, 0),
                                          heading=entry.name, intro=entry.role, listing_kind=kind[:-1], entry=entry,
                                          profile=self.resolver.profile(registry_entry, self.lang))
-            index = self.urls.listing(self.lang, path_part)
-            yield PagePlan(index, "registry_index.html", {
-                **self.common(index, self.urls.listing(self.other, path_part)),
-                "registry_kind": kind, "entries": entries})
+            yield self.plan(self.urls.listing(self.lang, path_part), "registry_index.html",
+                            self.urls.listing(self.other, path_part), registry_kind=kind, entries=entries)
 
     def archive_pages(self) -> Iterator[PagePlan]:
         """The archive index and a paginated list per year; a year the other
@@ -199,13 +235,13 @@ class LanguagePlanner:
             yield from self.paginate(first, counterpart, "listing.html", stories, other_years[year],
                                      fallback=other_index, heading=str(year), intro="", listing_kind="archive",
                                      entry=years[-1])
-        yield PagePlan(index, "archive.html", {**self.common(index, other_index), "years": years})
+        yield self.plan(index, "archive.html", other_index, years=years)
 
     def photo_pages(self) -> Iterator[PagePlan]:
         """The Photo section: every story with a press kit, newest first."""
-        stories = [s for s in self.stories if s.press_kit]
+        stories = [s for s in self.stories if s.kit]
         yield from self.paginate(self.urls.listing(self.lang, PHOTO), self.urls.listing(self.other, PHOTO),
-                                 "photos.html", stories, sum(1 for s in self.other_stories if s.press_kit))
+                                 "photos.html", stories, sum(1 for s in self.other_stories if s.kit))
 
     def standing_pages(self) -> Iterator[PagePlan]:
         for page in self.site.pages.values():
@@ -213,10 +249,8 @@ class LanguagePlanner:
             if view is None:
                 continue
             other = self.resolver.page(page, self.other)
-            context = self.common(view.url, other.url if other else None, fallback=self.urls.home(self.other),
-                                  draft=self.other in page.drafts)
-            context["page"] = view
-            yield PagePlan(view.url, "page.html", context)
+            yield self.plan(view.url, "page.html", other.url if other else None, self.urls.home(self.other),
+                            self.other in page.drafts, page=view)
 
 
 def _choices(urls: Urls, languages: dict) -> list[Entry]:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import pickle
+from dataclasses import replace
+from pathlib import Path
+
+from portal.core.state import Shards
 from portal.stories.model import Attachment, Media, Page, Photo, Site, Story, Translation
 from portal.stories.registry import RegistryEntry
 
 from .digests import ViewDigests
+from .media import published_files
 from .portraits import Rendition
+from .summaries import Summary, summarize
 from .urls import Urls
 from .views import (
     Correction,
@@ -32,26 +39,101 @@ REGISTRY_PATHS = {"officials": "officials", "units": "units", "topics": "topics"
 
 
 class Resolver:
-    """Builds every view of the site once; listings share the same objects."""
+    """Every story of the site, per language: a `Summary` of each, and its view when asked for.
+
+    A build makes the views of the stories it read (`Site.stories`: all of
+    them, or what changed and its neighbours); the others' views are the
+    last build's, kept in `store` (a `Shards` in the site folder's state:
+    heads the summaries, bodies the views) and read back only when a page or
+    feed that shows them is made. Listings share the same view objects.
+    """
 
     def __init__(self, site: Site, urls: Urls, photos=None, language_names: dict[str, str] | None = None,
-                 portraits: dict[str, list[Rendition]] | None = None) -> None:
-        """`photos`: the photos plugin's `PhotoLibrary` (no photos without it);
-        `language_names`: autonyms, to label captions tracks; `portraits`: officials' photos (portraits.py)."""
+                 portraits: dict[str, list[Rendition]] | None = None, store: Shards | None = None) -> None:
+        """`photos`: the photos plugin's `PhotoLibrary` (no photos without it); `language_names`:
+        autonyms, to label captions tracks; `portraits`: officials' photos (portraits.py); `store`:
+        the views kept by the last build (none: every story's view is made)."""
         self.site = site
         self.urls = urls
         self.photos = photos
         self.language_names = language_names or {}
         self.portraits = portraits or {}
+        self.store = store
         self.digests = ViewDigests()  # each view's, made once for the pages, the feeds and the search index
-        self.stories: dict[tuple[str, str], StoryView] = {}
-        for story in site.stories.values():
+        self._views: dict[tuple[str, str], StoryView] = {}  # made, or read back, in this build
+        stories = dict(site.stories)
+        if store is None or site.changed is None or not store.complete:
+            stories.update(site.read(site.ids - stories.keys()))
+            forget = set(store.heads) - stories.keys() if store is not None else set()
+        else:
+            forget = set(site.changed)
+            stories.update(site.read(site.ids - store.heads.keys() - site.changed))  # lost from the state
+        for story in stories.values():
             for lang, translation in story.translations.items():
-                self.stories[story.id, lang] = self._story(story, translation)
-        self._link()
-        self._newest_first = {lang: sorted((v for (_, view_lang), v in self.stories.items() if view_lang == lang),
-                                           key=lambda v: (v.date, v.id), reverse=True)
-                              for lang in site.languages}
+                self._views[story.id, lang] = self._story(story, translation)
+        if store is not None:
+            for story_id in forget:
+                store.drop(story_id)
+        self._link(stories)
+        made = {story_id: {lang: self._summary(story, lang) for lang in story.translations}
+                for story_id, story in stories.items()}
+        if store is not None:
+            for story_id, summaries in made.items():
+                store.put(story_id, summaries, self._kept(story_id, summaries))
+        heads = store.heads if store is not None else made
+        every = [summary for story_id in site.ids for summary in heads[story_id].values()]
+        self._newest_first = {lang: sorted((s for s in every if s.lang == lang), key=Summary.newest_first,
+                                           reverse=True) for lang in site.languages}
+
+    def summaries(self, lang: str) -> list[Summary]:
+        """Every story in `lang`, newest first (ties broken by id, for stable output).
+
+        Sorted once: every plugin that lists stories asks for this. Callers
+        must not change the list they are given."""
+        return self._newest_first[lang]
+
+    def view(self, story_id: str, lang: str) -> StoryView:
+        """The whole view of a story: made in this build, or the last build's, read back now."""
+        found = self._views.get((story_id, lang))
+        if found is None:
+            self._read_back(story_id)
+            found = self._views[story_id, lang]
+        return found
+
+    def views(self, summaries: list[Summary]) -> list[StoryView]:
+        return [self.view(summary.id, summary.lang) for summary in summaries]
+
+    def _summary(self, story: Story, lang: str) -> Summary:
+        view = self._views[story.id, lang]
+        source = f"{story.id}/{Path(story.translations[lang].source).name}"
+        files = tuple(sorted(name for name, _ in published_files(story)))
+        return summarize(view, story.drafts, source, files, self.digests(view), self.digests.card(view))
+
+    def _kept(self, story_id: str, summaries: dict[str, Summary]) -> bytes:
+        """A story's views as the state keeps them: links to other stories by id (see `_read_back`)."""
+        views, links = {}, {}
+        for lang in summaries:
+            view = self._views[story_id, lang]
+            links[lang] = (view.explains.id if view.explains else None, [e.id for e in view.explained_by],
+                           view.event.coverage.id if view.event and view.event.coverage else None)
+            event = replace(view.event, coverage=None) if view.event else None
+            views[lang] = replace(view, translation=None, explains=None, explained_by=[], event=event)
+        return pickle.dumps((views, links), protocol=pickle.HIGHEST_PROTOCOL)
+
+    def _read_back(self, story_id: str) -> None:
+        body = self.store.body(story_id) if self.store is not None else None
+        if body is None:
+            raise KeyError(f"no view of {story_id} was kept")
+        views, links = pickle.loads(body)
+        for lang, view in views.items():
+            self._views[story_id, lang] = view
+        for lang, view in views.items():
+            explains, explained_by, coverage = links[lang]
+            view.translation = next((other for other_lang, other in views.items() if other_lang != lang), None)
+            view.explains = self.view(explains, lang) if explains else None
+            view.explained_by = [self.view(linked, lang) for linked in explained_by]
+            if coverage and view.event:
+                view.event.coverage = self.view(coverage, lang)
 
     # registry entries ---------------------------------------------------
     def entry(self, kind: str, entry: RegistryEntry, lang: str) -> Entry:
@@ -151,27 +233,38 @@ class Resolver:
                                       mime="application/zip")
         return view
 
-    def _link(self) -> None:
-        """Cross-links between views, only to what is published in that language."""
-        for story in self.site.stories.values():
+    def _link(self, stories: dict[str, Story]) -> None:
+        """Cross-links of the views made in this build, only to what is published in that language.
+        A decision's explainers are every story explaining it, made now or kept (in the order of their ids)."""
+        explainers: dict[tuple[str, str], set[str]] = {}
+        if self.store is not None:
+            for story_id in self.site.ids - stories.keys():
+                for summary in self.store.heads[story_id].values():
+                    if summary.explains:
+                        explainers.setdefault((summary.explains, summary.lang), set()).add(story_id)
+        for story in stories.values():
             for lang, t in story.translations.items():
-                view = self.stories[story.id, lang]
-                others = [self.stories[story.id, other] for other in story.translations if other != lang]
+                view = self._views[story.id, lang]
+                others = [self._views[story.id, other] for other in story.translations if other != lang]
                 view.translation = others[0] if others else None
                 if t.event and t.event.coverage and view.event:
-                    view.event.coverage = self.stories.get((t.event.coverage.strip("/"), lang))
+                    view.event.coverage = self._shown(t.event.coverage.strip("/"), lang)
                 if t.explains:
-                    decision = self.stories.get((t.explains.strip("/"), lang))
-                    view.explains = decision
-                    if decision:
-                        decision.explained_by.append(view)
+                    view.explains = self._shown(t.explains.strip("/"), lang)
+                    if view.explains:
+                        explainers.setdefault((view.explains.id, lang), set()).add(story.id)
+        for story in stories.values():
+            for lang in story.translations:
+                view = self._views[story.id, lang]
+                view.explained_by = [self.view(linked, lang) for linked in sorted(explainers.get((story.id, lang), ()))]
 
-    def story_views(self, lang: str) -> list[StoryView]:
-        """All stories in `lang`, newest first (ties broken by id, for stable output).
-
-        Sorted once: every plugin that lists stories asks for this. Callers
-        must not change the list they are given."""
-        return self._newest_first[lang]
+    def _shown(self, story_id: str, lang: str) -> StoryView | None:
+        """The view of a story on the site in `lang`, or None."""
+        if (story_id, lang) in self._views:
+            return self._views[story_id, lang]
+        if story_id not in self.site.ids or self.store is None or lang not in self.store.heads.get(story_id, {}):
+            return None
+        return self.view(story_id, lang)
 
     # pages ----------------------------------------------------------------
     def page(self, page: Page, lang: str) -> PageView | None:

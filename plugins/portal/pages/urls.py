@@ -76,7 +76,7 @@ class Urls:
 
     @staticmethod
     def paginated(first: str, number: int) -> str:
-        """Path-based pagination: `/ky/news/`, `/ky/news/page/2/`, …"""
+        """Path-based pagination: `/ky/news/`, `/ky/news/page/2/`, … (as views.Pagination.urls)"""
         return first if number == 1 else f"{first}page/{number}/"
 
     def output_name(self, path: str) -> str:

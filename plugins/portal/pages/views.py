@@ -263,11 +263,15 @@ class ProfileView:
 
 @dataclass(slots=True)
 class Pagination:
-    """Path-based pagination: page 1 is the bare URL, then `page/N/`."""
+    """Path-based pagination: page 1 is the bare URL (`first`), then `page/N/`."""
 
     number: int
     count: int
-    urls: list[str]
+    first: str
+
+    @property
+    def urls(self) -> list[str]:
+        return [self.first if n == 1 else f"{self.first}page/{n}/" for n in range(1, self.count + 1)]
 
     @property
     def previous_url(self) -> str | None:

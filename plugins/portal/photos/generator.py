@@ -10,6 +10,12 @@ it (forked workers on PORTAL_PROCESSES cores), stops the build on a photo that c
 press kits and records what it did in `<cache>/photos/stats.json` (the tests
 read it: a second build must decode and encode nothing). `generate_output`
 copies the cache's files into the site (Output.copy: never links).
+
+What a story publishes (`StoryPhotos`) is kept in the site folder's state
+(portal.core.state): a build that reads only the changed stories
+(`Site.changed`) plans only their photos, and the site keeps the others'
+files as they are; a build that reads everything, or that lost a story's
+record, plans them again (from the cache, decoding nothing).
 """
 
 from __future__ import annotations
@@ -18,10 +24,11 @@ import json
 import logging
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from itertools import groupby
 from pathlib import Path
 from typing import NamedTuple
 
-from portal.core import sealed
+from portal.core import fingerprints, sealed
 from portal.core.atomic import atomic_write
 from portal.core.context_keys import OUTPUT_KEY, PHOTOS_KEY, SITE_KEY
 from portal.core.digests import Digests
@@ -29,11 +36,12 @@ from portal.core.machine import MachineGuard
 from portal.core.output import Output
 from portal.core.problems import BuildStopped, Problems
 from portal.core.settings import SiteSettings, licences
+from portal.core.state import build_state, story_shard
 from portal.localization.editor import _
-from portal.stories.model import Photo, Story
+from portal.stories.model import Photo, Site, Story
 
 from . import cache, press_kit, render
-from .library import PhotoLibrary, PressKit, PublishedPhoto, Rendition
+from .library import PhotoLibrary, PressKit, PublishedPhoto, Rendition, StoryPhotos
 from .rights import Rights
 from .settings import Encoding, RenditionSettings, short_hash
 
@@ -44,6 +52,7 @@ CAPTIONS_TEMPLATE = "press_kit.txt"
 # 255 bytes, a Cyrillic letter two, and the hash keeps two photos whose names start alike apart.
 RENDITION_STEM_BYTES = 120
 HASHES = "hashes.pickle"  # SHA-256 of sources and cache files, while each file stays the same
+STORE = "photos"  # in the site folder's state: each story's published photos (StoryPhotos)
 
 
 class Made(NamedTuple):
@@ -67,14 +76,48 @@ class Planned(NamedTuple):
 
 class PhotosGenerator(MachineGuard):
     def generate_context(self) -> None:
-        site = self.context[SITE_KEY]
+        site: Site = self.context[SITE_KEY]
         self.root = SiteSettings.read(self.settings).cache / "photos"
         self.renditions = RenditionSettings.from_settings(self.settings)
         self.licences, _default = licences(self.settings)
         self.digests = Digests(self.root / HASHES)
+        salt = fingerprints.of_settings(self.settings) + fingerprints.of_code()
+        store = build_state(self.context).shards(STORE, story_shard, salt)
+        if site.changed is None or not store.complete:  # every story's photos made (found in the cache) again
+            stories = {**site.read(site.ids - site.stories.keys()), **site.stories}
+            for story_id in set(store.heads) - set(stories):
+                store.drop(story_id)
+        else:
+            stories = dict(site.stories)
+            for story_id in site.changed - stories.keys():  # gone, or no longer shown
+                store.drop(story_id)
+            stories.update(site.read(site.ids - store.heads.keys() - stories.keys()))  # lost from the state
+        published, outcomes = self.publish(stories)
+        self.digests.save(whole=site.changed is None)
+        for story_id, record in published.items():
+            store.put(story_id, record)
+        self.fresh = set(published)  # whose files are copied into the site; the others' are kept
+        library = PhotoLibrary(mime_order=tuple(e.mime for e in self.renditions.encodings))
+        for story_id in site.ids:
+            library.add(story_id, store.heads.get(story_id))
+        self.record(outcomes, library)
+        self.context[PHOTOS_KEY] = library
+
+    def generate_output(self, writer) -> None:
+        library: PhotoLibrary = self.context[PHOTOS_KEY]
+        output: Output = self.context[OUTPUT_KEY]
+        for story_id, record in library.stories.items():
+            fresh = story_id in self.fresh
+            for site_path, cached in record.files.items():
+                if fresh or not output.keep(site_path):
+                    output.copy(site_path, Path(cached))
+
+    def publish(self, stories: dict[str, Story]) -> tuple[dict[str, StoryPhotos | None], list[render.Outcome]]:
+        """Each story's published photos and press kit (None without photos), and what was encoded:
+        the files the cache lacks are made on every core."""
         planned: list[Planned] = []
         tasks: dict[tuple[Path, str], render.Task] = {}  # two stories may publish the same photo alike
-        for story in site.stories.values():
+        for story in stories.values():
             for photo in story.photos:
                 rights = self.rights(story, photo)
                 entry = cache.entry(self.root, self.digests.sha(photo.path))
@@ -94,16 +137,11 @@ class PhotosGenerator(MachineGuard):
                              _("Copy or export the photo again (as JPEG) and replace the file."))
         if problems:
             raise BuildStopped(problems)
-        library = self.library(planned, site)
-        self.digests.save()
-        self.record(outcomes, library)
-        self.context[PHOTOS_KEY] = library
-
-    def generate_output(self, writer) -> None:
-        library: PhotoLibrary = self.context[PHOTOS_KEY]
-        output: Output = self.context[OUTPUT_KEY]
-        for site_path, cached in library.files.items():
-            output.copy(site_path, cached)
+        made_kits = self.digests.checked(self.root / "kits")
+        published: dict[str, StoryPhotos | None] = dict.fromkeys(stories)
+        for story_id, members in groupby(planned, key=lambda plan: plan.story.id):
+            published[story_id] = self.story_photos(list(members), made_kits)
+        return published, outcomes
 
     # planning -------------------------------------------------------------
     def rights(self, story: Story, photo: Photo) -> Rights:
@@ -141,10 +179,12 @@ class PhotosGenerator(MachineGuard):
             return list(pool.map(render.run, tasks))
 
     # what is published ----------------------------------------------------
-    def library(self, planned: list[Planned], site) -> PhotoLibrary:
-        library = PhotoLibrary(mime_order=tuple(e.mime for e in self.renditions.encodings))
-        kits: dict[str, list[tuple[Photo, PublishedPhoto, Path]]] = {}
-        for story, photo, entry, rights, kept in planned:
+    def story_photos(self, planned: list[Planned], made_kits: dict[str, Path]) -> StoryPhotos:
+        """One story's published photos, their files and its press kit."""
+        story = planned[0].story
+        record = StoryPhotos()
+        members: list[tuple[Photo, PublishedPhoto, Path]] = []
+        for _story, photo, entry, rights, kept in planned:
             made = kept or self.made(entry, rights, photo, self.digests.checked(entry))  # made in this build
             assert made is not None, "every photo was made, or the build stopped"
             probe, original = made.probe, made.original
@@ -154,21 +194,19 @@ class PhotosGenerator(MachineGuard):
                 original=f"{folder}/{photo.name}", original_size=original.stat().st_size,
                 original_mime=ORIGINAL_TYPES[probe["format"]], renditions=[], licence_name=rights.licence_name,
                 licence_url=rights.licence_url, year=rights.year)
-            library.files[published.original] = original
+            record.files[published.original] = str(original)
             stem = Path(photo.name).stem.encode()[:RENDITION_STEM_BYTES].decode(errors="ignore")
             for width, encoding, path in made.renditions:
                 site_path = f"{folder}/{stem}-{width}.{short_hash(entry.name, path.name)[:10]}{encoding.extension}"
                 height = max(1, round(probe["height"] * width / probe["width"]))
                 published.renditions.append(Rendition(width, height, encoding.mime, site_path))
-                library.files[site_path] = path
-            library.photos[story.id, photo.name] = published
-            kits.setdefault(story.id, []).append((photo, published, original))
-        made_kits = self.digests.checked(self.root / "kits")
-        for story_id, members in kits.items():
-            library.kits[story_id] = self.press_kit(site.stories[story_id], members, library, made_kits)
-        return library
+                record.files[site_path] = str(path)
+            record.photos[photo.name] = published
+            members.append((photo, published, original))
+        record.kit = self.press_kit(story, members, record, made_kits)
+        return record
 
-    def press_kit(self, story: Story, members: list[tuple[Photo, PublishedPhoto, Path]], library: PhotoLibrary,
+    def press_kit(self, story: Story, members: list[tuple[Photo, PublishedPhoto, Path]], record: StoryPhotos,
                   made: dict[str, Path]) -> PressKit:
         """The story's press kit (`made`: the kits the cache holds whole, by name without their digest)."""
         files = [(photo.name, original) for photo, _published, original in members]
@@ -178,7 +216,7 @@ class PhotosGenerator(MachineGuard):
         _section, year, folder = story.id.split("/")
         name = f"{year}-{folder}-photos.zip"
         site_path = f"media/{story.id}/{name}"
-        library.files[site_path] = zip_path
+        record.files[site_path] = str(zip_path)
         return PressKit(path=site_path, name=name, size=zip_path.stat().st_size)
 
     def captions(self, story: Story, members: list[tuple[Photo, PublishedPhoto, Path]]) -> str:

@@ -7,7 +7,6 @@ puts its own prefix in front. Left in the context under `PORTAL_PHOTOS`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -47,11 +46,28 @@ class PressKit:
 
 
 @dataclass
+class StoryPhotos:
+    """One story's published photos (by file name), its press kit, and every file they publish."""
+
+    photos: dict[str, PublishedPhoto] = field(default_factory=dict)
+    kit: PressKit | None = None
+    files: dict[str, str] = field(default_factory=dict)  # site path -> the cache file to publish there
+
+
+@dataclass
 class PhotoLibrary:
     photos: dict[tuple[str, str], PublishedPhoto] = field(default_factory=dict)  # (story id, file name)
     kits: dict[str, PressKit] = field(default_factory=dict)  # story id
     mime_order: tuple[str, ...] = ()  # the formats of the renditions, preferred first
-    files: dict[str, Path] = field(default_factory=dict)  # site path -> the cache file to publish there
+    stories: dict[str, StoryPhotos] = field(default_factory=dict)  # story id (only stories with photos)
+
+    def add(self, story_id: str, record: StoryPhotos | None) -> None:
+        if record is None:
+            return
+        self.stories[story_id] = record
+        self.photos.update(((story_id, name), photo) for name, photo in record.photos.items())
+        if record.kit:
+            self.kits[story_id] = record.kit
 
     def photo(self, story_id: str, name: str) -> PublishedPhoto | None:
         return self.photos.get((story_id, name))

@@ -18,6 +18,7 @@ from portal.core.digests import Digests
 from portal.core.machine import MachineGuard
 from portal.core.output import Output
 from portal.core.settings import SiteSettings, whole_number
+from portal.core.state import build_state
 from portal.pages.resolve import Resolver
 
 from .indexing import Indexing, KnownRecords, bundle_files, chunked
@@ -30,6 +31,7 @@ TABLE = "chunks.json"  # each language's chunks, oldest first (Indexing.table)
 KYRGYZ_RULES = "kyrgyz.json"
 RECORDS = "pagefind-records"  # in the cache folder, beside the bundles (indexing.KnownRecords)
 DIGESTS = "pagefind-files.pickle"  # in the cache folder: the digests of the bundles' files (indexing.intact)
+PLACED = "search"  # in the site folder's state: each chunk's bundle (its digest) and the files placed from it
 UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
 logger = logging.getLogger(__name__)
 
@@ -40,23 +42,33 @@ class SearchGenerator(MachineGuard):
     def generate_context(self) -> None:
         resolver: Resolver = self.context[VIEWS_KEY]
         languages = list(resolver.site.languages)
-        stories = {lang: resolver.story_views(lang) for lang in languages}
-        chunks = chunked(stories, whole_number(self.settings, "PORTAL_SEARCH_CHUNK", minimum=2), resolver.digests)
+        stories = {lang: resolver.summaries(lang) for lang in languages}
+        chunks = chunked(stories, whole_number(self.settings, "PORTAL_SEARCH_CHUNK", minimum=2))
         cache = SiteSettings.read(self.settings).cache.resolve()
-        self.indexing = Indexing(chunks, languages, cache / "pagefind", KnownRecords(cache / RECORDS, resolver.digests),
-                                 Digests(cache / DIGESTS))
+        known = KnownRecords(cache / RECORDS, lambda story: resolver.view(story.id, story.lang))
+        self.indexing = Indexing(chunks, languages, cache / "pagefind", known, Digests(cache / DIGESTS))
         self.context[SEARCH_KEY] = {lang: resolver.urls.search(lang) for lang in languages}  # the header's box
         self.context.setdefault(PLANS_KEY, []).append(search_page)
 
     def generate_output(self, writer) -> None:
-        """Pagefind's files, but not its ready-made UIs (the theme's search.js uses its JS API)."""
+        """Pagefind's files, but not its ready-made UIs (the theme's search.js uses its JS API). A chunk
+        whose bundle is the one the last build placed under the same name keeps its files as they are."""
         bundles = self.indexing.bundles()
         output: Output = self.context[OUTPUT_KEY]
+        state = build_state(self.context)
+        previous = (state.load(PLACED) or {}) if state.trusted else {}
+        placed = {}
         written = output.written
         for name, bundle in bundles.items():
-            for path, made in bundle_files(bundle).items():
-                if not made.name.startswith(UNUSED):
-                    output.copy(f"{BUNDLE}/{name}/{path}", made)
+            known = previous.get(name)
+            if known and known[0] == bundle.name and all(output.keep(f"{BUNDLE}/{name}/{f}") for f in known[1]):
+                placed[name] = known
+                continue
+            files = [path for path, made in bundle_files(bundle).items() if not made.name.startswith(UNUSED)]
+            for file in files:
+                output.copy(f"{BUNDLE}/{name}/{file}", bundle / file)
+            placed[name] = (bundle.name, files)
+        state.keep(PLACED, placed)
         if bundles:
             output.copy(f"{BUNDLE}/{SCRIPT}", next(iter(bundles.values())) / SCRIPT)
         output.write(f"{BUNDLE}/{TABLE}", json.dumps(self.indexing.table(), separators=(",", ":")).encode())

@@ -43,12 +43,11 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from pagefind.service import get_executable
-
 from portal.core import sealed
 from portal.core.digests import Digests
-from portal.core.parallel import release_free_memory
+from portal.core.memory import release_free_memory
 from portal.localization.editor import Message, _
+from portal.pages.summaries import Summary
 from portal.pages.views import StoryView
 
 from . import records
@@ -78,7 +77,7 @@ class Chunk:
     lang: str
     number: int  # 0 for the oldest stories
     digest: str  # of its stories: the name of its bundle in the cache
-    stories: tuple[StoryView, ...]
+    stories: tuple[Summary, ...]
 
     @property
     def name(self) -> str:
@@ -86,7 +85,7 @@ class Chunk:
         return f"{self.lang}-{self.number}"
 
 
-def chunked(stories: dict[str, list[StoryView]], size: int, digest: Callable[[StoryView], bytes]) -> list[Chunk]:
+def chunked(stories: dict[str, list[Summary]], size: int) -> list[Chunk]:
     """Every language's stories, oldest first, in chunks (`bounds`); in the order search.js lists them."""
     chunks = []
     for lang, own in stories.items():
@@ -95,7 +94,7 @@ def chunked(stories: dict[str, list[StoryView]], size: int, digest: Callable[[St
             part = tuple(ordered[start:end])
             summed = SALT.copy()
             for story in part:
-                summed.update(digest(story))
+                summed.update(story.digest)
             chunks.append(Chunk(lang, number, summed.hexdigest()[:32], part))
     return chunks
 
@@ -131,9 +130,9 @@ class KnownRecords:
     stories, and Pagefind starts on the chunk only once its records are made. A record
     depends on the story's view (its digest) and on SALT, which the file records."""
 
-    def __init__(self, folder: Path, digest: Callable[[StoryView], bytes]) -> None:
+    def __init__(self, folder: Path, view: Callable[[Summary], StoryView]) -> None:
         self.folder = folder
-        self.digest = digest
+        self.view = view  # a story's whole view, to make its record (pages.resolve.Resolver)
         self.salt = SALT.hexdigest()[:16]
 
     def records(self, chunk: Chunk) -> list[bytes]:
@@ -143,8 +142,8 @@ class KnownRecords:
         known = kept[1] if isinstance(kept, tuple) and kept[0] == self.salt else {}
         made = {}
         for story in chunk.stories:
-            key = self.digest(story)
-            made[key] = known.get(key) or as_json({"type": "AddRecord", "index_id": 0, **record(story)})
+            made[story.digest] = known.get(story.digest) or \
+                as_json({"type": "AddRecord", "index_id": 0, **record(self.view(story))})
         sealed.save(path, (self.salt, made))
         return list(made.values())
 
@@ -174,6 +173,8 @@ class Indexing:
             return
         shutil.rmtree(self.staging, ignore_errors=True)
         self.staging.mkdir(parents=True)
+        from pagefind.service import get_executable  # with asyncio: imported only when a chunk is indexed
+
         pagefind = get_executable()
         if pagefind is None:
             raise SearchIndexFailed(str(not_built(_("Pagefind is not installed (pip install 'pagefind[extended]')."))))

@@ -19,7 +19,7 @@ from typing import TypedDict
 import lxml.html
 
 from portal.localization.formatting import date_in
-from portal.pages.planning import MEMBERS
+from portal.pages.summaries import involved
 from portal.pages.views import StoryView
 
 # Elements after which a reader's eye stops: Pagefind's own HTML reader ends a sentence there too,
@@ -45,7 +45,7 @@ class Record(TypedDict):
 def record(story: StoryView) -> Record:
     lang = story.lang
     filters = {"section": [story.section.id], "year": [str(story.date.year)],
-               "official": sorted(MEMBERS["officials"](story)), "unit": [unit.id for unit in story.units]}
+               "official": sorted(involved(story)), "unit": [unit.id for unit in story.units]}
     return Record(
         url=story.url, content=content(story), language=lang,
         meta={"title": story.title, "date": date_in(lang, story.date), "section": story.section.name},

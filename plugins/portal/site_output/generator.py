@@ -7,13 +7,24 @@ from pathlib import Path
 from portal.core.context_keys import OUTPUT_KEY
 from portal.core.machine import MachineGuard
 from portal.core.output import Output
+from portal.core.state import build_state
+
+NAMES = "site-files"  # in the site folder's state: the files of the site as committed, with their stamps
 
 
 class SiteOutputGenerator(MachineGuard):
     def generate_context(self) -> None:
         """Every plugin has read its content without an error that stops the build: the
         site may now change, so the staging folder is opened (emptied) here, not before."""
-        self.context[OUTPUT_KEY] = Output(Path(self.output_path))
+        state = build_state(self.context)
+        previous = state.load(NAMES) if state.trusted else None
+        self.context[OUTPUT_KEY] = Output(Path(self.output_path), previous)
 
     def generate_output(self, writer) -> None:
-        self.context[OUTPUT_KEY].commit()
+        """Commit the site, then write what every plugin kept for the next build (portal.core.state)."""
+        output: Output = self.context[OUTPUT_KEY]
+        state = build_state(self.context)
+        state.before_commit()
+        output.commit()
+        state.keep(NAMES, output.stamps)
+        state.after_commit()

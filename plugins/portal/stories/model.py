@@ -7,6 +7,7 @@ final form, templates or languages' display rules.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -132,10 +133,22 @@ class Page:
 
 @dataclass
 class Site:
-    """What the stories plugin hands on: only what may be published (a preview adds the rest)."""
+    """What the stories plugin hands on: only what may be published (a preview adds the rest).
+
+    `stories` are the stories this build read: every one, or, when `changed`
+    is not None, those whose folder changed, that the clock changed and their
+    neighbours (see portal.stories.facts). `changed` then names every story
+    whose derived files (photos, views, pages) must be made again: those read,
+    and those gone since the last build. The others are as the last build of
+    this site folder left them, and a plugin that lacks something of one of
+    them asks `read` for it (its state was lost): it reads those folders.
+    """
 
     registry: Registry
     stories: dict[str, Story]
     pages: dict[str, Page]
     languages: tuple[str, ...]
     now: datetime
+    changed: frozenset[str] | None = None
+    ids: frozenset[str] = frozenset()  # every story on the site, read in this build or not
+    read: Callable[[Iterable[str]], dict[str, Story]] = field(default=lambda ids: {}, repr=False)

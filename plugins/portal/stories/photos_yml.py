@@ -71,7 +71,7 @@ class PhotosFile:
     def __init__(self, folder: Path, files: list[str], languages: tuple[str, ...], licences: dict,
                  default_licence: str, timezone: ZoneInfo, problems: Problems) -> None:
         self.folder = folder
-        self.files = files  # the names of the folder's files (names.list_content)
+        self.files = files  # the names of the folder's files (portal.core.inputs.list_content)
         self.path = folder / FILE_NAME
         self.languages = languages  # the story's languages: each needs its alt text
         self.licences = licences

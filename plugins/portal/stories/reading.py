@@ -35,11 +35,11 @@ _TOP_HEADING = re.compile(r"^#(?!#)\s", re.MULTILINE)
 def _parser_identity() -> str:
     """What decides what a parsed file holds: this code, where it lives, and the libraries' versions.
 
-    The content cache (generator.PARSED) is salted with it (through
-    MarkdownConverter.identity): a file parsed by other code (another
-    Markdown extension, a stricter sanitizer) is parsed again instead of
-    bringing its old HTML back. The modules' names count too: the cache
-    pickles `ParsedFile` and its parts by them.
+    The parsed files are kept under their folder's stamp and this digest
+    (generator.PARSED): a file parsed by other code (another Markdown
+    extension, a stricter sanitizer) is parsed again instead of bringing its
+    old HTML back. The modules' names count too: the cache pickles
+    `ParsedFile` and its parts by them.
     """
     digest = hashlib.blake2b(digest_size=16)
     for module in (sys.modules[__name__], characters, frontmatter, layout, packed, sanitize, editor):  # editor: Message
@@ -89,7 +89,7 @@ class MarkdownConverter:
     language, because Python-Markdown's footnotes title their back-links
     from the instance's configuration: `backlink_titles` gives each
     language's (FOOTNOTE_BACKLINK translated), and `identity` the parser
-    they make, which salts the content cache (generator.PARSED).
+    they make, under which parsed files are kept (generator.PARSED).
     """
 
     def __init__(self, backlink_titles: dict[str, str]) -> None:
@@ -172,8 +172,3 @@ def time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
-
-
-def markdown_files(folders: dict[Path, list[str]]) -> list[Path]:
-    """Every .md file of `names.list_content`, in a stable order."""
-    return sorted(folder / name for folder, names in folders.items() for name in names if name.endswith(".md"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from portal.core.problems import Problems
 from portal.localization.editor import _
@@ -12,6 +13,9 @@ from . import layout
 from .fields import IMAGE_SUFFIXES, as_written
 from .model import Attachment, Page, Story, Translation
 from .photos_yml import UNPUBLISHABLE_SUFFIXES
+
+if TYPE_CHECKING:
+    from .facts import StoryFacts
 
 # What an editor may have saved a story's text as instead of <lang>.md ("ru.md.txt", "RU.MD", "ru.markdown").
 TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")
@@ -76,20 +80,23 @@ def story_path(url_pattern: str, story: Story, translation: Translation) -> str:
                               year=f"{translation.date:%Y}", slug=translation.slug)
 
 
-def check_unique_urls(stories: dict[str, Story], pages: dict[str, Page], url_pattern: str,
-                      reserved: set[str], problems: Problems) -> None:
-    """Two stories may not share an address, and a page may not shadow a list."""
-    claimed: dict[str, list[Translation]] = defaultdict(list)
-    for story in stories.values():
-        for translation in story.translations.values():
-            if translation.date and translation.slug:
-                claimed[story_path(url_pattern, story, translation)].append(translation)
+def check_unique_urls(stories: dict[str, Story], everyone: dict[str, StoryFacts], content: Path,
+                      pages: dict[str, Page], reserved: set[str], problems: Problems) -> None:
+    """Two stories may not share an address, and a page may not shadow a list. `stories` are the
+    stories read in this build, `everyone` the facts of all (facts.py): a story read now may take
+    the address of one that was not."""
+    claimed: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for story_id, facts in everyone.items():
+        for version in facts.translations.values():
+            if version.url:
+                claimed[version.url].append((story_id, version.source))
+    read = set(stories)
     for url, owners in claimed.items():
-        if len(owners) > 1:
-            for owner in owners:
-                others = [o.source for o in owners if o is not owner]
-                problems.add(owner.source, None, _("the address /%(url)s is also used by %(others)s", url=url,
-                                                   others=others),
+        if len(owners) > 1 and read.intersection(story_id for story_id, _source in owners):
+            sources = [content / story_id / source for story_id, source in owners]
+            for source in sources:
+                problems.add(source, None, _("the address /%(url)s is also used by %(others)s", url=url,
+                                             others=[other for other in sources if other is not source]),
                              _("Give one of them a different title, or add a line: slug: another-address"))
     for page in pages.values():
         if page.id in reserved:
@@ -99,8 +106,8 @@ def check_unique_urls(stories: dict[str, Story], pages: dict[str, Page], url_pat
                              _("Rename the page's folder."))
 
 
-def check_references(stories: dict[str, Story], problems: Problems) -> None:
-    """Coverage and explainer links must name story folders that exist."""
+def check_references(stories: dict[str, Story], everyone: dict[str, StoryFacts], problems: Problems) -> None:
+    """Coverage and explainer links of the stories read must name story folders that exist (`everyone`)."""
     for story in stories.values():
         for translation in story.translations.values():
             refs: list[tuple[str, str, str | None]] = []
@@ -109,7 +116,7 @@ def check_references(stories: dict[str, Story], problems: Problems) -> None:
             if translation.explains:
                 refs.append(("explains", translation.explains, "decisions"))
             for key, target, section in refs:
-                found = stories.get(target.strip("/"))
+                found = everyone.get(target.strip("/"))
                 line = translation.lines.get(key)
                 if found is None:
                     problems.add(translation.source, line,

@@ -121,9 +121,12 @@ class Verdicts:
                 stem, ".mp4", lambda target: mp4.faststart(file.path, movie, target))
         return replace(file, path=moved, size=moved.stat().st_size)
 
-    def save(self) -> None:
-        self.digests.save()
-        sealed.save(self.folder / "verdicts.pickle", (VERSION, self.used))
+    def save(self, whole: bool = True) -> None:
+        """Keep this build's verdicts: only those when it read `whole` the content, else with the others."""
+        self.digests.save(whole)
+        kept = self.used if whole else {**self.known, **self.used}
+        if kept != self.known:
+            sealed.save(self.folder / "verdicts.pickle", (VERSION, kept))
 
 
 def captions(folder: Path, languages: tuple[str, ...]) -> dict[str, Attachment]:

@@ -88,10 +88,29 @@ def key(msgid: str | tuple[str, ...] | list[str]) -> str:
 
 def entries(text: str) -> Iterator[tuple[str, str]]:
     """(msgid, the entry's text) for each entry of a .po file, header left out."""
-    for block in text.split("\n\n"):
+    for block in _blocks(text):
         msgid = _msgid(block)
         if msgid:
             yield msgid, block
+
+
+def _blocks(text: str) -> list[str]:
+    """The entries of a .po file, also where a union merge glued two together without a blank line.
+
+    Git's union merge can drop the blank line between entries; counting such
+    a pair as one entry would hide a msgid written twice.
+    """
+    blocks: list[list[str]] = [[]]
+    in_msgstr = False
+    for line in text.split("\n"):
+        starts_entry = line.startswith(("#", "msgctxt ", "msgid ")) and in_msgstr
+        if not line.strip() or starts_entry:
+            blocks.append([])
+            in_msgstr = False
+        if line.strip():
+            blocks[-1].append(line)
+            in_msgstr = line.startswith("msgstr") or (in_msgstr and line.startswith('"'))
+    return ["\n".join(block) for block in blocks if block]
 
 
 def _msgid(block: str) -> str:
@@ -104,4 +123,4 @@ def _msgid(block: str) -> str:
 
 
 def _without(text: str, dropped: set[str]) -> str:
-    return "\n\n".join(block for block in text.split("\n\n") if _msgid(block) not in dropped)
+    return "\n\n".join(block for block in _blocks(text) if _msgid(block) not in dropped) + "\n"

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+import signal
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,3 +92,22 @@ class Project:
         return subprocess.run(["git", *args], cwd=cwd or self.root, capture_output=True, text=True,
                               env=os.environ | GIT_IDENTITY, check=True).stdout.strip()
 
+
+@contextmanager
+def live_command(project: Project, command: str, address: str, env: dict[str, str]) -> Iterator[str]:
+    """`invoke <command> --port 0` (serve, preview, edit) running on `project`, and the address
+    (matching the pattern `address`) that its announcement line gives; stopped with its children."""
+    environ = {k: v for k, v in os.environ.items() if k != "PORTAL_NOW"} | GIT_IDENTITY | {"PORTAL_NOW": NOW} | env
+    server = subprocess.Popen([str(INVOKE), command, "--port", "0"], cwd=project.root, env=environ, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
+    assert server.stdout is not None
+    try:
+        found = None
+        while found is None:
+            line = server.stdout.readline()
+            assert line or server.poll() is None, f"invoke {command} stopped before serving"
+            found = re.search(address, line)
+        yield found.group(0)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

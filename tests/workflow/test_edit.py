@@ -14,10 +14,7 @@ whose steps share it in order.
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -28,9 +25,8 @@ import yaml
 from PIL import Image
 from playwright.sync_api import expect
 
-from helpers import NOW
 from portal.stories.slugs import slugify
-from project import GIT_IDENTITY, INVOKE, Project
+from project import Project, live_command
 from sites import FixtureSite
 
 ERRORS = []
@@ -84,19 +80,8 @@ def editor(tmp_path_factory):
     for lang in ("ky", "ru"):
         site.story(STORY, lang, "Сейил бактар." if lang == "ky" else "Парки.", title=TITLES[lang],
                    date="2026-11-20 09:00")
-    env = {k: v for k, v in os.environ.items() if k != "PORTAL_NOW"} | GIT_IDENTITY | {
-        "PORTAL_NOW": NOW, "PORTAL_UI_LANG": "ky"}
-    server = subprocess.Popen([str(INVOKE), "edit", "--port", "0"], cwd=project.root, env=env, text=True,
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        line = ""
-        while "/admin/" not in line:
-            line = server.stdout.readline()
-            assert line or server.poll() is None, "invoke edit stopped before serving"
-        yield project, re.search(r"http://\S+/admin/", line).group(0)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+    with live_command(project, "edit", r"http://\S+/admin/", {"PORTAL_UI_LANG": "ky"}) as admin:
+        yield project, admin
 
 
 def photo(folder: Path, name: str, color: tuple[int, int, int]) -> Path:

@@ -11,16 +11,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import signal
-import subprocess
 import time
 import urllib.request
 
 import pytest
 
 import fixture_site as fx
-from helpers import NOW
-from project import GIT_IDENTITY, INVOKE
+from project import live_command
 
 
 def get(url: str) -> str:
@@ -37,18 +34,8 @@ def preview(tmp_path_factory):
     fx.populate(project.site)
     for path in project.content.rglob("*"):  # saved a minute ago: a folder saved just now is read again
         os.utime(path, (time.time() - 60, time.time() - 60))
-    env = {k: v for k, v in os.environ.items() if k != "PORTAL_NOW"} | GIT_IDENTITY | {"PORTAL_NOW": NOW}
-    server = subprocess.Popen([str(INVOKE), "preview", "--port", "0"], cwd=project.root, env=env, text=True,
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        line = ""
-        while "http://" not in line:
-            line = server.stdout.readline()
-            assert line or server.poll() is None, "invoke preview stopped before serving"
-        yield project, re.search(r"http://[\d.:]+", line).group(0)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+    with live_command(project, "preview", r"http://[\d.:]+", {}) as base:
+        yield project, base
 
 
 def served(base: str, path: str) -> tuple[str, int]:

@@ -20,7 +20,7 @@ OPTIONAL = ["portal.search", "portal.feeds", "portal.sitemap", "portal.compiled_
 # What each plugin alone puts in the site: none of it may be there, or be linked to, without it.
 MADE_BY = {"portal.search": ("pagefind/", "ky/search/", "ru/search/"),
            "portal.feeds": ("ky/rss.xml", "ky/feeds/", "ru/feeds/feeds.opml"),
-           "portal.sitemap": ("sitemap.xml", "news-sitemap.xml", "robots.txt"),
+           "portal.sitemap": ("sitemap.xml", "sitemap-ky-lists.xml", "news-sitemap.xml", "robots.txt"),
            "portal.compiled_templates": ()}  # nothing in the site: the templates compiled, in the cache
 KEPT_BY = {"portal.search": "pagefind", "portal.compiled_templates": "jinja"}  # its folder in CACHE_PATH
 

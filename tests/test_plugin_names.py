@@ -93,6 +93,7 @@ def test_the_site_loads_its_own_plugins_and_ignores_the_installed_ones(stand_ins
     assert_built(built)
     assert markers(stand_ins, "imported") == list(STAND_INS), "Pelican did not see the stand-ins"
     assert markers(stand_ins, "registered") == [], "an installed namespace plugin replaced ours"
-    assert "hreflang" in built.file("/sitemap.xml").read_text(encoding="utf-8"), "not our sitemap"
+    assert "<sitemapindex" in built.file("/sitemap.xml").read_text(encoding="utf-8"), "not our sitemap"
+    assert "hreflang" in built.file("/sitemap-ky-2026.xml").read_text(encoding="utf-8"), "not our sitemap"
     assert built.exists("/news-sitemap.xml")
     assert built.exists("/pagefind/chunks.json"), "not our search index"

@@ -7,7 +7,7 @@ import filecmp
 import feeds_fixture
 from feedfiles import FILES
 
-SYNDICATION = (*FILES, "sitemap.xml", "news-sitemap.xml", "robots.txt")
+SYNDICATION = (*FILES, "sitemap.xml", "sitemap-*.xml", "news-sitemap.xml", "robots.txt")
 
 
 def test_building_twice_writes_the_same_feeds(make_site):

@@ -59,4 +59,5 @@ PELICAN_KEYS = frozenset({"articles", "authors", "categories", "dates", "draft_p
                           "related_posts", "static_content", "static_links", "staticfiles", "tags"})
 # Settings no page shows: where things are written and how, and how many cores write them.
 NOT_PAGE_INPUTS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "PORTAL_PROCESSES", "DEBUG",
-                             "PORTAL_LIVE"})  # the live preview: its order of writing, not what it writes
+                             "PORTAL_LIVE",  # the live preview: its order of writing, not what it writes
+                             "PORTAL_SITEMAP_URLS"})  # how the sitemap is cut into files, not what it lists

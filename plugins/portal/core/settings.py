@@ -46,6 +46,7 @@ DEFAULTS: dict[str, Any] = {
     "PORTAL_PROCESSES": None,  # cores for reading, rendering, encoding; None: every core
     "PORTAL_LIVE": False,  # the live preview's order: the edited stories' own pages first (workflow/resident.py)
     "PORTAL_SEARCH_CHUNK": 250,  # stories per search index chunk and language
+    "PORTAL_SITEMAP_URLS": 50_000,  # pages per sitemap part file: the protocol's limit
     "PORTAL_MEDIA_URL": "",  # where media/ is served from (object storage, a CDN); "": this site
     "PORTAL_HOST_LIMITS": {"site": 1_000_000_000, "file": 100_000_000, "warn": 0.8},  # GitHub Pages' (make check)
     "PORTAL_PHOTO_WIDTHS": [480, 800, 1200, 1600],

@@ -1,49 +1,106 @@
 """Writes the sitemaps and robots.txt once every page has been written.
 
-sitemap.xml lists every page; each page's entry is kept in the site
-folder's state with the digest of its key (the pages plugin's render
-cache), so a build makes the entries of the pages it rendered and joins
-the others as the last build made them.
+sitemap.xml is an index of part files, each listing one group of pages
+(parts.py). Each page's entry is kept in the site folder's state, in the
+shard of its group, with the digest of the page's key (the pages plugin's
+render cache): a build makes the entries of the pages whose digest changed,
+and writes only the parts whose pages changed (added, removed or changed).
+Every other part is kept as the last build wrote it, its entries not even
+read: at 20,000 story pairs the sitemap lists ~60,000 pages (~29 MB), and an
+edit used to load, join, compare and save all of them.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Collection
 from datetime import timedelta
 
+from portal.core import fingerprints
 from portal.core.context_keys import CLOCK_KEY, OUTPUT_KEY, PAGES_KEY, VIEWS_KEY
 from portal.core.machine import MachineGuard
-from portal.core.settings import languages
-from portal.core.state import build_state
+from portal.core.output import Output
+from portal.core.settings import languages, whole_number
+from portal.core.state import Shards, build_state
+from portal.pages.planning import PagePlan
 from portal.pages.resolve import Resolver
+from portal.pages.urls import Urls
 
-from .sitemaps import NEWS_DAYS, entry, news_sitemap, recent, robots, sitemap
+from .parts import ROOM, cut, group_of, part_names
+from .sitemaps import NEWS_DAYS, entry, lastmod, news_sitemap, recent, robots, sitemap, sitemap_index
 
 NOT_LISTED = {"404.html"}  # templates of pages that are not addresses of the site
-ENTRIES = "sitemap"  # in the site folder's state: each page's sitemap entry, by its path, with its digest
+# In the site folder's state: each page's entry, by "group:path", sharded by group;
+# its head is (the digest of the page's key, the entry's size), its body the entry (UTF-8).
+ENTRIES = "sitemap"
+PARTS = "sitemap-parts"  # in the state: each part file the last build made: (digest of what it lists, lastmod)
+Member = tuple[str, PagePlan]  # a page of a group: its key in ENTRIES, its plan
 
 
 class SitemapGenerator(MachineGuard):
     def generate_output(self, writer) -> None:
         resolver: Resolver = self.context[VIEWS_KEY]
         urls = resolver.urls
-        state = build_state(self.context)
-        previous = (state.load(ENTRIES) or {}) if state.trusted else {}
-        entries = {}
-        for plan in self.context.get(PAGES_KEY, []):
-            if plan.template in NOT_LISTED:
-                continue
-            known = previous.get(plan.path)
-            entries[plan.path] = known if known and known[0] == plan.digest else (plan.digest, entry(plan, urls))
-        state.keep(ENTRIES, entries)
+        output: Output = self.context[OUTPUT_KEY]
         names = {lang: info["site_name"] for lang, info in languages(self.settings).items()}
         news = recent(resolver)
         for story in news:  # it leaves the news sitemap two days after its publication
             self.context[CLOCK_KEY].changes_at(story.date + timedelta(days=NEWS_DAYS))
         files = {
-            "sitemap.xml": sitemap(fragment for _, fragment in entries.values()),
+            "sitemap.xml": sitemap_index(self.parts(urls, output, resolver.site.languages)),
             "news-sitemap.xml": news_sitemap(news, urls, names),
         }
         files["robots.txt"] = robots([urls.absolute(urls.root() + name) for name in files])
-        output = self.context[OUTPUT_KEY]
         for name, data in files.items():
             output.write(urls.output_name(urls.root() + name), data)
+
+    def parts(self, urls: Urls, output: Output, site_languages: Collection[str]) -> list[tuple[str, str | None]]:
+        """Write each part that changed, keep the others; each part's address and lastmod, for the index."""
+        state = build_state(self.context)
+        store = state.shards(ENTRIES, lambda key: key.partition(":")[0], fingerprints.of_code())
+        groups: dict[str, list[Member]] = {}
+        for plan in self.context.get(PAGES_KEY, []):
+            if plan.template in NOT_LISTED:
+                continue
+            group = group_of(plan, urls, site_languages)
+            key = f"{group}:{plan.path}"
+            groups.setdefault(group, []).append((key, plan))
+            head = store.heads.get(key)
+            if head is None or head[0] != plan.digest:
+                _make(store, key, plan, urls)
+        listed = {key for members in groups.values() for key, _plan in members}
+        for gone in [key for key in store.heads if key not in listed]:
+            store.drop(gone)
+        last = (state.load(PARTS) or {}) if state.trusted else {}
+        made: dict[str, tuple[bytes, str | None]] = {}
+        most = whole_number(self.settings, "PORTAL_SITEMAP_URLS")
+        for group in sorted(groups):
+            members = groups[group]
+            runs = cut([store.heads[key][1] for key, _plan in members], most, ROOM)
+            for name, run in zip(part_names(group, len(runs)), runs, strict=True):
+                part = members[run.start:run.stop]
+                digest, file = _digest(store, part), urls.output_name(urls.root() + name)
+                known = last.get(name)
+                if known is not None and known[0] == digest and output.keep(file):
+                    made[name] = known
+                    continue
+                output.write(file, sitemap(store.body(key) or _make(store, key, plan, urls) for key, plan in part))
+                newest = max(filter(None, (lastmod(plan) for _key, plan in part)), default=None)
+                made[name] = (digest, newest.isoformat() if newest else None)
+        state.keep(PARTS, made)
+        return [(urls.absolute(urls.root() + name), changed) for name, (_, changed) in made.items()]
+
+
+def _make(store: Shards, key: str, plan: PagePlan, urls: Urls) -> bytes:
+    """The page's entry, made and kept."""
+    made = entry(plan, urls).encode("utf-8")
+    store.put(key, (plan.digest, len(made)), made)
+    return made
+
+
+def _digest(store: Shards, part: list[Member]) -> bytes:
+    """What a part lists: its pages and the digests of their keys (which make their entries)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for key, _plan in part:
+        digest.update(key.encode() + b"\0" + store.heads[key][0])
+    return digest.digest()

@@ -1,0 +1,56 @@
+"""Which part file of the sitemap lists a page, and where a group of pages is cut into parts.
+
+The protocol allows 50,000 URLs and 50 MB per sitemap file; the archive
+passes 50,000 pages after some five years. So sitemap.xml is an index of
+part files at the site's root (a sitemap may list only URLs below its own
+folder), each listing one stable group of pages: a language's stories of one
+year (`sitemap-ky-2026.xml`), a language's other pages (`sitemap-ky-lists.xml`:
+listings, registries, standing pages), the neutral ones (`sitemap-site.xml`:
+the language chooser). A one-story edit then changes the parts of its year
+and its language's listings, and a new story shifts no other part. A group
+over the limits is cut, in page order, into numbered parts
+(`sitemap-ky-lists-1.xml`, `-2`…).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from portal.pages.planning import PagePlan
+from portal.pages.urls import Urls
+
+from .sitemaps import URLSET_HEAD, URLSET_TAIL
+
+MAX_BYTES = 52_428_800  # the protocol's limit per sitemap file: 50 MiB uncompressed (and PORTAL_SITEMAP_URLS)
+ROOM = MAX_BYTES - len(URLSET_HEAD) - len(URLSET_TAIL)  # for the entries of a part
+STORY = "story.html"
+
+
+def group_of(plan: PagePlan, urls: Urls, languages: Collection[str]) -> str:
+    """`ky-2026` (a story's page, by its language and year), `ky-lists` (a language's other pages) or `site`."""
+    if plan.template == STORY:
+        story = plan.inputs["story"]
+        return f"{story.lang}-{story.date.year}"
+    lang = urls.output_name(plan.path).split("/", 1)[0]
+    return f"{lang}-lists" if lang in languages else "site"
+
+
+def cut(sizes: list[int], max_urls: int, max_bytes: int) -> list[range]:
+    """The runs of consecutive entries (of these sizes in bytes) that make a group's parts: each at most
+    `max_urls` entries and `max_bytes` bytes of entries (what a part adds around them is the caller's)."""
+    runs: list[range] = []
+    start, total = 0, 0
+    for index, size in enumerate(sizes):
+        if index > start and (index - start == max_urls or total + size > max_bytes):
+            runs.append(range(start, index))
+            start, total = index, 0
+        total += size
+    runs.append(range(start, len(sizes)))
+    return runs
+
+
+def part_names(group: str, count: int) -> list[str]:
+    """`sitemap-ky-2026.xml`, or, for a group cut in several parts, `sitemap-ky-2026-1.xml`, `-2`…"""
+    if count == 1:
+        return [f"sitemap-{group}.xml"]
+    return [f"sitemap-{group}-{number}.xml" for number in range(1, count + 1)]

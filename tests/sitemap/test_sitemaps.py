@@ -15,6 +15,7 @@ from lxml import etree
 import fixture_site as fx
 from helpers import LANGS, alternates
 from portal.core.state import state_folder
+from portal.sitemap.parts import cut, part_names
 from sites import FixtureSite, assert_built
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -250,6 +251,9 @@ def small(tmp_path_factory) -> FixtureSite:
 
 @pytest.fixture(scope="module")
 def first(small):
+    state = state_folder(small.cache, small.root / "output")
+    state.mkdir(parents=True)
+    (state / "sitemap").write_bytes(b"every entry in one file, as older code kept them")
     result = small.build(**SMALL)
     assert_built(result)
     return result, files(result.output), state_of(small, result)
@@ -326,3 +330,12 @@ def test_a_damaged_state_still_gives_the_sitemap_a_fresh_build_gives(removed):
     result, fresh = removed
     assert {name: data for name, (data, _, _) in files(result.output, "sitemap*.xml").items()} == \
         {name: data for name, (data, _, _) in files(fresh.output, "sitemap*.xml").items()}
+
+
+def test_a_group_is_cut_by_bytes_as_well_as_by_pages():
+    """The protocol's 50 MiB, with small numbers: each part within both limits, an oversized entry alone."""
+    assert cut([10, 10, 10, 25, 5, 40], max_urls=10, max_bytes=25) == \
+        [range(2), range(2, 3), range(3, 4), range(4, 5), range(5, 6)]
+    assert cut([1] * 7, max_urls=3, max_bytes=100) == [range(3), range(3, 6), range(6, 7)]
+    assert part_names("ky-lists", 1) == ["sitemap-ky-lists.xml"]
+    assert part_names("ky-lists", 2) == ["sitemap-ky-lists-1.xml", "sitemap-ky-lists-2.xml"]

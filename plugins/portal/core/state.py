@@ -208,6 +208,7 @@ class Shards:
     def save(self) -> None:
         if self._stale:
             shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder.unlink(missing_ok=True)  # a file: a value older code kept under the store's name
             self.folder.mkdir(parents=True, exist_ok=True)
             sealed.save(self.folder / "salt", self.salt)
             self._stale = False

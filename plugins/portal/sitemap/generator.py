@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from portal.core import fingerprints
 from portal.core.context_keys import CLOCK_KEY, OUTPUT_KEY, PAGES_KEY, VIEWS_KEY
 from portal.core.machine import MachineGuard
 from portal.core.output import Output
-from portal.core.settings import languages, whole_number
+from portal.core.settings import SiteSettings, languages, whole_number
 from portal.core.state import Shards, build_state
 from portal.pages.planning import PagePlan
 from portal.pages.resolve import Resolver
@@ -30,11 +30,10 @@ from .parts import ROOM, cut, group_of, part_names
 from .sitemaps import NEWS_DAYS, entry, lastmod, news_sitemap, recent, robots, sitemap, sitemap_index
 
 NOT_LISTED = {"404.html"}  # templates of pages that are not addresses of the site
-# In the site folder's state: each page's entry, by "group:path", sharded by group;
-# its head is (the digest of the page's key, the entry's size), its body the entry (UTF-8).
+# In the site folder's state: each page's entry, by "group:path", sharded by group; its head is
+# (the digest of the page's key, the entry's size, its lastmod as a POSIX time), its body the entry (UTF-8).
 ENTRIES = "sitemap"
-PARTS = "sitemap-parts"  # in the state: each part file the last build made: (digest of what it lists, lastmod)
-Member = tuple[str, PagePlan]  # a page of a group: its key in ENTRIES, its plan
+PARTS = "sitemap-parts"  # in the state: each part file the last build made, with the digest of what it lists
 
 
 class SitemapGenerator(MachineGuard):
@@ -58,49 +57,58 @@ class SitemapGenerator(MachineGuard):
         """Write each part that changed, keep the others; each part's address and lastmod, for the index."""
         state = build_state(self.context)
         store = state.shards(ENTRIES, lambda key: key.partition(":")[0], fingerprints.of_code())
-        groups: dict[str, list[Member]] = {}
-        for plan in self.context.get(PAGES_KEY, []):
-            if plan.template in NOT_LISTED:
-                continue
-            group = group_of(plan, urls, site_languages)
-            key = f"{group}:{plan.path}"
-            groups.setdefault(group, []).append((key, plan))
-            head = store.heads.get(key)
-            if head is None or head[0] != plan.digest:
-                _make(store, key, plan, urls)
-        listed = {key for members in groups.values() for key, _plan in members}
-        for gone in [key for key in store.heads if key not in listed]:
-            store.drop(gone)
+        groups, plans = _entries(store, self.context.get(PAGES_KEY, []), urls, site_languages)
         last = (state.load(PARTS) or {}) if state.trusted else {}
-        made: dict[str, tuple[bytes, str | None]] = {}
-        most = whole_number(self.settings, "PORTAL_SITEMAP_URLS")
+        made: dict[str, bytes] = {}
+        index = []
+        most, zone = whole_number(self.settings, "PORTAL_SITEMAP_URLS"), SiteSettings.read(self.settings).timezone
         for group in sorted(groups):
-            members = groups[group]
-            runs = cut([store.heads[key][1] for key, _plan in members], most, ROOM)
+            keys = groups[group]
+            runs = cut([store.heads[key][1] for key in keys], most, ROOM)
             for name, run in zip(part_names(group, len(runs)), runs, strict=True):
-                part = members[run.start:run.stop]
-                digest, file = _digest(store, part), urls.output_name(urls.root() + name)
-                known = last.get(name)
-                if known is not None and known[0] == digest and output.keep(file):
-                    made[name] = known
-                    continue
-                output.write(file, sitemap(store.body(key) or _make(store, key, plan, urls) for key, plan in part))
-                newest = max(filter(None, (lastmod(plan) for _key, plan in part)), default=None)
-                made[name] = (digest, newest.isoformat() if newest else None)
+                part, file = keys[run.start:run.stop], urls.output_name(urls.root() + name)
+                made[name] = digest = _digest(store, part)
+                if last.get(name) != digest or not output.keep(file):
+                    output.write(file, sitemap(store.body(key) or _make(store, key, plans[key], urls) for key in part))
+                newest = max((when for key in part if (when := store.heads[key][2]) is not None), default=None)
+                index.append((urls.absolute(urls.root() + name),
+                              None if newest is None else datetime.fromtimestamp(newest, zone).isoformat()))
         state.keep(PARTS, made)
-        return [(urls.absolute(urls.root() + name), changed) for name, (_, changed) in made.items()]
+        return index
+
+
+def _entries(store: Shards, pages: list[PagePlan], urls: Urls,
+             site_languages: Collection[str]) -> tuple[dict[str, list[str]], dict[str, PagePlan]]:
+    """Each group's pages (their keys in the store: "group:path"), in page order, and each key's plan;
+    the entries of new and changed pages made, those of pages gone dropped."""
+    groups: dict[str, list[str]] = {}
+    plans: dict[str, PagePlan] = {}
+    for plan in pages:
+        if plan.template in NOT_LISTED:
+            continue
+        group = group_of(plan, urls, site_languages)
+        key = f"{group}:{plan.path}"
+        groups.setdefault(group, []).append(key)
+        plans[key] = plan
+        head = store.heads.get(key)
+        if head is None or head[0] != plan.digest:
+            _make(store, key, plan, urls)
+    for gone in [key for key in store.heads if key not in plans]:
+        store.drop(gone)
+    return groups, plans
 
 
 def _make(store: Shards, key: str, plan: PagePlan, urls: Urls) -> bytes:
-    """The page's entry, made and kept."""
-    made = entry(plan, urls).encode("utf-8")
-    store.put(key, (plan.digest, len(made)), made)
+    """The page's entry, made and kept with its digest, size and lastmod (a POSIX time: quick to read back)."""
+    changed = lastmod(plan)
+    made = entry(plan, urls, changed).encode("utf-8")
+    store.put(key, (plan.digest, len(made), None if changed is None else changed.timestamp()), made)
     return made
 
 
-def _digest(store: Shards, part: list[Member]) -> bytes:
+def _digest(store: Shards, part: list[str]) -> bytes:
     """What a part lists: its pages and the digests of their keys (which make their entries)."""
     digest = hashlib.blake2b(digest_size=16)
-    for key, _plan in part:
+    for key in part:
         digest.update(key.encode() + b"\0" + store.heads[key][0])
     return digest.digest()

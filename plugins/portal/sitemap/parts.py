@@ -31,7 +31,7 @@ def group_of(plan: PagePlan, urls: Urls, languages: Collection[str]) -> str:
     if plan.template == STORY:
         story = plan.inputs["story"]
         return f"{story.lang}-{story.date.year}"
-    lang = urls.output_name(plan.path).split("/", 1)[0]
+    lang = plan.path.removeprefix(urls.prefix).lstrip("/").partition("/")[0]  # `/ky/news/` (under SITEURL's path)
     return f"{lang}-lists" if lang in languages else "site"
 
 

@@ -38,10 +38,9 @@ def lastmod(plan: PagePlan) -> datetime | None:
     return max((story.updated for story in plan.shown()), default=None)
 
 
-def entry(plan: PagePlan, urls: Urls) -> str:
-    """A page's `<url>`: its address, the newest time among the stories it shows, its alternates."""
+def entry(plan: PagePlan, urls: Urls, changed: datetime | None) -> str:
+    """A page's `<url>`: its address, the newest time among the stories it shows (`lastmod`), its alternates."""
     lines = ["  <url>", f"    <loc>{_text(urls.absolute(plan.path))}</loc>"]
-    changed = lastmod(plan)
     if changed:
         lines.append(f"    <lastmod>{changed.isoformat()}</lastmod>")
     lines += [f'    <xhtml:link rel="alternate" hreflang="{_text(link.hreflang)}" href="{_text(link.url)}"/>'

@@ -24,7 +24,7 @@ NS = {"s": SITEMAP, "xhtml": XHTML, "news": "http://www.google.com/schemas/sitem
 W3C_DATETIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?[+-]\d\d:\d\d$")
 BUILD_CLOCK = datetime.fromisoformat("2026-11-26T12:00:00+06:00")
 PROTOCOL_URLS = 50_000  # the protocol's limit of URLs per file (and 50 MiB)
-PART = re.compile(r"^sitemap-(?P<group>(?:ky|ru)-(?:\d{4}|lists)|site)(?:-(?P<number>\d+))?\.xml$")
+PART = re.compile(r"^sitemap-(?P<group>(?:ky|ru)-(?:\d{4}|lists|older)|site)(?:-(?P<number>\d+))?\.xml$")
 
 
 def _parse(path: Path, tag: str):
@@ -98,15 +98,17 @@ def pages(result) -> set[str]:
 def test_the_index_lists_the_parts_at_the_root_each_page_in_its_group(site):
     listed = index(site)
     assert set(listed) == {p.name for p in site.output.glob("sitemap-*.xml")}, "every part, and only those"
-    assert {"sitemap-ky-2026.xml", "sitemap-ky-lists.xml", "sitemap-ru-2026.xml", "sitemap-ru-lists.xml",
-            "sitemap-site.xml"} <= set(listed)
+    assert {"sitemap-ky-2026.xml", "sitemap-ky-lists.xml", "sitemap-ky-older.xml", "sitemap-ru-2026.xml",
+            "sitemap-ru-lists.xml", "sitemap-ru-older.xml", "sitemap-site.xml"} <= set(listed)
     for name, found in locs(site).items():
         group = PART.match(name)["group"]
         paths = [loc.removeprefix(site.siteurl) for loc in found]
         if group == "site":
             assert paths == ["/"], "the language chooser"
         elif group.endswith("-lists"):
-            assert all(path.startswith(f"/{group[:2]}/") for path in paths), name
+            assert all(path.startswith(f"/{group[:2]}/") and "/page/" not in path for path in paths), name
+        elif group.endswith("-older"):  # the listings' page 2 and on
+            assert all(re.fullmatch(rf"/{group[:2]}/.+/page/\d+/", path) for path in paths), name
         else:  # a language's stories of one year: `{lang}/{section}/{year}/{slug}/`
             lang, year = group.split("-")
             assert all(re.fullmatch(rf"/{lang}/[^/]+/{year}/[^/]+/", path) for path in paths), name
@@ -310,7 +312,7 @@ def test_an_edit_rewrites_only_the_parts_whose_pages_changed(edited):
     assert story in changed_pages and result.url("/ky/") in changed_pages, "the story's lastmod, and its listings'"
     for name in parts:
         assert (name in changed_parts) == bool(set(parts[name]) & changed_pages), name
-    others = {name for name in parts if not name.startswith(("sitemap-ky-2025", "sitemap-ky-lists"))}
+    others = {name for name in parts if PART.match(name)["group"] not in {"ky-2025", "ky-lists", "ky-older"}}
     assert others and not changed_parts & others, "no other year, language or the chooser"
     groups = {PART.match(name)["group"] for name in others}
     assert not {name for name in rewritten(state_before, state_after) if name.split(".")[0] in groups}, \

@@ -5,11 +5,13 @@ passes 50,000 pages after some five years. So sitemap.xml is an index of
 part files at the site's root (a sitemap may list only URLs below its own
 folder), each listing one stable group of pages: a language's stories of one
 year (`sitemap-ky-2026.xml`), a language's other pages (`sitemap-ky-lists.xml`:
-listings, registries, standing pages), the neutral ones (`sitemap-site.xml`:
-the language chooser). A one-story edit then changes the parts of its year
-and its language's listings, and a new story shifts no other part. A group
-over the limits is cut, in page order, into numbered parts
-(`sitemap-ky-lists-1.xml`, `-2`…).
+home, listings, registries, standing pages) but for the listings' later
+pages (`sitemap-ky-older.xml`: `…/page/2/` and on), and the neutral ones
+(`sitemap-site.xml`: the language chooser). An edit of a recent story then
+changes the parts of its year and of its language's lists (the first pages
+that show it), not the thousands of later pages; a new story shifts no other
+year. A group over the limits is cut, in page order, into numbered parts
+(`sitemap-ky-older-1.xml`, `-2`…).
 """
 
 from __future__ import annotations
@@ -27,12 +29,16 @@ STORY = "story.html"
 
 
 def group_of(plan: PagePlan, urls: Urls, languages: Collection[str]) -> str:
-    """`ky-2026` (a story's page, by its language and year), `ky-lists` (a language's other pages) or `site`."""
+    """`ky-2026` (a story's page, by its language and year), `ky-older` (a listing's page 2 and on),
+    `ky-lists` (a language's other pages) or `site`."""
     if plan.template == STORY:
         story = plan.inputs["story"]
         return f"{story.lang}-{story.date.year}"
     lang = plan.path.removeprefix(urls.prefix).lstrip("/").partition("/")[0]  # `/ky/news/` (under SITEURL's path)
-    return f"{lang}-lists" if lang in languages else "site"
+    if lang not in languages:
+        return "site"
+    pagination = plan.inputs.get("pagination")
+    return f"{lang}-older" if pagination is not None and pagination.number > 1 else f"{lang}-lists"
 
 
 def cut(sizes: list[int], max_urls: int, max_bytes: int) -> list[range]:

@@ -24,7 +24,7 @@ NS = {"s": SITEMAP, "xhtml": XHTML, "news": "http://www.google.com/schemas/sitem
 W3C_DATETIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?[+-]\d\d:\d\d$")
 BUILD_CLOCK = datetime.fromisoformat("2026-11-26T12:00:00+06:00")
 PROTOCOL_URLS = 50_000  # the protocol's limit of URLs per file (and 50 MiB)
-PART = re.compile(r"^sitemap-(?P<group>(?:ky|ru)-(?:\d{4}|lists|older)|site)(?:-(?P<number>\d+))?\.xml$")
+PART = re.compile(r"^sitemap-(?P<group>(?:ky|ru)-(?:\d{4}|lists|older|oldest)|site)(?:-(?P<number>\d+))?\.xml$")
 
 
 def _parse(path: Path, tag: str):
@@ -107,8 +107,9 @@ def test_the_index_lists_the_parts_at_the_root_each_page_in_its_group(site):
             assert paths == ["/"], "the language chooser"
         elif group.endswith("-lists"):
             assert all(path.startswith(f"/{group[:2]}/") and "/page/" not in path for path in paths), name
-        elif group.endswith("-older"):  # the listings' page 2 and on
-            assert all(re.fullmatch(rf"/{group[:2]}/.+/page/\d+/", path) for path in paths), name
+        elif group.endswith(("-older", "-oldest")):  # the listings' pages 2 to 9, and 10 and on
+            numbers = [int(re.fullmatch(rf"/{group[:2]}/.+/page/(\d+)/", path)[1]) for path in paths]
+            assert all(2 <= n < 10 if group.endswith("-older") else n >= 10 for n in numbers), name
         else:  # a language's stories of one year: `{lang}/{section}/{year}/{slug}/`
             lang, year = group.split("-")
             assert all(re.fullmatch(rf"/{lang}/[^/]+/{year}/[^/]+/", path) for path in paths), name
@@ -312,7 +313,8 @@ def test_an_edit_rewrites_only_the_parts_whose_pages_changed(edited):
     assert story in changed_pages and result.url("/ky/") in changed_pages, "the story's lastmod, and its listings'"
     for name in parts:
         assert (name in changed_parts) == bool(set(parts[name]) & changed_pages), name
-    others = {name for name in parts if PART.match(name)["group"] not in {"ky-2025", "ky-lists", "ky-older"}}
+    edited_groups = {"ky-2025", "ky-lists", "ky-older", "ky-oldest"}  # the story's, and its listings'
+    others = {name for name in parts if PART.match(name)["group"] not in edited_groups}
     assert others and not changed_parts & others, "no other year, language or the chooser"
     groups = {PART.match(name)["group"] for name in others}
     assert not {name for name in rewritten(state_before, state_after) if name.split(".")[0] in groups}, \

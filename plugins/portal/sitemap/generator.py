@@ -83,18 +83,23 @@ def _entries(store: Shards, pages: list[PagePlan], urls: Urls,
     the entries of new and changed pages made, those of pages gone dropped."""
     groups: dict[str, list[str]] = {}
     plans: dict[str, PagePlan] = {}
+    heads = store.heads
     for plan in pages:
         if plan.template in NOT_LISTED:
             continue
         group = group_of(plan, urls, site_languages)
         key = f"{group}:{plan.path}"
-        groups.setdefault(group, []).append(key)
+        keys = groups.get(group)
+        if keys is None:
+            keys = groups[group] = []
+        keys.append(key)
         plans[key] = plan
-        head = store.heads.get(key)
+        head = heads.get(key)
         if head is None or head[0] != plan.digest:
             _make(store, key, plan, urls)
-    for gone in [key for key in store.heads if key not in plans]:
-        store.drop(gone)
+    if len(heads) > len(plans):  # pages gone
+        for gone in heads.keys() - plans.keys():
+            store.drop(gone)
     return groups, plans
 
 

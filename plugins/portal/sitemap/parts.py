@@ -6,12 +6,13 @@ part files at the site's root (a sitemap may list only URLs below its own
 folder), each listing one stable group of pages: a language's stories of one
 year (`sitemap-ky-2026.xml`), a language's other pages (`sitemap-ky-lists.xml`:
 home, listings, registries, standing pages) but for the listings' later
-pages (`sitemap-ky-older.xml`: `…/page/2/` and on), and the neutral ones
-(`sitemap-site.xml`: the language chooser). An edit of a recent story then
-changes the parts of its year and of its language's lists (the first pages
-that show it), not the thousands of later pages; a new story shifts no other
-year. A group over the limits is cut, in page order, into numbered parts
-(`sitemap-ky-older-1.xml`, `-2`…).
+pages (`sitemap-ky-older.xml`: `…/page/2/` to `…/page/9/`;
+`sitemap-ky-oldest.xml`: `…/page/10/` and on), and the neutral ones
+(`sitemap-site.xml`: the language chooser). An edit of one of the last
+hundred or so stories then changes the parts of its year, of its language's
+lists and of the next pages that show it, not the thousands of pages deeper
+in the listings; a new story shifts no other year. A group over the limits
+is cut, in page order, into numbered parts (`sitemap-ky-oldest-1.xml`, `-2`…).
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ from .sitemaps import URLSET_HEAD, URLSET_TAIL
 MAX_BYTES = 52_428_800  # the protocol's limit per sitemap file: 50 MiB uncompressed (and PORTAL_SITEMAP_URLS)
 ROOM = MAX_BYTES - len(URLSET_HEAD) - len(URLSET_TAIL)  # for the entries of a part
 STORY = "story.html"
+OLDEST = 10  # a listing's pages from this one on (stories of months ago) are in the `oldest` group
 
 
 def group_of(plan: PagePlan, urls: Urls, languages: Collection[str]) -> str:
-    """`ky-2026` (a story's page, by its language and year), `ky-older` (a listing's page 2 and on),
-    `ky-lists` (a language's other pages) or `site`."""
+    """`ky-2026` (a story's page, by its language and year), `ky-older` (a listing's pages 2 to 9),
+    `ky-oldest` (its page 10 and on), `ky-lists` (a language's other pages) or `site`."""
     if plan.template == STORY:
         story = plan.inputs["story"]
         return f"{story.lang}-{story.date.year}"
@@ -38,7 +40,9 @@ def group_of(plan: PagePlan, urls: Urls, languages: Collection[str]) -> str:
     if lang not in languages:
         return "site"
     pagination = plan.inputs.get("pagination")
-    return f"{lang}-older" if pagination is not None and pagination.number > 1 else f"{lang}-lists"
+    if pagination is None or pagination.number == 1:
+        return f"{lang}-lists"
+    return f"{lang}-older" if pagination.number < OLDEST else f"{lang}-oldest"
 
 
 def cut(sizes: list[int], max_urls: int, max_bytes: int) -> list[range]:

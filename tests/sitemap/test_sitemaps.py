@@ -275,8 +275,10 @@ def edited(small, first):
 @pytest.fixture(scope="module")
 def removed(small, edited):
     """The only Kyrgyz story of 2024 removed; the state of two groups damaged, and a story of one of them
-    edited, so that its part is written again with the entries its damaged shard had."""
+    edited, so that its part is written again with the entries its damaged shard had; an unchanged part
+    deleted from the site."""
     shutil.rmtree(small.content / REMOVED)
+    (edited[0].output / "sitemap-ru-2025.xml").unlink()
     shards = state_folder(small.cache, edited[0].output) / "sitemap"
     (shards / "ky-2026.body").write_bytes(b"portal cache 1\nnot what was saved")
     (shards / "ru-2026.head").write_bytes(b"")  # cut short by a full disk
@@ -330,8 +332,9 @@ def test_a_removed_story_leaves_the_sitemap_and_its_emptied_part_goes(removed):
     assert set(index(result)) == {p.name for p in result.output.glob("sitemap-*.xml")}
 
 
-def test_a_damaged_state_still_gives_the_sitemap_a_fresh_build_gives(removed):
+def test_a_damaged_state_or_a_deleted_part_still_give_the_sitemap_a_fresh_build_gives(removed):
     result, fresh = removed
+    assert result.exists("/sitemap-ru-2025.xml")
     assert {name: data for name, (data, _, _) in files(result.output, "sitemap*.xml").items()} == \
         {name: data for name, (data, _, _) in files(fresh.output, "sitemap*.xml").items()}
 

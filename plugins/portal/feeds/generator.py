@@ -29,6 +29,7 @@ from portal.pages.planning import LanguagePlanner, PagePlan
 from portal.pages.resolve import Resolver
 from portal.pages.views import StoryView
 
+from .calendar import CalendarEvents
 from .catalog import build_catalog
 from .config import FeedSettings
 from .fingerprints import FEED_CACHE
@@ -76,6 +77,7 @@ class FeedsGenerator(MachineGuard):
         jobs = plan(self.catalog, urls, newest)
         render = self.renderer(any(job.format == "podcast" for job in jobs))
         cache = RenderCache(build_state(self.context), salt(self.context, self.settings, Path(self.theme)), FEED_CACHE)
+        render.events.make([story for job in jobs if job.format == "calendar" for story in job.stories])
         files = [FileJob(job.name, cache.digest(job.key()), partial(render, job)) for job in jobs]
         language = {job.name: job.feed.lang for job in jobs}  # a process per language: each item built once
         for page in cache.files(output, files, self.site_settings.processes, group=lambda file: language[file.name]):
@@ -104,8 +106,9 @@ class FeedsGenerator(MachineGuard):
         items = {lang: ItemBuilder(resolver, lang, self.config.id_authority, item_html, self.published_size, kept)
                  for lang in resolver.site.languages}
         about = {lang: resolver.urls.absolute(self.catalog.pages[lang]) for lang in resolver.site.languages}
-        return Renderer(items, about, self.config.websub_hub, self.config.id_authority, self.site_settings.timezone.key,
-                        describe, self.show() if podcast else None, resolver.views)
+        events = CalendarEvents(resolver.views, self.config.id_authority, describe, kept)
+        return Renderer(items, about, self.config.websub_hub, self.site_settings.timezone.key, events,
+                        self.show() if podcast else None)
 
     def show(self) -> Show:
         """The podcast's artwork (from the theme's static files) and owner."""

@@ -25,10 +25,9 @@ from lxml import etree
 
 from portal.pages.summaries import Summary
 from portal.pages.urls import Urls
-from portal.pages.views import StoryView
 
 from .atom import atom_entry, atom_feed
-from .calendar import calendar_feed
+from .calendar import CalendarEvents, calendar_feed
 from .catalog import Feed, FeedCatalog
 from .items import FeedItem, ItemBuilder
 from .jsonfeed import json_entry, json_feed
@@ -64,18 +63,16 @@ class Renderer:
     """Turns a job into the file's bytes; the same for every job of a build.
 
     `items[lang]` builds (once) a story's item; `about[lang]` is the Feeds
-    page (JSON Feed's `_portal.about`); `describe(story)` gives an event's
-    facts as plain text for the calendar; `show` is the podcast's publisher
-    (None when the site has no podcast)."""
+    page (JSON Feed's `_portal.about`); `events` the calendars' events, made
+    before the jobs are shared out; `show` is the podcast's publisher (None
+    when the site has no podcast)."""
 
     items: dict[str, ItemBuilder]
     about: dict[str, str]
     hub: str
-    authority: str
     tzid: str
-    describe: Callable[[StoryView], str]
+    events: CalendarEvents
     show: Show | None
-    views: Callable[[list[Summary]], list[StoryView]]  # a feed's stories' whole views (pages.resolve.Resolver)
     _entries: dict[tuple[str, str], etree._Element | str] = field(default_factory=dict, init=False, repr=False)
 
     def __call__(self, job: FeedJob) -> bytes:
@@ -83,8 +80,7 @@ class Renderer:
         if job.format == "calendar":
             first = min((s.event.when for s in stories if s.event), default=job.fallback)
             assert first is not None, "a calendar with no events has its fallback date"
-            return calendar_feed(feed, self.views(stories), self.authority, self.tzid, date(first.year, 1, 1),
-                                 self.describe)
+            return calendar_feed(feed, self.events.blocks(stories), self.tzid, date(first.year, 1, 1))
         build = self.items[feed.lang]
         items = [build(story) for story in stories]
         if job.format == "rss":

@@ -14,7 +14,6 @@ import logging
 
 from portal import kyrgyz
 from portal.core.context_keys import OUTPUT_KEY, PLANS_KEY, SEARCH_KEY, VIEWS_KEY
-from portal.core.digests import Digests
 from portal.core.machine import MachineGuard
 from portal.core.output import Output
 from portal.core.settings import SiteSettings, whole_number
@@ -30,7 +29,6 @@ TABLE = "chunks.json"  # each language's chunks, oldest first (Indexing.table)
 # Pagefind has no Kyrgyz stemmer: search.js stems the reader's Kyrgyz words itself, by these rules (portal.kyrgyz).
 KYRGYZ_RULES = "kyrgyz.json"
 RECORDS = "pagefind-records"  # in the cache folder, beside the bundles (indexing.KnownRecords)
-DIGESTS = "pagefind-files.pickle"  # in the cache folder: the digests of the bundles' files (indexing.intact)
 PLACED = "search"  # in the site folder's state: each chunk's bundle (its digest) and the files placed from it
 UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
 logger = logging.getLogger(__name__)
@@ -46,7 +44,7 @@ class SearchGenerator(MachineGuard):
         chunks = chunked(stories, whole_number(self.settings, "PORTAL_SEARCH_CHUNK", minimum=2))
         cache = SiteSettings.read(self.settings).cache.resolve()
         known = KnownRecords(cache / RECORDS, lambda story: resolver.view(story.id, story.lang))
-        self.indexing = Indexing(chunks, languages, cache / "pagefind", known, Digests(cache / DIGESTS))
+        self.indexing = Indexing(chunks, languages, cache / "pagefind", known)
         self.context[SEARCH_KEY] = {lang: resolver.urls.search(lang) for lang in languages}  # the header's box
         self.context.setdefault(PLANS_KEY, []).append(search_page)
 

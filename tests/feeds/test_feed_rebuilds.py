@@ -18,11 +18,14 @@ import feeds_fixture
 import fixture_site as fx
 from feedfiles import FILES
 from helpers import ROOT
+from portal.core import sealed
 from portal.core.state import BuildState
 from portal.feeds.fingerprints import FEED_CACHE
+from portal.feeds.generator import ITEMS
 from sites import BuildResult, FixtureSite, assert_built
 
 SENTENCE = "Работы завершены досрочно."
+ANNOUNCEMENTS_OF_THE_FIXTURE = [fx.BRIEFING, fx.BUDGET_BRIEFING, fx.CANCELLED, feeds_fixture.POSTPONED]
 
 
 @pytest.fixture
@@ -143,3 +146,33 @@ def test_a_build_that_stopped_leaves_no_trusted_fingerprint(fixture, tmp_path, m
     third, written = rebuild(fixture, first.output)
     assert written == expected
     assert all(SENTENCE in (third.output / name).read_text(encoding="utf-8") for name in expected)
+
+
+def events(calendar: bytes) -> dict[bytes, bytes]:
+    """A calendar's VEVENTs by their UID line, as written."""
+    blocks = re.findall(rb"BEGIN:VEVENT\r\n.*?END:VEVENT\r\n", calendar, re.S)
+    return {re.search(rb"^UID:[^\r]*", block, re.M).group(): block for block in blocks}  # type: ignore[union-attr]
+
+
+def test_an_edited_announcement_changes_its_own_event_and_the_calendar_is_a_clean_builds(fixture, tmp_path):
+    """Each event is kept, made once, beside its story's feed item (portal.feeds.calendar): after
+    an edit the calendar is its other events as they were and the edited one made again, the
+    bytes a clean build writes."""
+    calendar = "ru/announcements/calendar.ics"
+    first = build(fixture, tmp_path / "output")
+    store = BuildState(fixture.cache, first.output).folder / ITEMS
+    kept = [key for head in store.glob("*.head") for key in sealed.load(head) if key.endswith("/event")]
+    assert sorted(kept) == sorted(f"{story.id}/{lang}/event" for story in ANNOUNCEMENTS_OF_THE_FIXTURE
+                                  for lang in ("ky", "ru"))
+    before = events((first.output / calendar).read_bytes())
+    story = fixture.content / fx.BRIEFING.id / "index.ru.md"
+    story.write_text(story.read_text(encoding="utf-8").replace("Малый зал", "Большой зал"), encoding="utf-8")
+    rebuilt, written = rebuild(fixture, first.output)
+    assert calendar in written and "ky/announcements/calendar.ics" not in written
+    after = events((rebuilt.output / calendar).read_bytes())
+    changed = {uid for uid in before if after.get(uid) != before[uid]}
+    assert changed == {f"UID:{fx.BRIEFING.id}/ru@meria.kg".encode()}
+    assert "Большой зал".encode() in after[changed.pop()].replace(b"\r\n ", b"")
+    shutil.rmtree(fixture.cache)
+    clean = build(fixture, tmp_path / "clean")
+    assert (clean.output / calendar).read_bytes() == (rebuilt.output / calendar).read_bytes()

@@ -234,18 +234,22 @@ def intact(bundle: Path) -> bool:
 
     A file whose size and modification time are the ones listed is taken as whole without
     being read: every build checks every kept bundle (a damaged one is indexed anew), and
-    at 20,000 story pairs that is 160 bundles of 45,000 files, one `stat` each."""
+    at 20,000 story pairs that is 160 bundles of 45,000 files, one `stat` each. One whose
+    time changed but not its bytes (a copy, a restored backup) is listed with its new time."""
     listed = sealed.load(bundle / MANIFEST)
     if listed is None:
         return False
     try:
         files = dict(_files(bundle))
-        whole = files.keys() == listed.keys() and all(
-            _stamp(path) == listed[name][1:] or sha256(Path(path)) == listed[name][0] for name, path in files.items())
+        stamps = {name: _stamp(path) for name, path in files.items()}
+        moved = {name for name, stamp in stamps.items() if name in listed and stamp != listed[name][1:]}
+        whole = files.keys() == listed.keys() and all(sha256(Path(files[name])) == listed[name][0] for name in moved)
     except FileNotFoundError:
         whole = False
     if not whole:
         logger.info("The search bundle %s is damaged: it is indexed anew.", bundle)
+    elif moved:
+        sealed.save(bundle / MANIFEST, {name: (sha, *stamps[name]) for name, (sha, *_) in listed.items()})
     return whole
 
 

@@ -158,19 +158,18 @@ RENDITION = re.compile(r"-\d+\.[0-9a-f]{10}\.\w+$")
 
 
 def counts(names: set[str]) -> dict[str, int]:
-    """Pages, feeds and photos among a site's files (the theme's own left out)."""
-    found = {"pages": 0, "feeds": 0, "photos": 0}
+    """Pages, feeds and photos among a site's files (the theme's own left out). By suffix first:
+    at 20,000 story pairs the site has 130,000 files, and this runs after every build."""
+    pages = feeds = photos = 0
     for name in names:
-        lower = name.lower()
-        if lower.startswith("theme/"):
-            continue
-        if lower.endswith(".html"):
-            found["pages"] += 1
-        elif lower.endswith(FEED_SUFFIXES) and not lower.rpartition("/")[2].startswith("sitemap"):
-            found["feeds"] += 1
-        elif lower.endswith(IMAGE_SUFFIXES) and not RENDITION.search(name):
-            found["photos"] += 1
-    return found
+        suffix = name[name.rfind("."):].lower()
+        if suffix == ".html":
+            pages += not name.startswith("theme/")
+        elif suffix in FEED_SUFFIXES:
+            feeds += not name.rpartition("/")[2].lower().startswith("sitemap") and not name.startswith("theme/")
+        elif suffix in IMAGE_SUFFIXES and not name.startswith("theme/") and not RENDITION.search(name):
+            photos += 1
+    return {"pages": pages, "feeds": feeds, "photos": photos}
 
 
 def leave(status: int) -> NoReturn:

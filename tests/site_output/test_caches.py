@@ -161,8 +161,7 @@ def test_a_search_bundle_touched_but_whole_is_kept(built, tmp_path, monkeypatch)
 
 
 def test_a_kept_page_changed_on_the_server_is_made_again(built, tmp_path):
-    """The site's files are trusted by their size and modification time (the thread of
-    portal.core.output.Survey looks at them while the pages are planned)."""
+    """The site's files are trusted by their size and modification time (portal.core.output)."""
     site = copy_of(built, tmp_path)
     again = site.build(output=tmp_path / "public")
     assert_built(again)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from portal.core.fingerprints import of_value
 from portal.pages.resolve import Resolver
-from portal.pages.summaries import MEMBERS, Summary, listed
+from portal.pages.summaries import MEMBERS, Summary
 
 from .config import FeedSettings
 from .texts import Texts
@@ -173,7 +173,9 @@ def build_catalog(resolver: Resolver, config: FeedSettings, site_names: dict[str
         for kind in MEMBERS:
             if kind not in config.kinds:
                 continue
-            members = listed(stories, kind)
+            members = resolver.listed(lang, kind)
+            if len(stories) < len(resolver.summaries(lang)):  # a preview's drafts and embargoed stories
+                members = {entry: [s for s in listed if not s.unpublished] for entry, listed in members.items()}
             for registry_entry in site.registry.of(kind).values():
                 entry = resolver.entry(kind, registry_entry, lang)
                 add(lang, kind, f"{kind}/{entry.id}", entry.name, entry.url, members.get(entry.id, [])[:cap],

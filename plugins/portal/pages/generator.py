@@ -75,7 +75,10 @@ class BilingualGenerator(MachineGuard):
             plans += planner.plans()
             for contribute in self.context.get(PLANS_KEY, []):
                 plans += contribute(planner)
-        jobs = [self.job(cache, urls, plan, globals_) for plan in plans]
+        changed = self.context[SITE_KEY].changed
+        # The page of a story this build did not read keeps its digest, if the salt is the same.
+        known = cache.previous if cache.same_salt and changed is not None else {}
+        jobs = [self.job(cache, urls, plan, globals_, known, changed or set()) for plan in plans]
         pages = self.own_pages_first(cache, output, plans, jobs) if flag(self.settings, "PORTAL_LIVE") else \
             cache.files(output, jobs, settings.processes)
         for plan, page in zip(plans, pages, strict=True):
@@ -106,11 +109,11 @@ class BilingualGenerator(MachineGuard):
         done.update(zip(rest, cache.files(output, [jobs[index] for index in rest], processes), strict=True))
         return [done[index] for index in range(len(jobs))]
 
-    def job(self, cache: RenderCache, urls: Urls, plan: PagePlan, globals_: dict) -> FileJob:
+    def job(self, cache: RenderCache, urls: Urls, plan: PagePlan, globals_: dict, known: dict[str, bytes],
+            changed: set[str]) -> FileJob:
         """Every page gets the site's root and the theme's paths, the year of the build's clock and, for
         the neutral pages, the home of the default language; a page's key is its own inputs (what else
-        it shows is in the salt). The page of a story this build did not read keeps its digest, if the
-        salt is the same."""
+        it shows is in the salt). The page of a story not in `changed` keeps its digest in `known`."""
         name = urls.output_name(plan.path)
 
         def render() -> bytes:
@@ -118,8 +121,6 @@ class BilingualGenerator(MachineGuard):
             return template.render({**self.context, **globals_, "output_file": name, **plan.context}).encode("utf-8")
 
         story = plan.inputs.get("story")
-        changed = self.context[SITE_KEY].changed
-        if cache.same_salt and changed is not None and story is not None and story.id not in changed \
-                and name in cache.previous:
-            return FileJob(name, cache.previous[name], render)
+        if story is not None and name in known and story.id not in changed:
+            return FileJob(name, known[name], render)
         return FileJob(name, cache.digest(plan.key()), render)

@@ -24,7 +24,7 @@ from portal.stories.model import Site
 
 from . import jsonld
 from .resolve import REGISTRY_PATHS, Resolver
-from .summaries import Summary, listed
+from .summaries import Summary
 from .urls import Urls
 from .views import Alternate, Entry, LanguageSwitch, Pagination
 
@@ -197,7 +197,7 @@ class LanguagePlanner:
                             self.other in story.drafts, story=story)
 
     def section_pages(self) -> Iterator[PagePlan]:
-        by_section = listed(self.stories, "sections")
+        by_section = self.resolver.listed(self.lang, "sections")
         others = Counter(s.section for s in self.other_stories)
         for section in self.constants["sections"]:
             yield from self.paginate(section.url, self.urls.listing(self.other, section.id), "listing.html",
@@ -206,8 +206,8 @@ class LanguagePlanner:
 
     def registry_pages(self) -> Iterator[PagePlan]:
         for kind, path_part in REGISTRY_PATHS.items():
-            by_entry = listed(self.stories, kind)
-            others = {entry_id: len(stories) for entry_id, stories in listed(self.other_stories, kind).items()}
+            by_entry = self.resolver.listed(self.lang, kind)
+            others = {entry_id: len(stories) for entry_id, stories in self.resolver.listed(self.other, kind).items()}
             entries = []
             for registry_entry in self.site.registry.of(kind).values():
                 entry = self.resolver.entry(kind, registry_entry, self.lang)

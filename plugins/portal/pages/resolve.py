@@ -13,7 +13,7 @@ from portal.stories.registry import RegistryEntry
 from .digests import ViewDigests
 from .media import published_files
 from .portraits import Rendition
-from .summaries import Summary, summarize
+from .summaries import Summary, listed, summarize
 from .urls import Urls
 from .views import (
     Correction,
@@ -61,6 +61,7 @@ class Resolver:
         self.store = store
         self.digests = ViewDigests()  # each view's, made once for the pages, the feeds and the search index
         self._views: dict[tuple[str, str], StoryView] = {}  # made, or read back, in this build
+        self._listed: dict[tuple[str, str], dict[str, list[Summary]]] = {}
         stories = dict(site.stories)
         if store is None or site.changed is None or not store.complete:
             stories.update(site.read(site.ids - stories.keys()))
@@ -91,6 +92,14 @@ class Resolver:
         Sorted once: every plugin that lists stories asks for this. Callers
         must not change the list they are given."""
         return self._newest_first[lang]
+
+    def listed(self, lang: str, kind: str) -> dict[str, list[Summary]]:
+        """The stories in `lang` of each entry of a kind of registry, newest first (summaries.listed).
+        Made once: the pages and the feeds of both languages ask, and at 20,000 story pairs each
+        pass over the archive cost ~30 ms. Callers must not change what they are given."""
+        if (lang, kind) not in self._listed:
+            self._listed[lang, kind] = listed(self.summaries(lang), kind)
+        return self._listed[lang, kind]
 
     def view(self, story_id: str, lang: str) -> StoryView:
         """The whole view of a story: made in this build, or the last build's, read back now."""

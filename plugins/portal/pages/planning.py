@@ -14,7 +14,7 @@ have" readable in one module.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
@@ -191,8 +191,9 @@ class LanguagePlanner:
             mayor=self.resolver.entry("officials", mayor, self.lang) if mayor else None,
             mayor_latest=[s for s in self.stories if mayor and mayor.id in s.officials][:HOME_MAYOR])
 
-    def story_pages(self) -> Iterator[PagePlan]:
-        for story in self.stories:
+    def story_pages(self, only: Collection[str] | None = None) -> Iterator[PagePlan]:
+        """Every story's page, or those of the stories `only` names."""
+        for story in self.stories if only is None else [s for s in self.stories if s.id in only]:
             yield self.plan(story.url, "story.html", story.counterpart, self.urls.listing(self.other, story.section),
                             self.other in story.drafts, story=story)
 

@@ -93,6 +93,23 @@ def test_editing_a_story_writes_its_page_and_the_index_not_the_site(fixture, tmp
     assert "Работы завершены досрочно." in second.file(fx.BUS_LANES.urls["ru"]).read_text(encoding="utf-8")
 
 
+def test_a_correction_of_the_text_alone_renders_no_list_that_shows_the_story(fixture, tmp_path):
+    """A list counts a story by all but its text (portal.pages.digests.ViewDigests.listed): after
+    a correction of the text, the lists that show the story keep their fingerprints (they are not
+    rendered, nor the other stories they show read back), and its own page's changes."""
+    def fingerprints() -> dict[str, bytes]:
+        return BuildState(fixture.cache, tmp_path / "output").load(PAGE_CACHE)[1]  # (salt, digests)
+
+    first = build(fixture, tmp_path / "output")
+    before = fingerprints()
+    edit_body(fixture, fx.BUS_LANES, "ru", "Работы завершены досрочно.")
+    build(fixture, first.output)
+    after = fingerprints()
+    lists = [url_to_file(u) for u in ("/ru/", "/ru/news/", "/ru/archive/2026/", "/ru/topics/transport/")]
+    assert [name for name in lists if name in before and after[name] == before[name]] == lists
+    assert [name for name in after if after[name] != before.get(name)] == [url_to_file(fx.BUS_LANES.urls["ru"])]
+
+
 def test_a_decision_retitled_rewrites_the_explainer_that_links_to_it(fixture, tmp_path):
     """A page counts a story it links to by what the link shows (portal.pages.digests.ViewDigests)."""
     first = build(fixture, tmp_path / "output")

@@ -61,15 +61,16 @@ class PagePlan:
         return self.make(self) if self.make else self.inputs
 
     def key(self) -> tuple:
-        """What the page is made from, in plain values (portal.core.render_cache): each story shown by
-        its digest, each entry and pagination by its fields."""
+        """What the page is made from, in plain values (portal.core.render_cache): the story a story
+        page is about by its digest, the stories of a list by what a list shows of them (`listed`),
+        each entry and pagination by its fields."""
         inputs: list[tuple[str, Any]] = []
         for name, value in self.inputs.items():
             kind = type(value)
             if kind is Summary:
                 inputs.append((name, value.digest))
             elif kind is list and value and type(value[0]) is Summary:
-                inputs.append((name, tuple([story.digest for story in value])))
+                inputs.append((name, tuple([story.listed for story in value])))
             elif kind is Entry:
                 inputs.append((name, (value.id, value.name, value.url, value.role, value.kind, value.count)))
             elif kind is Pagination:

@@ -116,7 +116,8 @@ class Resolver:
         view = self._views[story.id, lang]
         source = f"{story.id}/{Path(story.translations[lang].source).name}"
         files = tuple(sorted(name for name, _ in published_files(story)))
-        return summarize(view, story.drafts, source, files, self.digests(view), self.digests.card(view))
+        return summarize(view, story.drafts, source, files, self.digests(view), self.digests.listed(view),
+                         self.digests.card(view))
 
     def _kept(self, story_id: str, summaries: dict[str, Summary]) -> bytes:
         """A story's views as the state keeps them: links to other stories by id (see `_read_back`)."""

@@ -46,6 +46,7 @@ class Summary(NamedTuple):
     source: str  # its file, relative to content/
     files: tuple[str, ...]  # the files of its folder it publishes (a decision's PDF, a recording…), by site path
     digest: bytes  # of everything its own page shows of it (digests.ViewDigests)
+    listed: bytes  # of what a list shows of it: all but its text (ViewDigests.listed)
     card: bytes  # of what a link to it shows (title, address, summary…)
 
     def newest_first(self) -> tuple[datetime, str]:
@@ -63,7 +64,7 @@ def involved(story: StoryView) -> frozenset[str]:
 
 
 def summarize(view: StoryView, drafts: tuple[str, ...], source: str, files: tuple[str, ...], digest: bytes,
-              card: bytes) -> Summary:
+              listed: bytes, card: bytes) -> Summary:
     event = view.event
     media = view.media
     return Summary(
@@ -75,7 +76,7 @@ def summarize(view: StoryView, drafts: tuple[str, ...], source: str, files: tupl
         "video" if media.kind == "video" else "",
         unpublished=view.unpublished, counterpart=view.translation.url if view.translation else None, drafts=drafts,
         explains=view.explains.id if view.explains else None, source=source, files=files, digest=digest,
-        card=card)
+        listed=listed, card=card)
 
 
 # Which registry entries a story is listed under, by kind: one rule for pages, feeds and checks.

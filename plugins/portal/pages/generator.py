@@ -29,7 +29,7 @@ from pelican import signals
 from portal.core import fingerprints
 from portal.core.context_keys import OUTPUT_KEY, PAGES_KEY, PHOTOS_KEY, PLANS_KEY, SITE_KEY, VIEWS_KEY
 from portal.core.machine import MachineGuard
-from portal.core.memory import settle
+from portal.core.memory import release_free_memory, settle
 from portal.core.output import Output, published
 from portal.core.render_cache import FileJob, Page, RenderCache, salt
 from portal.core.settings import SiteSettings, flag
@@ -95,6 +95,7 @@ class BilingualGenerator(MachineGuard):
             if page.rendered:
                 signals.content_written.send(str(output.site / page.name), context=None)
         self.context[PAGES_KEY] = plans
+        release_free_memory()  # what rendering freed: the feeds, and Pagefind's services after them, need it
         copy_media(resolver, output)
         place_portraits(self.portraits, output)
         copy_theme(Path(self.theme), output)
@@ -122,7 +123,7 @@ class BilingualGenerator(MachineGuard):
 
         def render() -> bytes:
             template = self.get_template(plan.template.removesuffix(".html"))
-            return template.render({**self.context, **globals_, "output_file": name, **plan.context}).encode("utf-8")
+            return template.render({**self.context, **globals_, "output_file": name, **plan.context()}).encode("utf-8")
 
         story = plan.inputs.get("story")
         if story is not None and name in known and story.id not in changed:

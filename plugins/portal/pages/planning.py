@@ -4,7 +4,7 @@ A `PagePlan` is a path, a template and the page's own inputs: what makes
 this page differ from the other pages of its language, with the stories it
 shows as their summaries (summaries.py). Its context, the views the
 template reads, is made from those inputs only when the page is rendered
-(`LanguagePlanner.context`); so planning every page of an archive of
+(`LanguagePlanner.context`, made anew for each render, never kept); so planning every page of an archive of
 thousands of stories costs little, and a page's key (portal.core.render_cache)
 is made of its inputs: the stories a page shows count by their digests.
 Keeping the plan separate from rendering makes "what pages does the site
@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +43,8 @@ class PagePlan:
     `counterpart` is the same page in the other language, if it exists;
     otherwise the language switcher leads to `fallback` and says so (that
     it is a draft, when `draft`). `make` turns the inputs into the
-    template's context (None: they are it).
+    template's context (None: they are it); `links`, into the links between
+    the languages alone (None: the inputs hold them).
     """
 
     path: str
@@ -54,11 +54,18 @@ class PagePlan:
     fallback: str | None = None
     draft: bool = False
     make: Callable[[PagePlan], dict] | None = field(default=None, repr=False)
+    links: Callable[[PagePlan], dict] | None = field(default=None, repr=False)
     digest: bytes | None = None  # its key's digest, once the render cache made it (sitemaps reuse it)
 
-    @cached_property
     def context(self) -> dict:
+        """Made anew each time, never kept: a build renders tens of thousands of pages, and their
+        contexts (views, structured data, links) kept on the plans until the end grew both
+        rendering processes by ~100 MB at 20,000 story pairs."""
         return self.make(self) if self.make else self.inputs
+
+    def alternates(self) -> list[Alternate]:
+        """The page's address in each language (for sitemaps), without making its whole context."""
+        return (self.links(self) if self.links else self.inputs).get("alternates", [])
 
     def key(self) -> tuple:
         """What the page is made from, in plain values (portal.core.render_cache): the story a story
@@ -117,7 +124,7 @@ class LanguagePlanner:
     def plan(self, path: str, template: str, counterpart: str | None = None, fallback: str | None = None,
              draft: bool = False, **inputs) -> PagePlan:
         """A page of this language; `inputs` are its own context, stories as summaries."""
-        return PagePlan(path, template, inputs, counterpart, fallback, draft, self.context)
+        return PagePlan(path, template, inputs, counterpart, fallback, draft, self.context, self.links)
 
     # the context ------------------------------------------------------------
     def context(self, plan: PagePlan) -> dict:

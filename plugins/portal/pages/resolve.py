@@ -81,6 +81,7 @@ class Resolver:
         if store is not None:
             for story_id, summaries in made.items():
                 store.put(story_id, summaries, self._kept(story_id, summaries))
+            store.spill()  # the views made now are in memory already: their pickles wait on disk for the save
         heads = store.heads if store is not None else made
         every = [summary for story_id in site.ids for summary in heads[story_id].values()]
         self._newest_first = {lang: sorted((s for s in every if s.lang == lang), key=Summary.newest_first,

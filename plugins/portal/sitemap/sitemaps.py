@@ -44,7 +44,7 @@ def entry(plan: PagePlan, urls: Urls, changed: datetime | None) -> str:
     if changed:
         lines.append(f"    <lastmod>{changed.isoformat()}</lastmod>")
     lines += [f'    <xhtml:link rel="alternate" hreflang="{_text(link.hreflang)}" href="{_text(link.url)}"/>'
-              for link in plan.context.get("alternates", [])]
+              for link in plan.alternates()]
     lines.append("  </url>\n")
     return "\n".join(lines)
 

@@ -274,6 +274,7 @@ class StoriesGenerator(MachineGuard):
             made = {path.name: found[path] for path in by_folder[folder_id]}
             if folders[folder_id].stamp != UNSETTLED and None not in made.values():
                 parsed.put(folder_id, folders[folder_id].stamp, pickle.dumps(made, pickle.HIGHEST_PROTOCOL))
+        parsed.spill()  # not read again by this build: out of memory until the cache is written
         return found
 
     def read_file(self, path: Path, every: dict[Path, ParsedFile | None], folder_files: list[str],

@@ -11,12 +11,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 import fixture_site as fx
-from portal.core.parallel import SHARE, split
+from portal.core.parallel import SHARE, beside, split
 from sites import FixtureSite, assert_built
 
 
@@ -83,3 +84,18 @@ def test_a_group_of_jobs_is_done_in_one_process():
     assert process_of["ky"] == process_of["en"] == os.getpid() != process_of["ru"], "groups dealt in turn"
     one_group = split(jobs[:3 * SHARE:3], lambda job: os.getpid(), processes=2, group=lambda job: job[0])
     assert set(one_group) == {os.getpid()}, "a single group forks no worker"
+
+
+def test_a_process_running_beside_the_build_keeps_a_core():
+    """While Pagefind's feeder indexes beside the rendering (search.indexing), the pages leave it a core."""
+    jobs = list(range(3 * SHARE))
+    feeder = subprocess.Popen(["sleep", "60"])
+    beside(feeder)
+    try:
+        assert len(set(split(jobs, lambda n: os.getpid(), processes=3))) == 2, "two of three cores left"
+        assert set(split(jobs, lambda n: os.getpid(), processes=2)) == {os.getpid()}, "one of two: no worker"
+        assert set(split(jobs, lambda n: os.getpid(), processes=1)) == {os.getpid()}, "always one at least"
+    finally:
+        feeder.kill()
+        feeder.wait()
+    assert len(set(split(jobs, lambda n: os.getpid(), processes=2))) == 2, "the core is back once it ends"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import subprocess
 import traceback
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
@@ -29,6 +30,26 @@ from .memory import release_free_memory, settle
 Job = TypeVar("Job")
 Result = TypeVar("Result")
 SHARE = 8  # jobs each process gets at least: a worker for fewer (a warm rebuild's dozen pages) cost more than it saved
+# Processes of this build that keep a core busy while they run (`beside`): the search index's feeder.
+_beside: list[subprocess.Popen] = []
+
+
+def beside(process: subprocess.Popen) -> None:
+    """`process` keeps one core busy until it ends: `split` leaves it that core meanwhile.
+
+    Pagefind indexes a clean build's chunks one at a time while the pages and feeds are
+    rendered. Rendered on every core beside it, the pages ran on more processes than
+    cores, and each page worker copied (copy-on-write: every object a template reads has
+    its reference count written) most of the parent's memory: at 20,000 story pairs two
+    rendering processes of ~540 MB each. On the cores left, the same CPU seconds are
+    spent, and Pagefind has fewer chunks left to index once the pages are written."""
+    _beside.append(process)
+
+
+def cores(processes: int) -> int:
+    """Of `processes` cores, how many are this build's to share (at least one)."""
+    _beside[:] = [process for process in _beside if process.poll() is None]
+    return max(1, processes - len(_beside))
 
 
 class WorkerFailed(RuntimeError):
@@ -43,10 +64,11 @@ def split(jobs: Sequence[Job], work: Callable[[Job], Result], processes: int,
     jobs of similar cost spread evenly; with `group`, all the jobs of a group
     go to one process, groups dealt in turn: jobs that share what they build
     (a language's feed items) build it once, in one process. n is at most
-    one per SHARE jobs, and at most one per group. An exception in any
+    one per SHARE jobs, at most one per group, and leaves a core to each process
+    running `beside` the build. An exception in any
     process is raised here once every worker has finished or been stopped.
     """
-    shares = _deal(jobs, min(processes, len(jobs) // SHARE), group)
+    shares = _deal(jobs, min(cores(processes), len(jobs) // SHARE), group)
     if len(shares) <= 1 or not hasattr(os, "fork"):
         return [work(job) for job in jobs]
     settle()  # a collection in a worker would touch, and so copy, every shared object

@@ -18,8 +18,8 @@ a new one stays at the size of one chunk (~90 MB at 250 stories). AT_ONCE
 services run side by side while the build renders its pages, AT_END once it
 has (it closes this script's stdin then, and waits): indexing.py runs an
 edit's chunks (one per language) side by side, and a build of many chunks
-one at a time while it renders, holding one index in memory beside the
-rendering processes, then two at a time on the cores they leave. Pagefind
+one at a time while it renders, holding one index in memory, on a core the
+rendering leaves it (portal.core.parallel.beside), then two at a time. Pagefind
 indexes a chunk on one core, ~6 ms per story. A fresh interpreter, not a
 fork of the build: a fork would share the build's memory and copy every
 page the build writes to while it runs. It stops at the first error, or

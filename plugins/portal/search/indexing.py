@@ -46,6 +46,7 @@ from pathlib import Path
 from portal.core import sealed
 from portal.core.digests import sha256
 from portal.core.memory import release_free_memory
+from portal.core.parallel import beside
 from portal.localization.editor import Message, _
 from portal.pages.summaries import Summary
 from portal.pages.views import StoryView
@@ -58,8 +59,8 @@ FEEDER = Path(__file__).with_name("feeder.py")  # run as a script: see its docst
 # In each bundle of the cache: its files, each with its SHA-256, size and modification time (portal.core.sealed).
 MANIFEST = ".stamped-files"
 # Pagefind services at once: an edit's chunks (one per language) are indexed side by side; a build
-# with more chunks to index has them indexed one at a time while it renders, so that one index is in
-# memory (~90 MB) beside the rendering processes, then side by side on the cores they leave.
+# with more chunks to index has them indexed one at a time while it renders, on a core the rendering
+# leaves it (parallel.beside), so that one index is in memory (~90 MB), then side by side.
 SIDE_BY_SIDE = 2
 logger = logging.getLogger(__name__)
 # The newest stories are indexed in chunks this many times smaller than PORTAL_SEARCH_CHUNK (see bounds).
@@ -184,6 +185,8 @@ class Indexing:
             self.feeder = subprocess.Popen([sys.executable, str(FEEDER), str(pagefind), str(requests),
                                             str(os.getpid()), str(at_once), str(SIDE_BY_SIDE)],
                                            stdin=subprocess.PIPE, stderr=self.errors)
+            if at_once == 1:  # indexing while the pages render, on a core of its own (parallel.beside)
+                beside(self.feeder)
             try:
                 for chunk in self.missing:
                     file.write(request_line(self.staging / chunk.digest, known.records(chunk)))

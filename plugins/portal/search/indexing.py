@@ -252,7 +252,7 @@ def intact(bundle: Path) -> bool:
     if not whole:
         logger.info("The search bundle %s is damaged: it is indexed anew.", bundle)
     elif moved:
-        sealed.save(bundle / MANIFEST, {name: (sha, *stamps[name]) for name, (sha, *_) in listed.items()})
+        sealed.save(bundle / MANIFEST, {name: (listed[name][0], *stamp) for name, stamp in stamps.items()})
     return whole
 
 

@@ -85,6 +85,8 @@ class FeedsGenerator(MachineGuard):
         cache.save()
         for builder in render.items.values():
             builder.keep()
+            if builder.kept is not None:  # the items' pickles wait on disk for the save (state.Shards.spill)
+                builder.kept.spill()
         for lang in site.languages:
             title = f"{self.texts[lang].feeds_page()} — {self.site_settings.languages[lang]['site_name']}"
             opml_file = urls.output_name(self.catalog.opml[lang].path)

@@ -22,6 +22,7 @@ again (see portal.core.render_cache).
 from __future__ import annotations
 
 import logging
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from pelican import signals
@@ -70,9 +71,9 @@ class BilingualGenerator(MachineGuard):
         # What every page of a language shows besides its own inputs: part of every page's salt.
         shared = fingerprints.of_value((globals_, [planner.constants for planner in planners]), "the pages' constants")
         cache = RenderCache(build_state(self.context), salt(self.context, self.settings, Path(self.theme)) + shared)
-        changed = self.context[SITE_KEY].changed or set()
+        changed = site.changed or frozenset()
         # The page of a story this build did not read keeps its digest, if the salt is the same.
-        known = cache.previous if cache.same_salt and self.context[SITE_KEY].changed is not None else {}
+        known = cache.previous if cache.same_salt and site.changed is not None else {}
 
         def jobs_of(plans: list[PagePlan]) -> list[FileJob]:
             return [self.job(cache, urls, plan, globals_, known, changed) for plan in plans]
@@ -115,7 +116,7 @@ class BilingualGenerator(MachineGuard):
         return {page.name: page for page in pages}
 
     def job(self, cache: RenderCache, urls: Urls, plan: PagePlan, globals_: dict, known: dict[str, bytes],
-            changed: set[str]) -> FileJob:
+            changed: AbstractSet[str]) -> FileJob:
         """Every page gets the site's root and the theme's paths, the year of the build's clock and, for
         the neutral pages, the home of the default language; a page's key is its own inputs (what else
         it shows is in the salt). The page of a story not in `changed` keeps its digest in `known`."""

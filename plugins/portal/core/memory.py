@@ -13,12 +13,17 @@ would touch, and so copy, every object it shares with its parent.
 This module alone decides it: nothing unfreezes during a build. A process
 that builds again (the live preview) calls `new_build()` first, so the last
 build's objects can be freed.
+
+Reading back what the last build kept makes objects by the hundred thousand
+and no garbage at all; so does planning its pages: see `lasting()`.
 """
 
 from __future__ import annotations
 
 import ctypes
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 
 def settle() -> None:
@@ -30,6 +35,27 @@ def new_build() -> None:
     """Before another build in the same process: the last one's objects may be freed."""
     gc.unfreeze()
     gc.collect()
+
+
+@contextmanager
+def lasting() -> Iterator[None]:
+    """What the block makes lives as long as the build: no collection runs while it makes it, and
+    none looks at it afterwards (`settle`, when the block ends).
+
+    Reading back the state of an archive (each story's summary, facts and photos,
+    every page's digest) or planning its pages makes objects faster than the
+    collector's thresholds allow: it ran a pass every few hundred objects, the full
+    ones over everything made so far, and freed nothing. At 20,000 story pairs that
+    was ~0.7 s of an edit's rebuild. Nothing that makes garbage belongs in the block
+    (rendering a page does: its context holds cycles)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        settle()
+        if enabled:
+            gc.enable()
 
 
 def release_free_memory() -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_write
+from .memory import lasting
 
 logger = logging.getLogger(__name__)
 HEADER = b"portal cache 1\n"
@@ -52,7 +53,8 @@ def load(path: Path) -> Any | None:
         _damaged(path, "its checksum does not match")
         return None
     try:
-        return pickle.loads(payload)
+        with lasting():  # what a build reads back it keeps: see memory.lasting
+            return pickle.loads(payload)
     except Exception as error:
         _damaged(path, f"it was made by other code ({type(error).__name__})")
         return None

@@ -30,6 +30,7 @@ from typing import Any
 
 from . import fingerprints, sealed
 from .context_keys import STATE_KEY
+from .memory import lasting
 
 BUILDS = "builds"  # in the cache folder: a state folder per site folder
 COMMITTED = "committed"  # in a state folder: the identity of the site folder its files describe
@@ -171,13 +172,19 @@ class Shards:
         self.complete = not self._stale  # every shard saved was read back
         if self._stale:
             return
-        for path in sorted(folder.glob("*.head")):
+        with lasting():
+            self._read_heads()
+
+    def _read_heads(self) -> None:
+        """Every shard's heads; a damaged shard's keys are missing, as are those of a shard saved
+        under another way of sharding."""
+        for path in sorted(self.folder.glob("*.head")):
             heads = sealed.load(path)
             if heads is None:  # damaged: its keys are missing, as if never saved
-                (folder / f"{path.stem}.body").unlink(missing_ok=True)
+                (self.folder / f"{path.stem}.body").unlink(missing_ok=True)
                 self.complete = False
                 continue
-            if heads and shard_of(next(iter(heads))) != path.stem:  # saved under another way of sharding
+            if heads and self.shard_of(next(iter(heads))) != path.stem:  # saved under another way of sharding
                 self._members[path.stem] = set()
                 self._changed.add(path.stem)  # removed when saved: its keys look new
                 continue

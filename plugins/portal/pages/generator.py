@@ -30,7 +30,7 @@ from pelican import signals
 from portal.core import fingerprints
 from portal.core.context_keys import OUTPUT_KEY, PAGES_KEY, PHOTOS_KEY, PLANS_KEY, SITE_KEY, VIEWS_KEY
 from portal.core.machine import MachineGuard
-from portal.core.memory import release_free_memory, settle
+from portal.core.memory import lasting, release_free_memory, settle
 from portal.core.output import Output, published
 from portal.core.render_cache import FileJob, Page, RenderCache, salt
 from portal.core.settings import SiteSettings, flag
@@ -82,12 +82,13 @@ class BilingualGenerator(MachineGuard):
         if flag(self.settings, "PORTAL_LIVE"):
             own = [plan for planner in planners for plan in planner.story_pages(changed)]
             early = self.own_pages_first(cache, output, own, jobs_of(own))
-        plans = [chooser(urls, languages), not_found(urls, languages)]
-        for planner in planners:
-            plans += planner.plans()
-            for contribute in self.context.get(PLANS_KEY, []):
-                plans += contribute(planner)
-        jobs = jobs_of(plans)
+        with lasting():  # tens of thousands of plans and jobs, kept to the end
+            plans = [chooser(urls, languages), not_found(urls, languages)]
+            for planner in planners:
+                plans += planner.plans()
+                for contribute in self.context.get(PLANS_KEY, []):
+                    plans += contribute(planner)
+            jobs = jobs_of(plans)
         rest = iter(cache.files(output, [job for job in jobs if job.name not in early], settings.processes))
         pages = [early.get(job.name) or next(rest) for job in jobs]
         for plan, page in zip(plans, pages, strict=True):

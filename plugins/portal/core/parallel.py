@@ -22,8 +22,10 @@ import pickle
 import signal
 import subprocess
 import traceback
+import weakref
 from collections.abc import Callable, Hashable, Sequence
-from typing import TypeVar
+from contextlib import suppress
+from typing import Generic, TypeVar
 
 from .memory import release_free_memory, settle
 
@@ -84,6 +86,39 @@ def split(jobs: Sequence[Job], work: Callable[[Job], Result], processes: int,
     results = {index: result for share, results_of_share in zip(shares, done, strict=True)
                for index, result in zip(share, results_of_share, strict=True)}
     return [results[index] for index in range(len(jobs))]
+
+
+class Ahead(Generic[Result]):
+    """`work()`, done by a forked process from now on while this one goes on; `result()` waits for it.
+
+    For work that only looks (at files: output.survey) and sends back a small answer
+    that is not needed at once. Without `os.fork`, or where the system refuses
+    another process, `work` runs here when its result is first asked for. A
+    process whose result is never asked for (a build stopped before) is waited for
+    when this object is dropped: no process is left behind."""
+
+    def __init__(self, work: Callable[[], Result]) -> None:
+        self._work: Callable[[], Result] | None = work
+        self._result: Result | None = None
+        self._worker: weakref.finalize | None = None
+        if hasattr(os, "fork"):
+            with suppress(OSError):  # no process to spare: the work is done here, when asked for
+                self._worker = weakref.finalize(self, _reap, *_fork([None], lambda _nothing: work()))
+
+    def result(self) -> Result:
+        if self._work is not None:
+            detached = self._worker.detach() if self._worker is not None else None  # (self, _reap, worker, {})
+            self._result = _collect(*detached[2])[0] if detached else self._work()
+            self._work = None
+        return self._result  # type: ignore[return-value]
+
+
+def _reap(pid: int, read: int) -> None:
+    """A worker whose result nobody asked for: its pipe closed and its end waited for."""
+    with suppress(OSError):
+        os.close(read)
+    with suppress(ChildProcessError):
+        os.waitpid(pid, 0)
 
 
 def _deal(jobs: Sequence[Job], processes: int, group: Callable[[Job], Hashable] | None) -> list[list[int]]:

@@ -20,7 +20,7 @@ from portal.core.settings import SiteSettings, whole_number
 from portal.core.state import build_state
 from portal.pages.resolve import Resolver
 
-from .indexing import Indexing, KnownRecords, bundle_files, chunked
+from .indexing import Indexing, KnownRecords, bundle_files, chunked, examine_all
 from .page import search_page
 
 BUNDLE = "pagefind"  # the folder under the site's root: /pagefind/pagefind.js, chunks.json and a folder per chunk
@@ -37,14 +37,20 @@ logger = logging.getLogger(__name__)
 class SearchGenerator(MachineGuard):
     indexing: Indexing  # made by generate_context
 
+    def __init__(self, *args, **kwargs) -> None:
+        """Made with the other generators, before any reads the content: the bundles kept in the cache
+        are examined from now on, on another core (indexing.examine_all)."""
+        super().__init__(*args, **kwargs)
+        self.bundles = SiteSettings.read(self.settings).cache.resolve() / "pagefind"
+        self.examined = examine_all(self.bundles)
+
     def generate_context(self) -> None:
         resolver: Resolver = self.context[VIEWS_KEY]
         languages = list(resolver.site.languages)
         stories = {lang: resolver.summaries(lang) for lang in languages}
         chunks = chunked(stories, whole_number(self.settings, "PORTAL_SEARCH_CHUNK", minimum=2))
-        cache = SiteSettings.read(self.settings).cache.resolve()
-        known = KnownRecords(cache / RECORDS, lambda story: resolver.view(story.id, story.lang))
-        self.indexing = Indexing(chunks, languages, cache / "pagefind", known)
+        known = KnownRecords(self.bundles.parent / RECORDS, lambda story: resolver.view(story.id, story.lang))
+        self.indexing = Indexing(chunks, languages, self.bundles, known, self.examined.result())
         self.context[SEARCH_KEY] = {lang: resolver.urls.search(lang) for lang in languages}  # the header's box
         self.context.setdefault(PLANS_KEY, []).append(search_page)
 

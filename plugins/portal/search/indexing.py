@@ -42,11 +42,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import NamedTuple
 
 from portal.core import sealed
 from portal.core.digests import sha256
 from portal.core.memory import release_free_memory
-from portal.core.parallel import beside
+from portal.core.parallel import Ahead, beside
 from portal.localization.editor import Message, _
 from portal.pages.summaries import Summary
 from portal.pages.views import StoryView
@@ -160,14 +161,17 @@ class KnownRecords:
 class Indexing:
     """The bundles of these chunks: the kept ones, and the others being built."""
 
-    def __init__(self, chunks: list[Chunk], languages: list[str], cache: Path, known: KnownRecords) -> None:
-        """Writes the records of the chunks that are not kept and starts feeding them to Pagefind."""
+    def __init__(self, chunks: list[Chunk], languages: list[str], cache: Path, known: KnownRecords,
+                 examined: dict[str, Verdict] | None = None) -> None:
+        """Writes the records of the chunks that are not kept and starts feeding them to Pagefind.
+        `examined`: the kept bundles as `examine_all` found them (else each is examined now)."""
         known.forget_all_but(chunks)
         self.cache = cache
         self.staging = cache / "staging"
         self.chunks = chunks
         self.languages = languages
-        self.missing = [chunk for chunk in chunks if not intact(cache / chunk.digest)]
+        examined = examined or {}
+        self.missing = [chunk for chunk in chunks if not intact(cache / chunk.digest, examined.get(chunk.digest))]
         self.feeder: subprocess.Popen | None = None
         if not self.missing:
             return
@@ -232,8 +236,17 @@ def bundle_files(bundle: Path) -> dict[str, Path]:
     return {name: Path(path) for name, path in sorted(_files(bundle))}
 
 
-def intact(bundle: Path) -> bool:
-    """The bundle holds exactly the files its manifest lists (no stray one), each with the SHA-256 listed.
+class Verdict(NamedTuple):
+    """Whether a kept bundle is whole, and its manifest with the new times of the files that were
+    touched but are whole (None: nothing to list again)."""
+
+    whole: bool
+    restamped: dict | None = None
+
+
+def examine(bundle: Path) -> Verdict:
+    """Whether the bundle holds exactly the files its manifest lists (no stray one), each with the
+    SHA-256 listed; it only looks (see `intact`).
 
     A file whose size and modification time are the ones listed is taken as whole without
     being read: every build checks every kept bundle (a damaged one is indexed anew), and
@@ -241,19 +254,33 @@ def intact(bundle: Path) -> bool:
     time changed but not its bytes (a copy, a restored backup) is listed with its new time."""
     listed = sealed.load(bundle / MANIFEST)
     if listed is None:
-        return False
+        return Verdict(False)
     try:
         files = dict(_files(bundle))
         stamps = {name: _stamp(path) for name, path in files.items()}
         moved = {name for name, stamp in stamps.items() if name in listed and stamp != listed[name][1:]}
         whole = files.keys() == listed.keys() and all(sha256(Path(files[name])) == listed[name][0] for name in moved)
     except FileNotFoundError:
-        whole = False
-    if not whole:
+        return Verdict(False)
+    return Verdict(whole, {name: (listed[name][0], *stamp) for name, stamp in stamps.items()} if whole and moved
+                   else None)
+
+
+def examine_all(cache: Path) -> Ahead[dict[str, Verdict]]:
+    """Every bundle kept in `cache`, by its name, examined by a forked process from now on (parallel.Ahead):
+    it starts with the build, and the bundles are needed once the stories are read."""
+    return Ahead(lambda: {name: examine(cache / name) for name in _folders(cache)})
+
+
+def intact(bundle: Path, verdict: Verdict | None = None) -> bool:
+    """Whether the bundle is whole (`verdict`: as `examine` found it; else examined now); a damaged
+    one is said, and a whole one's manifest gets the new times of its touched files."""
+    verdict = verdict or examine(bundle)
+    if not verdict.whole:
         logger.info("The search bundle %s is damaged: it is indexed anew.", bundle)
-    elif moved:
-        sealed.save(bundle / MANIFEST, {name: (listed[name][0], *stamp) for name, stamp in stamps.items()})
-    return whole
+    elif verdict.restamped:
+        sealed.save(bundle / MANIFEST, verdict.restamped)
+    return verdict.whole
 
 
 def _files(folder: Path | str, prefix: str = "") -> list[tuple[str, str]]:
@@ -267,6 +294,14 @@ def _files(folder: Path | str, prefix: str = "") -> list[tuple[str, str]]:
             elif entry.name != MANIFEST or prefix:
                 found.append((prefix + entry.name, entry.path))
     return found
+
+
+def _folders(folder: Path) -> list[str]:
+    try:
+        with os.scandir(folder) as entries:
+            return [entry.name for entry in entries if entry.is_dir(follow_symlinks=False)]
+    except FileNotFoundError:
+        return []
 
 
 def _stamp(path: str) -> tuple[int, int]:

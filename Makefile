@@ -7,8 +7,8 @@ SITE_TOOLS := $(VENV)/.site-tools
 DEV_TOOLS := $(VENV)/.dev-tools
 INSTALL := $(VENV)/bin/python -m pip install --quiet --require-hashes --no-deps
 
-EDITORS := serve build clean new check preview publish edit migrate bench links monitor
-DEVELOPERS := test lint lock hooks messages
+EDITORS := serve build clean new check preview publish edit migrate links monitor
+DEVELOPERS := test lint lock hooks messages bench  # (bench drives Chromium with playwright to time searches)
 .PHONY: $(EDITORS) $(DEVELOPERS)
 $(EDITORS): $(SITE_TOOLS)
 $(DEVELOPERS): $(DEV_TOOLS)

@@ -143,12 +143,16 @@ def _fork(jobs: Sequence[Job], work: Callable[[Job], Result]) -> tuple[int, int]
         return pid, read
     os.close(read)
     try:
-        payload = pickle.dumps((True, [work(job) for job in jobs]), protocol=pickle.HIGHEST_PROTOCOL)
-    except BaseException as error:  # everything goes back to the parent
-        payload = _failure(error)
-    with os.fdopen(write, "wb") as pipe:
-        pipe.write(payload)
-    os._exit(0)  # no atexit handlers, no flushing the parent's buffers a second time
+        try:
+            payload = pickle.dumps((True, [work(job) for job in jobs]), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException as error:  # everything goes back to the parent
+            payload = _failure(error)
+        with os.fdopen(write, "wb") as pipe:
+            pipe.write(payload)
+    finally:
+        # Never back into the parent's code, even when the pipe fails (a parent that stopped listening:
+        # Ahead's _reap); no atexit handlers, no flushing the parent's buffers a second time.
+        os._exit(0)
 
 
 def _failure(error: BaseException) -> bytes:

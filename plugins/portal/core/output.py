@@ -112,6 +112,22 @@ class Output:
         self._keep(name)
         return True
 
+    def keep_all(self, names: Iterable[str]) -> set[str]:
+        """`keep` each of the site's files `names`; the names kept. One call for thousands of files, as
+        set operations: a rebuild at 20,000 story pairs keeps ~130,000, and one `keep` each cost ~0.3 s."""
+        wanted = set(names)
+        if self.previous is None:
+            return {name for name in wanted if self.keep(name)}
+        left = (wanted & self.previous.keys()) - self.staged  # what `keep` takes from `previous`
+        if self.differing is not None:
+            kept = left - self.differing.result()
+        else:
+            kept = {name for name in left if self._as_left(name)}
+        self.names |= kept
+        previous = self.previous
+        self.stamps.update({name: previous[name] for name in kept})
+        return kept | {name for name in wanted - left if self.keep(name)}
+
     def _as_left(self, name: str) -> bool:
         """Whether the site's file `name` still has the size and modification time the last build left."""
         if self.differing is not None:

@@ -90,18 +90,14 @@ class RenderCache:
         renders a dozen, and forking for the thousands kept cost more than it saved.
         Nothing is recorded here (see `keep`): pages rendered in a worker are recorded
         by the parent from what comes back."""
-        pages: list[Page | None] = [self.kept(output, job) for job in jobs]
+        previous = self.previous
+        kept = output.keep_all([job.name for job in jobs if previous.get(job.name) == job.digest])
+        pages = [Page(job.name, job.digest, False) if job.name in kept else None for job in jobs]
         todo = [job for job, page in zip(jobs, pages, strict=True) if page is None]
         rendered = split(todo, partial(self.written, output), processes, group)
         output.claim(page.name for page in rendered)
         fresh = iter(rendered)
         return [page if page is not None else next(fresh) for page in pages]
-
-    def kept(self, output: Output, job: FileJob) -> Page | None:
-        """The site's file, kept, if its digest is unchanged."""
-        if self.previous.get(job.name) != job.digest or not output.keep(job.name):
-            return None
-        return Page(job.name, job.digest, rendered=False)
 
     @staticmethod
     def written(output: Output, job: FileJob) -> Page:

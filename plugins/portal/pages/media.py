@@ -46,11 +46,8 @@ def copy_media(resolver: Resolver, output: Output) -> None:
     for story in site.stories.values():
         for name, source in published_files(story):
             output.copy(name, source)
-    for lang in site.languages:
-        for summary in resolver.summaries(lang):
-            if summary.id not in site.stories:
-                for name in summary.files:
-                    output.keep(name)
+    output.keep_all(name for lang in site.languages for summary in resolver.summaries(lang)
+                    if summary.id not in site.stories for name in summary.files)
 
 
 def copy_theme(theme: Path, output: Output) -> None:

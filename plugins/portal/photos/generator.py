@@ -106,11 +106,14 @@ class PhotosGenerator(MachineGuard):
     def generate_output(self, writer) -> None:
         library: PhotoLibrary = self.context[PHOTOS_KEY]
         output: Output = self.context[OUTPUT_KEY]
+        copied: dict[str, str] = {}  # site path: cached file, of the stories this build published
+        others: dict[str, str] = {}  # of the others: kept as the last build left them, if they still are
         for story_id, record in library.stories.items():
-            fresh = story_id in self.fresh
-            for site_path, cached in record.files.items():
-                if fresh or not output.keep(site_path):
-                    output.copy(site_path, Path(cached))
+            (copied if story_id in self.fresh else others).update(record.files)
+        kept = output.keep_all(others)
+        copied.update((site_path, cached) for site_path, cached in others.items() if site_path not in kept)
+        for site_path, cached in copied.items():
+            output.copy(site_path, Path(cached))
 
     def publish(self, stories: dict[str, Story]) -> tuple[dict[str, StoryPhotos | None], list[render.Outcome]]:
         """Each story's published photos and press kit (None without photos), and what was encoded:

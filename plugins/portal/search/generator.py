@@ -65,7 +65,8 @@ class SearchGenerator(MachineGuard):
         written = output.written
         for name, bundle in bundles.items():
             known = previous.get(name)
-            if known and known[0] == bundle.name and all(output.keep(f"{BUNDLE}/{name}/{f}") for f in known[1]):
+            if known and known[0] == bundle.name and \
+                    len(output.keep_all(f"{BUNDLE}/{name}/{f}" for f in known[1])) == len(known[1]):
                 placed[name] = known
                 continue
             files = [path for path, made in bundle_files(bundle).items() if not made.name.startswith(UNUSED)]

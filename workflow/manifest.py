@@ -75,7 +75,7 @@ class Inputs:
         self.settings = {**settings_of(settings_file, overrides), "OUTPUT_PATH": str(output)}
         self.content, self.cache = Path(self.settings["PATH"]), Path(self.settings["CACHE_PATH"])
         self.frozen = bool(self.settings.get("PORTAL_NOW"))
-        self.folders = listing if listing is not None else list_content(self.content)
+        self.folders = listing if listing is not None else list_content(self.content, shared=True)
         digest = hashlib.blake2b(repr(sorted(self.settings.items())).encode(), digest_size=16)
         data = Path(self.settings["PORTAL_DATA"])
         others = [data, Path(self.settings["THEME"]), *map(Path, self.settings["PLUGIN_PATHS"])]

@@ -1,12 +1,14 @@
 """What an edit's rebuild no longer pays for, whatever the archive: collections that free nothing,
-and looking at every file of the site in the build's own process.
+looking at every file of the site in the build's own process, one call per file kept, and
+listing the content on one core.
 
 At 20,000 story pairs the collector ran ~0.7 s of passes over the state a
-build reads back and the pages it plans, and the `stat` of each of the
-site's 130,000 files took ~0.5 s (docs/performance.md). These tests pin
-how each was taken out of the build's way (portal.core.memory.lasting,
-portal.core.parallel.Ahead, portal.core.output.survey) without losing
-what they guarded.
+build reads back and the pages it plans, the `stat` of each of the site's
+130,000 files took ~0.5 s, and listing content/ ~0.45 s (docs/performance.md).
+These tests pin how each was taken out of the build's way
+(portal.core.memory.lasting, portal.core.parallel.Ahead, portal.core.output.survey
+and keep_all, portal.core.inputs.list_content's `shared`) without losing what
+they guarded.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import pytest
 
 import fixture_site as fx
 from portal.core import sealed
+from portal.core.inputs import UNSETTLED, list_content
 from portal.core.output import Output, survey
 from portal.core.parallel import Ahead
 from portal.core.state import Shards, state_folder, story_shard
@@ -124,3 +127,23 @@ def test_keeping_many_files_at_once_keeps_exactly_what_keeping_each_keeps(tmp_pa
     kept_each = {name for name in names if each.keep(name)}
     assert many.keep_all(names) == kept_each == {"left.html", "unknown.html", "staged.html"}
     assert many.names == each.names and many.stamps.keys() == each.stamps.keys() and many.staged == each.staged == set()
+
+
+def test_a_shared_listing_finds_exactly_what_one_process_finds(tmp_path):
+    """inputs.list_content(shared=True): half the subtrees are listed by a forked process, once there
+    are enough to share; the listing, with its stamps, links and settled-ness, is the same."""
+    content = tmp_path / "content"
+    for section in ("news", "announcements", "interviews"):
+        for year in range(2010, 2027):
+            folder = content / section / str(year) / f"11-26-story-{year}"
+            folder.mkdir(parents=True)
+            (folder / "index.ky.md").write_text(f"{section} {year}")
+            (folder / "index.ru.md").write_text(f"{section} {year}")
+    os.symlink(content / "news", content / "news" / "2020" / "link")
+    old = time.time() - 60
+    for path in content.rglob("*"):
+        os.utime(path, (old, old), follow_symlinks=False)
+    (content / "news" / "2026" / "11-26-story-2026" / "index.ky.md").write_text("just saved")  # unsettled
+    alone, shared = list_content(content), list_content(content, shared=True)
+    assert len(alone) == 1 + 3 + 3 * 17 * 2 and shared == alone
+    assert alone["news/2026/11-26-story-2026"].stamp == UNSETTLED and alone["news/2020"].links == ("link",)

@@ -24,8 +24,11 @@ from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from pathlib import Path
 
+from .parallel import Ahead
+
 SETTLING = 2.0  # seconds: coarser than any file system's modification times (FAT's 2 s)
 UNSETTLED = b""  # the stamp of a folder with a file modified just now: equal to no stamp
+SHARED_FROM = 16  # subtrees (a section's years) from which a shared listing forks: a fork costs a few ms
 
 
 @dataclass(frozen=True)
@@ -35,12 +38,36 @@ class Folder:
     links: tuple[str, ...] = ()  # its symbolic links: never followed, nor listed as files (a problem to report)
 
 
-def list_content(root: Path, start: str = "", skip: Set[str] = frozenset()) -> dict[str, Folder]:
+def list_content(root: Path, start: str = "", skip: Set[str] = frozenset(), shared: bool = False
+                 ) -> dict[str, Folder]:
     """Every folder under `root` (or under its folder `start`), by its path relative to `root`
-    ("" for `root`; "/"-separated); files named in `skip` are left out."""
+    ("" for `root`; "/"-separated); files named in `skip` are left out.
+
+    `shared`: once the top of the tree gives `SHARED_FROM` subtrees, half of them are listed by
+    a forked process (parallel.Ahead). A listing is system calls, one per folder and file: ~0.45 s
+    at 20,000 story pairs, on one core."""
     settled_before = time.time_ns() - int(SETTLING * 1e9)
+    if not shared:
+        return _subtrees(root, [start], settled_before, skip)
     found: dict[str, Folder] = {}
     todo = [start]
+    while todo and len(todo) < SHARED_FROM:  # breadth first: subtrees of like size (sections, years)
+        relative = todo.pop(0)
+        listed = _folder(root, relative, settled_before, skip)
+        if listed is not None:
+            found[relative], folders = listed
+            todo += folders
+    theirs = Ahead(lambda: _subtrees(root, todo[1::2], settled_before, skip)) if todo else None
+    found.update(_subtrees(root, todo[::2], settled_before, skip))
+    if theirs is not None:
+        found.update(theirs.result())
+    return found
+
+
+def _subtrees(root: Path, starts: list[str], settled_before: int, skip: Set[str]) -> dict[str, Folder]:
+    """Every folder under the folders `starts`, and those."""
+    found: dict[str, Folder] = {}
+    todo = list(starts)
     while todo:
         relative = todo.pop()
         listed = _folder(root, relative, settled_before, skip)

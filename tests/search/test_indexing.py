@@ -115,14 +115,16 @@ def test_the_newest_stories_are_indexed_in_small_chunks_whose_bounds_never_move(
                 (first, first + part) for first in range(start, end, part)], f"{count} → {count + 1}"
 
 
-def test_an_edited_story_reindexes_only_its_chunk(fixture, tmp_path):
+def test_an_edited_story_reindexes_only_its_chunk(fixture, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100000")  # Pelican's console: one message, one line
     first = fixture.build(output=tmp_path / "output", PORTAL_SEARCH_CHUNK=3)
     assert_built(first)
     before = bundle(first.output)
     story = fixture.root / "content" / fx.BUS_LANES.id / "index.ru.md"
     story.write_text(story.read_text(encoding="utf-8") + "\nДобавлено: полосы обозначены краской.\n", encoding="utf-8")
-    second = fixture.build(output=first.output, PORTAL_SEARCH_CHUNK=3)
+    second = fixture.build(output=first.output, PORTAL_SEARCH_CHUNK=3, options=["--verbose"])
     assert_built(second)
+    assert "chunks built" in second.text and "damaged" not in second.text, "a new chunk's bundle is not a damaged one"
     after = bundle(second.output)
     changed = {name.split("/")[1] for name, inode in after.items() if before.get(name) != inode}
     holding = {path.parts[-3] for path in search_fragment_files(second.output)

@@ -238,10 +238,12 @@ def bundle_files(bundle: Path) -> dict[str, Path]:
 
 class Verdict(NamedTuple):
     """Whether a kept bundle is whole, and its manifest with the new times of the files that were
-    touched but are whole (None: nothing to list again)."""
+    touched but are whole (None: nothing to list again). `made`: False where no bundle was ever
+    completed (a new chunk's), which is not a damage to report."""
 
     whole: bool
     restamped: dict | None = None
+    made: bool = True
 
 
 def examine(bundle: Path) -> Verdict:
@@ -254,7 +256,7 @@ def examine(bundle: Path) -> Verdict:
     time changed but not its bytes (a copy, a restored backup) is listed with its new time."""
     listed = sealed.load(bundle / MANIFEST)
     if listed is None:
-        return Verdict(False)
+        return Verdict(False, made=False)
     try:
         files = dict(_files(bundle))
         stamps = {name: _stamp(path) for name, path in files.items()}
@@ -276,7 +278,7 @@ def intact(bundle: Path, verdict: Verdict | None = None) -> bool:
     """Whether the bundle is whole (`verdict`: as `examine` found it; else examined now); a damaged
     one is said, and a whole one's manifest gets the new times of its touched files."""
     verdict = verdict or examine(bundle)
-    if not verdict.whole:
+    if not verdict.whole and verdict.made:
         logger.info("The search bundle %s is damaged: it is indexed anew.", bundle)
     elif verdict.restamped:
         sealed.save(bundle / MANIFEST, verdict.restamped)

@@ -47,34 +47,38 @@ def list_content(root: Path, start: str = "", skip: Set[str] = frozenset(), shar
     a forked process (parallel.Ahead). A listing is system calls, one per folder and file: ~0.45 s
     at 20,000 story pairs, on one core."""
     settled_before = time.time_ns() - int(SETTLING * 1e9)
-    if not shared:
-        return _subtrees(root, [start], settled_before, skip)
     found: dict[str, Folder] = {}
     todo = [start]
-    while todo and len(todo) < SHARED_FROM:  # breadth first: subtrees of like size (sections, years)
-        relative = todo.pop(0)
-        listed = _folder(root, relative, settled_before, skip)
-        if listed is not None:
-            found[relative], folders = listed
-            todo += folders
-    theirs = Ahead(lambda: _subtrees(root, todo[1::2], settled_before, skip)) if todo else None
-    found.update(_subtrees(root, todo[::2], settled_before, skip))
+    theirs: Ahead[dict[str, Folder]] | None = None
+    if shared:
+        while todo and len(todo) < SHARED_FROM:  # breadth first: subtrees of like size (sections, years)
+            relative = todo.pop(0)
+            todo += _read(root, relative, settled_before, skip, found)
+        given, todo = todo[1::2], todo[::2]
+        theirs = Ahead(lambda: _subtrees(root, given, settled_before, skip, {})) if given else None
+    _subtrees(root, todo, settled_before, skip, found)
     if theirs is not None:
         found.update(theirs.result())
     return found
 
 
-def _subtrees(root: Path, starts: list[str], settled_before: int, skip: Set[str]) -> dict[str, Folder]:
-    """Every folder under the folders `starts`, and those."""
-    found: dict[str, Folder] = {}
+def _subtrees(root: Path, starts: list[str], settled_before: int, skip: Set[str],
+              found: dict[str, Folder]) -> dict[str, Folder]:
+    """`found` with every folder under the folders `starts`, and those."""
     todo = list(starts)
     while todo:
         relative = todo.pop()
-        listed = _folder(root, relative, settled_before, skip)
-        if listed is not None:
-            found[relative], folders = listed
-            todo += folders
+        todo += _read(root, relative, settled_before, skip, found)
     return found
+
+
+def _read(root: Path, relative: str, settled_before: int, skip: Set[str], found: dict[str, Folder]) -> list[str]:
+    """The folder `relative` put in `found`; its subfolders (none if it is gone)."""
+    listed = _folder(root, relative, settled_before, skip)
+    if listed is None:
+        return []
+    found[relative], folders = listed
+    return folders
 
 
 def _folder(root: Path, relative: str, settled_before: int, skip: Set[str] = frozenset()
